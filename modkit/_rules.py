@@ -1,0 +1,364 @@
+"""Deterministic checks on a submission, each returning a :class:`Signal` or None.
+
+Rules are pure: what they need from the store (the author's last comment, a duplicate, trust)
+arrives in :class:`History`, and the time in :class:`Context`. They run in linear time on any
+input. WordPress parity: link count, moderation and blocked words (matched against text, name,
+url, email, ip and user agent), flood and duplicate checks, trusted authors, closed threads.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final
+
+from modkit._decision import Action
+
+if TYPE_CHECKING:
+    from modkit._policy import Policy
+    from modkit._submission import Submission
+
+__all__ = [
+    "RULES",
+    "Context",
+    "History",
+    "Rule",
+    "Signal",
+    "WordMatcher",
+    "count_links",
+    "fold",
+    "run_rules",
+]
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def _empty() -> Mapping[str, Any]:
+    return _EMPTY
+
+
+# -- links -----------------------------------------------------------------------------------------
+
+# Common TLDs for bare domains ("buy-pills.com"); schemes and "www." catch the rest.
+_TLD_LIST = """
+    com net org info biz io co me tv cc ws pw xyz top online site club shop store app dev tech
+    pro live link click win vip icu buzz fun space website page blog news email bid loan work
+    party review stream trade date download racing men science cam best life world today mobi
+    name asia fr de uk ru cn eu us ca be ch nl it es pl br in jp au ua kz by su tk ml ga cf gq
+    ly gl gd to la nu ro cz sk pt se no dk fi at hu gr tr ir vn id th kr hk tw sg my ph mx ar cl
+    pe
+"""
+_TLDS: Final = frozenset(_TLD_LIST.split())
+_ANCHOR = re.compile(r"<a\b[^<>]*>(?:[^<]*</a\s*>)?", re.IGNORECASE)
+_BBCODE = re.compile(r"\[url\b[^\[\]]*\](?:[^\[]*\[/url\])?", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\s<>\"'()\[\]{}|\\^`]+")
+_TRIM = ".,;:!?*_~-"
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_MAX_LINK_SCAN = 1 << 20  # characters scanned for links (the text limit is far lower)
+
+
+def _is_link_token(token: str) -> bool:
+    """Whether one whitespace-free token is a URL: a scheme, ``www.``, or a domain with a TLD."""
+    low = token.lower()
+    if low.startswith(("http://", "https://", "www.")):
+        return len(low) > 8 or low.startswith("www.")
+    if "." not in low or "@" in low:
+        return False
+    host = low.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].split(":", 1)[0]
+    host = host.strip(_TRIM)
+    labels = host.split(".")
+    if len(labels) < 2 or labels[-1] not in _TLDS:
+        return False
+    return all(_LABEL.fullmatch(label) for label in labels[:-1])
+
+
+def count_links(text: str) -> int:
+    """Count the links in ``text``: ``<a>`` tags, ``[url]`` BBCode, URLs and bare domains.
+
+    A tag or BBCode link counts once, with the URL written inside it. Runs in linear time.
+    """
+    text = text[:_MAX_LINK_SCAN]
+    count = 0
+    low = text.lower()
+    if "<a" in low:
+        text, n = _ANCHOR.subn(" ", text)
+        count += n
+    if "[url" in low:
+        text, n = _BBCODE.subn(" ", text)
+        count += n
+    if "." not in text:
+        return count
+    return count + sum(1 for m in _TOKEN.finditer(text) if _is_link_token(m.group()))
+
+
+# -- words -----------------------------------------------------------------------------------------
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
+_WORD = re.compile(r"\w+")
+_MAX_MATCHES = 10
+
+
+def fold(text: str) -> str:
+    """Return ``text`` case- and accent-insensitive: ``"Crédit ŒUVRE"`` -> ``"credit oeuvre"``."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return _COMBINING.sub("", text).translate(_LIGATURES)
+
+
+class WordMatcher:
+    """Find list entries in texts, case- and accent-insensitive.
+
+    With ``whole_words`` (the default) an entry matches only where it is not glued to other letters
+    or digits ("cialis" does not match "specialist"); otherwise anywhere, as WordPress does. An
+    entry may be a phrase or an IP prefix ("203.0.113.").
+    """
+
+    __slots__ = ("_entries", "_pattern", "_tokens", "whole_words")
+
+    def __init__(self, entries: Iterable[str], *, whole_words: bool = True) -> None:
+        self.whole_words = whole_words
+        folded: dict[str, None] = {}
+        for entry in entries:
+            key = fold(" ".join(entry.split()))
+            if key:
+                folded[key] = None
+        self._entries = tuple(folded)
+        # Single-word entries are looked up in a set of the text's words: linear in the text.
+        self._tokens = frozenset(e for e in self._entries if whole_words and _WORD.fullmatch(e))
+        rest = [e for e in self._entries if e not in self._tokens]
+        self._pattern = _compile(rest, whole_words=whole_words) if rest else None
+
+    def __bool__(self) -> bool:
+        return bool(self._entries)
+
+    def __repr__(self) -> str:
+        return f"WordMatcher({len(self._entries)} entries, whole_words={self.whole_words})"
+
+    def find(self, folded_text: str) -> list[str]:
+        """Return the entries found in an already :func:`fold`-ed text (at most 10, in order)."""
+        found: dict[str, None] = {}
+        if self._tokens:
+            for m in _WORD.finditer(folded_text):
+                if m.group() in self._tokens:
+                    found[m.group()] = None
+                    if len(found) >= _MAX_MATCHES:
+                        return list(found)
+        if self._pattern is not None:
+            for m in self._pattern.finditer(folded_text):
+                found[m.group()] = None
+                if len(found) >= _MAX_MATCHES:
+                    break
+        return list(found)
+
+
+def _compile(entries: Sequence[str], *, whole_words: bool) -> re.Pattern[str]:
+    parts = []
+    for entry in sorted(entries, key=len, reverse=True):
+        body = re.escape(entry).replace(r"\ ", r"\s+")
+        if whole_words:
+            if _WORD.match(entry[0]):
+                body = r"(?<!\w)" + body
+            if _WORD.match(entry[-1]):
+                body += r"(?!\w)"
+        parts.append(body)
+    return re.compile("|".join(parts))
+
+
+# -- signals and context ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """What one rule found: a reason ``code``, the ``action`` it asks for, message parameters
+    and JSON-serialisable evidence.
+    """
+
+    code: str
+    action: Action
+    params: Mapping[str, Any] = field(default_factory=_empty, hash=False)
+    evidence: Mapping[str, Any] = field(default_factory=_empty, hash=False)
+    template: str = ""  # message catalogue key, when not the code itself
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What the store knows about the author: the last comment by the same author or IP, a
+    recent identical comment on the same post, and whether the author was approved before.
+    """
+
+    last_seen: datetime | None = None
+    duplicate: bool = False
+    trusted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The time of the decision and the author's history (``memo`` caches per-submission work)."""
+
+    now: datetime
+    history: History = field(default_factory=History)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+
+# WordPress checks the words against these fields; evidence never quotes the private ones.
+_WORD_FIELDS: Final = ("text", "name", "url", "email", "ip", "user_agent")
+_PRIVATE_FIELDS: Final = frozenset({"email", "ip"})
+
+
+def searchable(submission: Submission, ctx: Context) -> tuple[tuple[str, str], ...]:
+    """Return ``(field, folded value)`` pairs for word matching, computed once per context."""
+    cached = ctx.memo.get("searchable")
+    if cached is not None and cached[0] is submission:
+        return cached[1]  # type: ignore[no-any-return]
+    pairs = tuple(
+        (name, fold(value)) for name in _WORD_FIELDS if (value := getattr(submission, name))
+    )
+    ctx.memo["searchable"] = (submission, pairs)
+    return pairs
+
+
+def _word_signal(
+    code: str, action: Action, matcher: WordMatcher, submission: Submission, ctx: Context
+) -> Signal | None:
+    if not matcher:
+        return None
+    matches: list[dict[str, str]] = []
+    for name, value in searchable(submission, ctx):
+        for word in matcher.find(value):
+            if name in _PRIVATE_FIELDS:  # the entry could be the address itself: name the field
+                matches.append({"field": name})
+                break
+            matches.append({"field": name, "word": word})
+        if len(matches) >= _MAX_MATCHES:
+            break
+    if not matches:
+        return None
+    return Signal(code, action, {"field": matches[0]["field"]}, {"matches": matches})
+
+
+# -- rules -----------------------------------------------------------------------------------------
+
+Rule = Callable[["Submission", "Policy", Context], "Signal | None"]
+
+
+def rule_honeypot(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
+    """Reject when the hidden trap field was filled in (only bots see it)."""
+    return Signal("honeypot", Action.REJECT) if sub.honeypot else None
+
+
+def rule_closed(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
+    """Reject on a post published more than ``close_after_days`` ago."""
+    days = policy.close_after_days
+    if days is None or sub.post_published_at is None:
+        return None
+    age = (ctx.now - sub.post_published_at).total_seconds() / 86400
+    if age <= days:
+        return None
+    return Signal("closed", Action.REJECT, {"days": _num(days)}, {"age_days": round(age, 1)})
+
+
+def rule_blocked_words(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
+    """Reject when a blocked word appears in the text, name, url, email, ip or user agent."""
+    return _word_signal("blocked_word", Action.REJECT, policy.blocked_matcher, sub, ctx)
+
+
+def rule_duplicate(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
+    """Reject the same text sent again recently by the same author on the same post."""
+    return Signal("duplicate", Action.REJECT) if ctx.history.duplicate else None
+
+
+def rule_too_fast(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
+    """Hold a form sent less than ``min_seconds`` after it was displayed."""
+    if policy.min_seconds <= 0 or sub.form_rendered_at is None:
+        return None
+    sent = sub.submitted_at or ctx.now
+    elapsed = (sent - sub.form_rendered_at).total_seconds()
+    if elapsed >= policy.min_seconds:
+        return None
+    shown = max(elapsed, 0.0)
+    return Signal(
+        "too_fast",
+        Action.HOLD,
+        {"seconds": round(shown, 1), "min_seconds": _num(policy.min_seconds)},
+        {"seconds": round(elapsed, 3)},
+    )
+
+
+def rule_flood(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
+    """Hold a comment from an author or IP that commented less than ``flood_seconds`` ago."""
+    last = ctx.history.last_seen
+    if policy.flood_seconds <= 0 or last is None:
+        return None
+    elapsed = (ctx.now - last).total_seconds()
+    if elapsed >= policy.flood_seconds:
+        return None
+    shown = max(elapsed, 0.0)
+    return Signal(
+        "flood",
+        Action.HOLD,
+        {"seconds": round(shown, 1), "flood_seconds": _num(policy.flood_seconds)},
+        {"seconds": round(elapsed, 3)},
+    )
+
+
+def rule_links(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
+    """Hold a text with more than ``max_links`` links."""
+    if policy.max_links is None:
+        return None
+    n = count_links(sub.text)
+    if n <= policy.max_links:
+        return None
+    return Signal(
+        "too_many_links",
+        Action.HOLD,
+        {"count": n, "max_links": policy.max_links},
+        {"count": n, "max_links": policy.max_links},
+    )
+
+
+def rule_moderation_words(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
+    """Hold when a moderation word appears in the text, name, url, email, ip or user agent."""
+    return _word_signal("moderation_word", Action.HOLD, policy.moderation_matcher, sub, ctx)
+
+
+def rule_first_comment(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
+    """Hold a newcomer's comment when the site wants authors approved once by hand."""
+    if policy.require_approved_author and not ctx.history.trusted:
+        return Signal("first_comment", Action.HOLD)
+    return None
+
+
+RULES: Final[tuple[Rule, ...]] = (
+    rule_honeypot,
+    rule_closed,
+    rule_blocked_words,
+    rule_duplicate,
+    rule_too_fast,
+    rule_flood,
+    rule_links,
+    rule_moderation_words,
+    rule_first_comment,
+)
+
+
+def run_rules(
+    submission: Submission, policy: Policy, ctx: Context, rules: Iterable[Rule] = RULES
+) -> list[Signal]:
+    """Run ``rules`` in order and return the signals they raised."""
+    signals = []
+    for rule in rules:
+        signal = rule(submission, policy, ctx)
+        if signal is not None:
+            signals.append(signal)
+    return signals
+
+
+def _num(value: float) -> float | int:
+    """Show whole numbers without decimals in messages."""
+    return int(value) if float(value).is_integer() else value

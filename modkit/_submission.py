@@ -1,0 +1,498 @@
+"""Validation of comment-form data into a :class:`Submission`.
+
+``validate(form)`` accepts any ``Mapping`` whatever its values (None, numbers, bytes, lists, huge or
+broken strings) and returns a :class:`Submission` or raises one :class:`ValidationError` listing
+every problem. Limits follow WordPress: name 245, email 100, url 200, text 65525 characters.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import ModuleType
+from typing import Any, Final
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from modkit._errors import FieldError, ValidationError
+from modkit._messages import DEFAULT_LANG, field_message, resolve_lang
+
+__all__ = [
+    "FIELDS",
+    "LIMITS",
+    "FieldError",
+    "Submission",
+    "ValidationError",
+    "clean_text",
+    "validate",
+]
+
+LIMITS: Final[Mapping[str, int]] = {
+    "name": 245,
+    "email": 100,
+    "url": 200,
+    "text": 65525,
+    "post_id": 64,
+    "parent_id": 64,
+}
+# Metadata a server sets (not typed by the commenter): longer values are cut, not refused.
+_TRUNCATE: Final[Mapping[str, int]] = {"user_agent": 254, "referrer": 2048, "permalink": 2048}
+_DATE_FIELDS: Final = ("submitted_at", "form_rendered_at", "post_published_at")
+
+FIELDS: Final[tuple[str, ...]] = (
+    "name",
+    "email",
+    "url",
+    "text",
+    "ip",
+    "user_agent",
+    "referrer",
+    "permalink",
+    "post_id",
+    "parent_id",
+    "submitted_at",
+    "form_rendered_at",
+    "post_published_at",
+    "honeypot",
+    "lang",
+)
+
+# Format characters (Unicode category Cf) and controls: invisible, used to split words past filters.
+# ZWJ (U+200D) and tag characters are handled apart, as emoji sequences need them.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+    "\u08e2\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001]"
+)
+_EMOJI = "\u00a9\u00ae\u203c-\u3299\ufe0f\U0001f000-\U0001faff"
+# A ZWJ survives only between two emoji-like characters (family, profession sequences).
+_LONE_ZWJ = re.compile(f"(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])")
+# Tag characters survive only in a flag sequence (black flag followed by tags).
+_LONE_TAG = re.compile("(?<![\U0001f3f4\U000e0020-\U000e007f])[\U000e0020-\U000e007f]")
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_ZALGO = re.compile(f"([{_MARKS}]{{3}})[{_MARKS}]+")
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
+_TRAILING_SPACE = re.compile("[ \t]+\n")
+_BLANK_LINES = re.compile("\n{3,}")
+_ANY_SPACE = re.compile(r"\s+")
+_URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f\\<>\"'`]")
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_URL_SAFE = "/:@!$&()*+,;=-._~%?#[]"
+
+_email_module: ModuleType | None = None
+
+
+def _email_validator() -> ModuleType:
+    """Import email-validator on first use (it pulls in dnspython)."""
+    global _email_module  # noqa: PLW0603 - lazy import cache
+    if _email_module is None:
+        import email_validator  # noqa: PLC0415 - slow import kept off `import modkit`
+
+        _email_module = email_validator
+    return _email_module
+
+
+def clean_text(value: str, *, multiline: bool = True) -> str:
+    """Return ``value`` as published: NFC, no control or invisible characters, tidy whitespace.
+
+    Newlines become ``\\n``; zero-width and bidi-control characters are dropped (a zero-width
+    joiner is kept only inside emoji sequences); runs of more than three combining marks are cut.
+    With ``multiline=False`` every run of whitespace becomes one space.
+    """
+    text = _NEWLINES.sub("\n", value)
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    if "\u200d" in text:
+        text = _LONE_ZWJ.sub("", text)
+    text = _LONE_TAG.sub("", text)
+    text = _ZALGO.sub(r"\1", text)
+    if not multiline:
+        return _ANY_SPACE.sub(" ", text).strip()
+    text = _TRAILING_SPACE.sub("\n", text)
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Submission:
+    """A validated comment: clean public fields, private ``email``/``ip``, optional metadata.
+
+    ``repr`` and ``str`` never show the email or the IP, nor the full text.
+    """
+
+    name: str
+    email: str
+    text: str
+    url: str | None = None
+    ip: str | None = None
+    user_agent: str | None = None
+    referrer: str | None = None
+    permalink: str | None = None
+    post_id: str | None = None
+    parent_id: str | None = None
+    submitted_at: datetime | None = None
+    form_rendered_at: datetime | None = None
+    post_published_at: datetime | None = None
+    honeypot: bool = False
+    lang: str = DEFAULT_LANG
+
+    def __repr__(self) -> str:
+        return (
+            f"Submission(name={self.name[:40]!r}, email=<private>, "
+            f"ip={'<private>' if self.ip else None}, text=<{len(self.text)} chars>, "
+            f"url={self.url!r}, post_id={self.post_id!r}, lang={self.lang!r})"
+        )
+
+    __str__ = __repr__
+
+
+class _Collector:
+    """Gathers field errors in the submission's language."""
+
+    __slots__ = ("errors", "lang")
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.errors: list[FieldError] = []
+
+    def add(self, field: str, code: str, **params: object) -> None:
+        self.errors.append(FieldError(field, code, field_message(field, code, self.lang, **params)))
+
+
+_MISSING: Final = object()
+
+
+def _unwrap(value: object) -> object:
+    """Return the single element of a one-element list or tuple (form libraries make those)."""
+    if isinstance(value, list | tuple):
+        if not value:
+            return None
+        if len(value) == 1:
+            return value[0]
+    return value
+
+
+def _as_str(value: object) -> str | None:
+    """Return ``value`` as valid Unicode text, or None when it cannot be text."""
+    if isinstance(value, bytes | bytearray):
+        try:
+            return bytes(value).decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    if not isinstance(value, str):
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        return None
+    return value
+
+
+def _get(form: Mapping[Any, Any], key: str) -> object:
+    try:
+        value = form.get(key, _MISSING) if hasattr(form, "get") else form[key]
+    except KeyError:
+        return _MISSING
+    except Exception:  # a hostile Mapping must not break validation
+        return None
+    return _unwrap(value)
+
+
+def _text_field(
+    errors: _Collector, field: str, raw: object, *, required: bool, multiline: bool
+) -> str | None:
+    """Validate a free-text field; returns the cleaned text or None (absent or in error)."""
+    if raw is _MISSING or raw is None:
+        if required:
+            errors.add(field, "required")
+        return None
+    text = _as_str(raw)
+    if text is None:
+        errors.add(field, "invalid")
+        return None
+    limit = LIMITS[field]
+    if len(text) > 4 * limit + 1024:  # hopeless: refuse before normalising megabytes
+        errors.add(field, "too_long", max=limit)
+        return None
+    cleaned = clean_text(text, multiline=multiline)
+    if not cleaned:
+        if required:
+            errors.add(field, "required")
+        return None
+    if len(cleaned) > limit:
+        errors.add(field, "too_long", max=limit)
+        return None
+    return cleaned
+
+
+def _email_field(errors: _Collector, raw: object, *, check_deliverability: bool) -> str | None:
+    if raw is _MISSING or raw is None:
+        errors.add("email", "required")
+        return None
+    text = _as_str(raw)
+    if text is None:
+        errors.add("email", "invalid")
+        return None
+    text = text.strip()
+    if not text:
+        errors.add("email", "required")
+        return None
+    if len(text) > LIMITS["email"]:
+        errors.add("email", "too_long", max=LIMITS["email"])
+        return None
+    ev = _email_validator()
+    try:
+        result = ev.validate_email(text, check_deliverability=check_deliverability)
+    except Exception:  # EmailNotValidError, or anything odd: invalid all the same
+        result = None
+    if result is None:  # raised outside the except block: no chained cause carries the address
+        errors.add("email", "invalid")
+        return None
+    normalized = str(result.normalized)
+    if len(normalized) > LIMITS["email"]:
+        errors.add("email", "too_long", max=LIMITS["email"])
+        return None
+    return normalized
+
+
+def _ascii_host(host: str) -> str | None:
+    """Return the ASCII (IDNA) form of a host name or IP literal, or None when invalid."""
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    try:
+        ascii_host = host.encode("idna").decode("ascii").lower()
+    except (UnicodeError, ValueError):
+        return None
+    labels = ascii_host.rstrip(".").split(".")
+    if len(labels) < 2 or len(ascii_host) > 253 or labels[-1].isdigit():
+        return None
+    if not all(_LABEL.fullmatch(label) for label in labels):
+        return None
+    return ascii_host.rstrip(".")
+
+
+def normalize_url(value: str) -> str | None:
+    """Return a safe absolute http(s) URL for ``value``, or None when it is not one.
+
+    A missing scheme gets ``http://`` (as WordPress does); credentials, other schemes, spaces,
+    quotes and angle brackets are refused; the host is stored in its ASCII (IDNA) form.
+    """
+    text = value.strip()
+    if not text or _URL_FORBIDDEN.search(text):
+        return None
+    if text.startswith("//"):
+        text = "http:" + text
+    elif "://" not in text:
+        text = "http://" + text
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"}:
+        return None
+    if "@" in parts.netloc or not parts.hostname:
+        return None
+    host = _ascii_host(parts.hostname)
+    if host is None:
+        return None
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None:
+        netloc = f"{netloc}:{port}"
+    path = quote(parts.path, safe=_URL_SAFE)
+    query = quote(parts.query, safe=_URL_SAFE)
+    fragment = quote(parts.fragment, safe=_URL_SAFE)
+    return urlunsplit((parts.scheme.lower(), netloc, path or "/", query, fragment))
+
+
+def _url_field(errors: _Collector, raw: object) -> str | None:
+    if raw is _MISSING or raw is None:
+        return None
+    text = _as_str(raw)
+    if text is None:
+        errors.add("url", "invalid")
+        return None
+    text = text.strip()
+    if not text:
+        return None
+    if len(text) > LIMITS["url"]:
+        errors.add("url", "too_long", max=LIMITS["url"])
+        return None
+    url = normalize_url(text)
+    if url is None:
+        errors.add("url", "invalid")
+        return None
+    if len(url) > LIMITS["url"]:
+        errors.add("url", "too_long", max=LIMITS["url"])
+        return None
+    return url
+
+
+def _ip_field(errors: _Collector, raw: object) -> str | None:
+    if raw is _MISSING or raw is None:
+        return None
+    text = _as_str(raw)
+    if text is None:
+        errors.add("ip", "invalid")
+        return None
+    text = text.strip()
+    if not text:
+        return None
+    if len(text) > 64:
+        errors.add("ip", "invalid")
+        return None
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        errors.add("ip", "invalid")
+        return None
+
+
+def _meta_field(errors: _Collector, field: str, raw: object) -> str | None:
+    """A server-set string: cleaned to one line and cut to its limit."""
+    if raw is _MISSING or raw is None:
+        return None
+    text = _as_str(raw)
+    if text is None:
+        errors.add(field, "invalid")
+        return None
+    limit = _TRUNCATE[field]
+    cleaned = clean_text(text[: limit * 2], multiline=False)[:limit]
+    return cleaned or None
+
+
+def _id_field(errors: _Collector, field: str, raw: object) -> str | None:
+    """A post or comment id: a string or an integer, kept as a string."""
+    if raw is _MISSING or raw is None:
+        return None
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        text: str | None = str(raw) if abs(raw) < 10**60 else None
+    else:
+        text = _as_str(raw)
+    if text is None:
+        errors.add(field, "invalid")
+        return None
+    text = clean_text(text[: LIMITS[field] * 2], multiline=False)
+    if len(text) > LIMITS[field]:
+        errors.add(field, "too_long", max=LIMITS[field])
+        return None
+    if field == "parent_id" and text == "0":  # WordPress: 0 means "not a reply"
+        return None
+    return text or None
+
+
+_MAX_TIMESTAMP = 253402300799.0  # 9999-12-31T23:59:59Z
+
+
+def parse_datetime(raw: object) -> datetime | None:
+    """Return an aware UTC datetime from a datetime, epoch seconds or ISO 8601 text, else None.
+
+    Naive datetimes and ISO texts without an offset are taken as UTC.
+    """
+    if isinstance(raw, datetime):
+        return raw.replace(tzinfo=UTC) if raw.tzinfo is None else raw.astimezone(UTC)
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        ts = float(raw)
+        if not math.isfinite(ts) or not 0 <= ts <= _MAX_TIMESTAMP:
+            return None
+        return datetime.fromtimestamp(ts, tz=UTC)
+    text = _as_str(raw)
+    if text is None:
+        return None
+    text = text.strip()
+    if not text or len(text) > 64:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        pass
+    else:
+        return parse_datetime(number)
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    try:
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _date_field(errors: _Collector, field: str, raw: object) -> datetime | None:
+    if raw is _MISSING or raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    parsed = parse_datetime(raw)
+    if parsed is None:
+        errors.add(field, "invalid")
+    return parsed
+
+
+def _honeypot(raw: object) -> bool:
+    """Whether the hidden trap field holds anything at all."""
+    if raw is _MISSING or raw is None or raw is False:
+        return False
+    if isinstance(raw, str | bytes | bytearray):
+        return bool(raw.strip())
+    if isinstance(raw, list | tuple):
+        return any(_honeypot(_unwrap(item)) for item in raw[:16])
+    return True
+
+
+def validate(
+    form: Mapping[Any, Any],
+    /,
+    *,
+    lang: str | None = None,
+    check_deliverability: bool = False,
+) -> Submission:
+    """Validate comment-form data and return a :class:`Submission`.
+
+    Required: ``name``, ``email``, ``text``; optional: ``url`` and the metadata in :data:`FIELDS`.
+    Unknown keys are ignored. Messages are in ``lang`` if given, else in the form's ``lang`` field
+    when it is French or English, else in French.
+
+    Raises:
+        ValidationError: one or more fields are missing, invalid or too long (all listed).
+        TypeError: ``form`` is not a Mapping.
+    """
+    if not isinstance(form, Mapping):
+        raise TypeError(f"form must be a Mapping, not {type(form).__name__}")
+    form_lang = _as_str(_get(form, "lang"))
+    language = resolve_lang(lang) if lang is not None else resolve_lang(form_lang)
+    errors = _Collector(language)
+
+    name = _text_field(errors, "name", _get(form, "name"), required=True, multiline=False)
+    email = _email_field(errors, _get(form, "email"), check_deliverability=check_deliverability)
+    url = _url_field(errors, _get(form, "url"))
+    text = _text_field(errors, "text", _get(form, "text"), required=True, multiline=True)
+    ip = _ip_field(errors, _get(form, "ip"))
+    meta = {field: _meta_field(errors, field, _get(form, field)) for field in _TRUNCATE}
+    ids = {field: _id_field(errors, field, _get(form, field)) for field in ("post_id", "parent_id")}
+    dates = {field: _date_field(errors, field, _get(form, field)) for field in _DATE_FIELDS}
+    honeypot = _honeypot(_get(form, "honeypot"))
+
+    if errors.errors or name is None or email is None or text is None:
+        raise ValidationError(errors.errors, lang=language)
+    return Submission(
+        name=name,
+        email=email,
+        text=text,
+        url=url,
+        ip=ip,
+        user_agent=meta["user_agent"],
+        referrer=meta["referrer"],
+        permalink=meta["permalink"],
+        post_id=ids["post_id"],
+        parent_id=ids["parent_id"],
+        submitted_at=dates["submitted_at"],
+        form_rendered_at=dates["form_rendered_at"],
+        post_published_at=dates["post_published_at"],
+        honeypot=honeypot,
+        lang=language,
+    )
