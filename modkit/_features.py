@@ -1,0 +1,183 @@
+"""Text features: hashed-free, bounded n-gram vocabulary shared by every head.
+
+One analyser (:func:`analyze`) turns a raw comment into its feature strings: character n-grams and word
+n-grams of the normalised text, plus a few shape tokens read from the original (capitals, exclamation
+marks, length, links). Training (:class:`NgramFeaturizer`, a scikit-learn transformer) and scoring (the
+single-comment fast path in :mod:`modkit._model`) both call it, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from modkit._text import normalize_text
+
+__all__ = ["MAX_CHARGRAM_CHARS", "SHAPE_PREFIX", "WORD_PREFIX", "NgramFeaturizer", "analyze"]
+
+#: Character n-grams are taken from the first this many normalised characters only (bounded work);
+#: word n-grams and shape tokens still see the whole text.
+MAX_CHARGRAM_CHARS = 3000
+
+WORD_PREFIX = "\x01"  # namespace prefix of word n-grams (never produced by normalisation)
+SHAPE_PREFIX = "\x02"  # namespace prefix of shape tokens
+
+
+def _bucket(value: float, edges: Sequence[float]) -> int:
+    for i, edge in enumerate(edges):
+        if value < edge:
+            return i
+    return len(edges)
+
+
+def _shape_tokens(raw: str, norm: str) -> list[str]:
+    letters = sum(1 for c in raw[:MAX_CHARGRAM_CHARS] if c.isalpha())
+    upper = sum(1 for c in raw[:MAX_CHARGRAM_CHARS] if c.isupper())
+    caps = upper / letters if letters >= 8 else 0.0
+    return [
+        f"{SHAPE_PREFIX}caps{_bucket(caps, (0.3, 0.6, 0.85))}",
+        f"{SHAPE_PREFIX}bang{_bucket(raw.count('!'), (1, 3, 8))}",
+        f"{SHAPE_PREFIX}len{_bucket(len(norm), (20, 60, 200, 800))}",
+        f"{SHAPE_PREFIX}url{_bucket(norm.count('xxurl'), (1, 2, 4))}",
+    ]
+
+
+def analyze(
+    text: str,
+    /,
+    *,
+    char_ngrams: tuple[int, int] = (2, 5),
+    word_ngrams: tuple[int, int] = (1, 2),
+) -> tuple[list[str], list[str]]:
+    """Return ``(char_grams, other_grams)`` for one raw comment (with repeats, in text order)."""
+    norm = normalize_text(text)
+    padded = f" {norm[:MAX_CHARGRAM_CHARS]} "
+    chars: list[str] = []
+    lo, hi = char_ngrams
+    size = len(padded)
+    for n in range(lo, hi + 1):
+        chars.extend([padded[i : i + n] for i in range(size - n + 1)])
+    words = norm.split()
+    others: list[str] = [WORD_PREFIX + w for w in words] if word_ngrams[0] <= 1 else []
+    for n in range(max(2, word_ngrams[0]), word_ngrams[1] + 1):
+        others.extend(WORD_PREFIX + " ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    others.extend(_shape_tokens(text, norm))
+    return chars, others
+
+
+class NgramFeaturizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+    """Sublinear TF-IDF over a bounded vocabulary of character and word n-grams.
+
+    The character block and the word/shape block are L2-normalised separately, then concatenated
+    (one column space). The vocabulary keeps the most frequent grams by document frequency.
+    """
+
+    def __init__(
+        self,
+        *,
+        char_ngrams: tuple[int, int] = (2, 5),
+        word_ngrams: tuple[int, int] = (1, 2),
+        max_char_features: int = 200_000,
+        max_word_features: int = 60_000,
+        min_df: int = 2,
+    ) -> None:
+        self.char_ngrams = char_ngrams
+        self.word_ngrams = word_ngrams
+        self.max_char_features = max_char_features
+        self.max_word_features = max_word_features
+        self.min_df = min_df
+
+    def _analyze(self, text: str) -> tuple[list[str], list[str]]:
+        return analyze(text, char_ngrams=self.char_ngrams, word_ngrams=self.word_ngrams)
+
+    def fit(self, texts: Iterable[str], y: Any = None) -> NgramFeaturizer:
+        """Learn the vocabulary and IDF weights; returns self."""
+        docs = _check_texts(texts)
+        char_df: Counter[str] = Counter()
+        word_df: Counter[str] = Counter()
+        for doc in docs:
+            chars, others = self._analyze(doc)
+            char_df.update(set(chars))
+            word_df.update(set(others))
+        n_docs = len(docs)
+        kept: list[tuple[str, int]] = []
+        for df, limit in ((char_df, self.max_char_features), (word_df, self.max_word_features)):
+            # Most frequent first; ties broken by the gram itself so the result is deterministic.
+            ranked = sorted(
+                (item for item in df.items() if item[1] >= self.min_df),
+                key=lambda item: (-item[1], item[0]),
+            )
+            kept.extend(ranked[:limit])
+        self.n_char_features_ = sum(1 for g, _ in kept if not g.startswith((WORD_PREFIX, SHAPE_PREFIX)))
+        self.vocabulary_: dict[str, int] = {g: i for i, (g, _) in enumerate(kept)}
+        df_arr = np.array([df for _, df in kept], dtype=np.float64)
+        self.idf_ = (np.log((1 + n_docs) / (1 + df_arr)) + 1.0).astype(np.float32)
+        return self
+
+    def transform(self, texts: Iterable[str]) -> sparse.csr_matrix:
+        """Return the CSR feature matrix (float32) of the texts."""
+        docs = _check_texts(texts)
+        indptr = [0]
+        indices: list[int] = []
+        values: list[float] = []
+        for doc in docs:
+            idx, val = self.transform_one(doc)
+            indices.extend(idx.tolist())
+            values.extend(val.tolist())
+            indptr.append(len(indices))
+        return sparse.csr_matrix(
+            (np.asarray(values, dtype=np.float32), np.asarray(indices, dtype=np.int32), indptr),
+            shape=(len(docs), len(self.vocabulary_)),
+        )
+
+    def transform_one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return ``(column indices, weights)`` of one comment: the scoring fast path."""
+        vocab = self.vocabulary_
+        get = vocab.get
+        chars, others = self._analyze(text)
+        parts_idx: list[np.ndarray] = []
+        parts_val: list[np.ndarray] = []
+        for grams in (chars, others):
+            hits = [i for i in map(get, grams) if i is not None]
+            if not hits:
+                continue
+            idx, counts = np.unique(np.asarray(hits, dtype=np.int32), return_counts=True)
+            val = (1.0 + np.log(counts.astype(np.float32))) * self.idf_[idx]
+            norm = float(np.sqrt(np.dot(val, val)))
+            parts_idx.append(idx)
+            parts_val.append(val / norm if norm > 0 else val)
+        if not parts_idx:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+        if len(parts_idx) == 1:
+            return parts_idx[0], parts_val[0].astype(np.float32)
+        return np.concatenate(parts_idx), np.concatenate(parts_val).astype(np.float32)
+
+    def feature_name(self, index: int) -> str:
+        """Human-readable name of a column (for explanations and reports)."""
+        if not hasattr(self, "_names_"):
+            names = [""] * len(self.vocabulary_)
+            for gram, i in self.vocabulary_.items():
+                names[i] = gram
+            self._names_ = names
+        gram = self._names_[index]
+        if gram.startswith(WORD_PREFIX):
+            return f"word:{gram[1:]}"
+        if gram.startswith(SHAPE_PREFIX):
+            return f"shape:{gram[1:]}"
+        return f"chars:{gram!r}"
+
+
+def _check_texts(texts: Iterable[str]) -> list[str]:
+    if isinstance(texts, str):
+        raise TypeError("expected an iterable of texts, got a single str")
+    docs = list(texts)
+    for doc in docs:
+        if not isinstance(doc, str):
+            raise TypeError(f"expected str items, got {type(doc).__name__}")
+    return docs
+

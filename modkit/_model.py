@@ -1,0 +1,298 @@
+"""The trained scorer: a verified model bundle turned into spam and toxicity scores.
+
+A bundle is a folder with ``model.joblib`` (plain arrays and dicts: vocabulary, IDF, one weight column per
+head, calibration) and ``manifest.json`` (versions, sha256 of the joblib file, heads, thresholds, metrics,
+training corpora). The sha256 is checked before the joblib file is opened: a joblib file is code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from modkit._errors import ModelError
+from modkit._features import SHAPE_PREFIX, WORD_PREFIX, NgramFeaturizer, analyze
+
+__all__ = ["BUNDLE_FORMAT", "HEADS", "Scorer", "Span", "default_model_path"]
+
+#: Version of the bundle layout; a bundle of another format is refused.
+BUNDLE_FORMAT = 1
+#: Every head a bundle may carry, in the order scores are reported.
+HEADS = ("spam", "toxicity", "severe_toxicity", "insult", "threat", "obscene", "identity_attack")
+
+_BUNDLE_FILE = "model.joblib"
+_MANIFEST_FILE = "manifest.json"
+_MAX_EXPLAIN = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A part of the input that raised a score: ``text[start:end]``, with its weight."""
+
+    start: int
+    end: int
+    text: str
+    weight: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serialisable form."""
+        return {"start": self.start, "end": self.end, "text": self.text, "weight": self.weight}
+
+
+def default_model_path() -> Path:
+    """Folder of the shipped default model (inside the installed package, else the source tree)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_model_data" / "default", here.parent / "models" / "default"):
+        if (candidate / _MANIFEST_FILE).is_file():
+            return candidate
+    raise ModelError(
+        "the default model is not installed (no modkit/_model_data/default or models/default); "
+        "train one with `python train.py` or pass rules_only=True to run without a model"
+    )
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, streamed."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / _MANIFEST_FILE
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ModelError(f"no manifest.json in {folder}: refusing to load an unverified model") from exc
+    except OSError as exc:
+        raise ModelError(f"cannot read {path}: {exc.strerror}") from exc
+    try:
+        manifest = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ModelError(f"{path} is not valid JSON") from exc
+    if not isinstance(manifest, dict):
+        raise ModelError(f"{path} is not a JSON object")
+    return manifest
+
+
+def _check_versions(manifest: Mapping[str, Any], path: Path) -> None:
+    import sklearn
+
+    fmt = manifest.get("format")
+    if fmt != BUNDLE_FORMAT:
+        raise ModelError(f"{path}: bundle format {fmt!r}, this modkit reads format {BUNDLE_FORMAT}")
+    versions = manifest.get("versions")
+    trained = versions.get("sklearn") if isinstance(versions, Mapping) else None
+    if not isinstance(trained, str):
+        raise ModelError(f"{path}: manifest does not record the scikit-learn version")
+    if trained.split(".")[0] != sklearn.__version__.split(".")[0]:
+        raise ModelError(
+            f"{path}: model trained with scikit-learn {trained}, incompatible with the installed "
+            f"{sklearn.__version__}; retrain with `python train.py`"
+        )
+
+
+class Scorer:
+    """Spam and toxicity scores for French and English comments.
+
+    Use :meth:`load`; ``score`` returns ``{head: probability}`` for every head of the bundle.
+    Thread-safe: scoring only reads the fitted arrays.
+    """
+
+    _default: Scorer | None = None
+    _default_lock = threading.Lock()
+
+    def __init__(self, bundle: Mapping[str, Any], manifest: Mapping[str, Any]) -> None:
+        try:
+            feat = bundle["featurizer"]
+            self._featurizer = NgramFeaturizer(
+                char_ngrams=tuple(feat["char_ngrams"]), word_ngrams=tuple(feat["word_ngrams"])
+            )
+            self._featurizer.vocabulary_ = feat["vocabulary"]
+            self._featurizer.idf_ = np.asarray(feat["idf"], dtype=np.float32)
+            self.heads: tuple[str, ...] = tuple(bundle["heads"])
+            self._coef = np.ascontiguousarray(bundle["coef"], dtype=np.float32)
+            self._intercept = np.asarray(bundle["intercept"], dtype=np.float64)
+            calib = np.asarray(bundle["calibration"], dtype=np.float64)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"model bundle is malformed: {exc}") from exc
+        n_features = len(self._featurizer.vocabulary_)
+        n_heads = len(self.heads)
+        if self._coef.shape != (n_features, n_heads) or calib.shape != (n_heads, 2):
+            raise ModelError("model bundle is malformed: array shapes do not match")
+        self._calib_a = calib[:, 0]
+        self._calib_b = calib[:, 1]
+        self.manifest: Mapping[str, Any] = manifest
+        self.version: str = str(manifest.get("version", "unknown"))
+        raw_thresholds = manifest.get("thresholds", {})
+        self.thresholds: Mapping[str, Mapping[str, float]] = {
+            head: {k: float(v) for k, v in limits.items()}
+            for head, limits in raw_thresholds.items()
+            if isinstance(limits, Mapping)
+        }
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None) -> Scorer:
+        """Load a bundle folder (default: the shipped model, cached) after verifying its sha256.
+
+        Raises:
+            ModelError: missing or invalid manifest, sha256 mismatch, incompatible versions, or a
+                malformed bundle. Nothing is unpickled before the checksum matches.
+        """
+        if path is None:
+            with cls._default_lock:
+                if cls._default is None:
+                    cls._default = cls._load(default_model_path())
+                return cls._default
+        return cls._load(Path(path))
+
+    @classmethod
+    def _load(cls, folder: Path) -> Scorer:
+        if folder.is_file():
+            folder = folder.parent
+        manifest = _read_manifest(folder)
+        bundle_info = manifest.get("bundle")
+        if not isinstance(bundle_info, Mapping) or not isinstance(bundle_info.get("sha256"), str):
+            raise ModelError(f"{folder}: manifest has no bundle sha256")
+        name = bundle_info.get("file", _BUNDLE_FILE)
+        if not isinstance(name, str) or Path(name).name != name:
+            raise ModelError(f"{folder}: manifest names an invalid bundle file")
+        bundle_path = folder / name
+        try:
+            actual = sha256_file(bundle_path)
+        except FileNotFoundError as exc:
+            raise ModelError(f"model file {bundle_path} is missing") from exc
+        except OSError as exc:
+            raise ModelError(f"cannot read {bundle_path}: {exc.strerror}") from exc
+        if actual != bundle_info["sha256"]:
+            raise ModelError(
+                f"{bundle_path}: sha256 {actual[:12]}... does not match the manifest "
+                f"({str(bundle_info['sha256'])[:12]}...); refusing to load a modified model"
+            )
+        _check_versions(manifest, bundle_path)
+        import joblib
+
+        try:
+            bundle = joblib.load(bundle_path)
+        except Exception as exc:  # a verified file that still fails to load is a broken bundle
+            raise ModelError(f"{bundle_path}: cannot load the model bundle ({type(exc).__name__})") from exc
+        if not isinstance(bundle, Mapping):
+            raise ModelError(f"{bundle_path}: model bundle is not a mapping")
+        return cls(bundle, manifest)
+
+    # -- scoring ---------------------------------------------------------------------------------
+
+    def _probabilities(self, margins: np.ndarray) -> np.ndarray:
+        z = margins * self._calib_a + self._calib_b
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -35.0, 35.0)))
+
+    def score(self, text: str, /) -> dict[str, float]:
+        """Scores of one comment: ``{head: probability in [0, 1]}``.
+
+        Raises:
+            TypeError: ``text`` is not a str.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"expected str, got {type(text).__name__}")
+        idx, val = self._featurizer.transform_one(text)
+        margins = val @ self._coef[idx] + self._intercept if len(idx) else self._intercept
+        probs = self._probabilities(np.asarray(margins, dtype=np.float64))
+        return dict(zip(self.heads, map(float, probs), strict=True))
+
+    def score_many(self, texts: Sequence[str], /) -> list[dict[str, float]]:
+        """Scores of many comments, in order (one matrix product for the batch).
+
+        Raises:
+            TypeError: ``texts`` is a bare str, or an item is not a str.
+        """
+        if isinstance(texts, str):
+            raise TypeError("score_many() takes a sequence of texts, not a single str")
+        matrix = self._featurizer.transform(texts)
+        margins = np.asarray(matrix @ self._coef, dtype=np.float64) + self._intercept
+        probs = self._probabilities(margins)
+        return [dict(zip(self.heads, map(float, row), strict=True)) for row in probs]
+
+    def explain(self, text: str, /, *, top: int = _MAX_EXPLAIN) -> dict[str, list[Span]]:
+        """The spans of ``text`` that raised each head's score most, strongest first.
+
+        Offsets index the text as given (before normalisation).
+        """
+        from modkit._text import normalize
+
+        if not isinstance(text, str):
+            raise TypeError(f"expected str, got {type(text).__name__}")
+        norm = normalize(text)
+        vocab = self._featurizer.vocabulary_
+        chars, others = analyze(
+            text, char_ngrams=self._featurizer.char_ngrams, word_ngrams=self._featurizer.word_ngrams
+        )
+        idx, val = self._featurizer.transform_one(text)
+        weight_of = dict(zip(idx.tolist(), val.tolist(), strict=True))
+        result: dict[str, list[Span]] = {}
+        for h, head in enumerate(self.heads):
+            contrib: dict[tuple[int, int], float] = {}
+            for gram in set(chars).union(others):
+                col = vocab.get(gram)
+                if col is None or col not in weight_of or gram.startswith(SHAPE_PREFIX):
+                    continue
+                c = float(self._coef[col, h]) * weight_of[col]
+                if c <= 0:
+                    continue
+                needle = gram[1:] if gram.startswith(WORD_PREFIX) else gram.strip()
+                for span in _occurrences(norm.text, needle) if needle else ():
+                    key = norm.original_span(*span)
+                    contrib[key] = contrib.get(key, 0.0) + c
+            merged = _merge_spans(contrib)
+            merged.sort(key=lambda s: -s[2])
+            result[head] = [
+                Span(a, b, text[a:b], round(w, 4)) for a, b, w in merged[:top] if b > a
+            ]
+        return result
+
+
+def _occurrences(haystack: str, needle: str) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    start = haystack.find(needle)
+    while start != -1 and len(found) < 16:
+        found.append((start, start + len(needle)))
+        start = haystack.find(needle, start + 1)
+    return found
+
+
+def _merge_spans(contrib: Mapping[tuple[int, int], float]) -> list[tuple[int, int, float]]:
+    """Merge overlapping spans, summing their weights."""
+    merged: list[tuple[int, int, float]] = []
+    for (a, b), w in sorted(contrib.items()):
+        if merged and a < merged[-1][1]:
+            pa, pb, pw = merged[-1]
+            merged[-1] = (pa, max(pb, b), pw + w)
+        else:
+            merged.append((a, b, w))
+    return merged
+
+
+def runtime_versions() -> dict[str, str]:
+    """Versions recorded in a manifest."""
+    import joblib
+    import sklearn
+
+    return {
+        "python": platform.python_version(),
+        "sklearn": sklearn.__version__,
+        "joblib": joblib.__version__,
+        "numpy": np.__version__,
+    }
+

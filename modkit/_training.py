@@ -1,0 +1,523 @@
+"""Training: corpora in, a verified model bundle (joblib + manifest + report) out.
+
+The recipe, in order:
+
+1. every row goes, by a hash of its text (stable whatever else is loaded), to ``train``, ``calib`` or ``test``;
+2. model A is fitted on ``train`` and measured on ``test`` (per corpus, per head, per language) and, for
+   corpora with groups (YouTube videos), leave-one-group-out;
+3. model B, the one shipped, is refitted on ``train`` + ``test``; both models are calibrated (Platt) and get
+   their thresholds on ``calib``, which neither has seen.
+
+Each head learns only from rows whose corpus informs it; corpora are weighted (a cap on rows per corpus and
+a per-corpus multiplier) so that no single corpus or language drowns the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from modkit._datasets import Corpus, Row, dedupe
+from modkit._features import NgramFeaturizer
+from modkit._model import BUNDLE_FORMAT, HEADS, runtime_versions, sha256_file
+
+__all__ = ["TrainConfig", "TrainResult", "train", "write_model"]
+
+Progress = Callable[[str], None]
+
+#: Per-corpus weight multipliers of the default recipe (1.0 when absent). The project corpus is written
+#: for this task (news comments, both languages, hard negatives); corpora far from news comments count less.
+DEFAULT_CORPUS_WEIGHTS: dict[str, float] = {
+    "project": 3.0,
+    "ott_deceptive_opinion_spam": 0.15,
+    "spamassassin_public_corpus": 0.3,
+    "utkml_twitter_spam": 0.4,
+    "davidson_hate_offensive": 0.5,
+    "feedback": 4.0,
+}
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that decides the model; recorded in the manifest."""
+
+    seed: int = 20261129
+    calib_fraction: float = 0.15
+    test_fraction: float = 0.15
+    max_char_features: int = 200_000
+    max_word_features: int = 60_000
+    min_df: int = 2
+    char_ngrams: tuple[int, int] = (2, 5)
+    word_ngrams: tuple[int, int] = (1, 2)
+    c: float = 2.0
+    corpus_cap: int = 12_000
+    corpus_weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_CORPUS_WEIGHTS))
+    reject_precision: float = 0.97
+    hold_recall: float = 0.85
+    hold_min_precision: float = 0.6
+    refit: bool = True
+    logo: bool = True
+
+
+@dataclass
+class TrainResult:
+    """A trained bundle with its manifest and report, ready for :func:`write_model`."""
+
+    bundle: dict[str, Any]
+    manifest: dict[str, Any]
+    report: str
+
+
+@dataclass
+class _Fitted:
+    featurizer: NgramFeaturizer
+    heads: list[str]
+    coef: np.ndarray  # (n_features, n_heads)
+    intercept: np.ndarray  # (n_heads,)
+    calibration: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
+
+    def margins(self, x: sparse.csr_matrix) -> np.ndarray:
+        return np.asarray(x @ self.coef, dtype=np.float64) + self.intercept
+
+    def probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
+        z = self.margins(x) * self.calibration[:, 0] + self.calibration[:, 1]
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -35, 35)))
+
+
+def _split_of(row: Row, seed: int, calib: float, test: float) -> str:
+    digest = hashlib.blake2b(f"{seed}\x00{row.text}".encode("utf-8", "replace"), digest_size=8)
+    u = int.from_bytes(digest.digest(), "big") / 2**64
+    if u < test:
+        return "test"
+    if u < test + calib:
+        return "calib"
+    return "train"
+
+
+def _row_weights(rows: Sequence[Row], head: str, config: TrainConfig) -> np.ndarray:
+    """Per-row weights for one head: corpus multiplier x cap, then classes balanced."""
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        counts[r.corpus] += 1
+    w = np.array(
+        [
+            config.corpus_weights.get(r.corpus, 1.0) * min(1.0, config.corpus_cap / counts[r.corpus])
+            for r in rows
+        ],
+        dtype=np.float64,
+    )
+    y = np.array([r.labels[head] for r in rows])
+    pos, neg = w[y == 1].sum(), w[y == 0].sum()
+    if pos > 0 and neg > 0:
+        w[y == 1] *= (pos + neg) / (2 * pos)
+        w[y == 0] *= (pos + neg) / (2 * neg)
+    return w * (len(rows) / w.sum())
+
+
+def _fit_head(
+    x: sparse.csr_matrix, rows: Sequence[Row], head: str, config: TrainConfig
+) -> tuple[np.ndarray, float] | None:
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.array([r.labels[head] for r in rows])
+    if len(set(y.tolist())) < 2:
+        return None
+    clf = LogisticRegression(C=config.c, solver="liblinear", max_iter=200, random_state=config.seed)
+    clf.fit(x, y, sample_weight=_row_weights(rows, head, config))
+    pos = list(clf.classes_).index(1)  # read by class, never by position
+    sign = 1.0 if pos == 1 else -1.0
+    return sign * clf.coef_[0].astype(np.float32), float(sign * clf.intercept_[0])
+
+
+def _fit(
+    rows: Sequence[Row], config: TrainConfig, progress: Progress, label: str
+) -> tuple[_Fitted, sparse.csr_matrix]:
+    t0 = time.perf_counter()
+    featurizer = NgramFeaturizer(
+        char_ngrams=config.char_ngrams,
+        word_ngrams=config.word_ngrams,
+        max_char_features=config.max_char_features,
+        max_word_features=config.max_word_features,
+        min_df=config.min_df,
+    )
+    texts = [r.text for r in rows]
+    featurizer.fit(texts)
+    x = featurizer.transform(texts)
+    progress(
+        f"{label}: {len(rows):,} rows, {x.shape[1]:,} features ({time.perf_counter() - t0:.0f} s)"
+    )
+    heads: list[str] = []
+    coefs: list[np.ndarray] = []
+    intercepts: list[float] = []
+    for head in HEADS:
+        idx = [i for i, r in enumerate(rows) if head in r.labels]
+        if not idx:
+            continue
+        t1 = time.perf_counter()
+        fitted = _fit_head(x[idx], [rows[i] for i in idx], head, config)
+        if fitted is None:
+            continue
+        heads.append(head)
+        coefs.append(fitted[0])
+        intercepts.append(fitted[1])
+        progress(f"{label}: head {head} on {len(idx):,} rows ({time.perf_counter() - t1:.0f} s)")
+    coef = np.ascontiguousarray(np.stack(coefs, axis=1).astype(np.float32))
+    return _Fitted(featurizer, heads, coef, np.array(intercepts)), x
+
+
+def _platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(y.tolist())) < 2:
+        return 1.0, 0.0
+    lr = LogisticRegression(C=1e4, solver="lbfgs", max_iter=1000)
+    lr.fit(margins.reshape(-1, 1), y)
+    pos = list(lr.classes_).index(1)
+    sign = 1.0 if pos == 1 else -1.0
+    return float(sign * lr.coef_[0][0]), float(sign * lr.intercept_[0])
+
+
+def _calibrate(model: _Fitted, x: sparse.csr_matrix, rows: Sequence[Row]) -> None:
+    margins = model.margins(x)
+    calib = np.zeros((len(model.heads), 2))
+    for h, head in enumerate(model.heads):
+        idx = [i for i, r in enumerate(rows) if head in r.labels]
+        y = np.array([rows[i].labels[head] for i in idx])
+        calib[h] = _platt(margins[idx, h], y) if idx else (1.0, 0.0)
+    model.calibration = calib
+
+
+def _thresholds(
+    model: _Fitted, x: sparse.csr_matrix, rows: Sequence[Row], config: TrainConfig
+) -> dict[str, dict[str, float]]:
+    """Hold and reject thresholds per head, chosen on calibration rows."""
+    probs = model.probabilities(x)
+    out: dict[str, dict[str, float]] = {}
+    for h, head in enumerate(model.heads):
+        idx = [i for i, r in enumerate(rows) if head in r.labels]
+        y = np.array([rows[i].labels[head] for i in idx])
+        if len(idx) < 20 or y.sum() < 5 or y.sum() == len(y):
+            continue
+        p = probs[idx, h]
+        order = np.argsort(-p)
+        p_sorted, y_sorted = p[order], y[order]
+        tp = np.cumsum(y_sorted)
+        precision = tp / np.arange(1, len(y_sorted) + 1)
+        recall = tp / y_sorted.sum()
+        # reject: the lowest score at which precision (from the top down) still holds the target
+        ok = np.nonzero(precision >= config.reject_precision)[0]
+        reject = float(p_sorted[ok.max()]) if len(ok) else 0.99
+        # hold: where recall reaches the target, unless precision has fallen too low by then
+        reach = np.nonzero(recall >= config.hold_recall)[0]
+        k = int(reach.min()) if len(reach) else len(p_sorted) - 1
+        floor = np.nonzero(precision >= config.hold_min_precision)[0]
+        if len(floor):
+            k = min(k, int(floor.max()))
+        hold = float(p_sorted[k])
+        reject = max(reject, hold, 0.5)
+        out[head] = {"hold": round(min(hold, reject), 4), "reject": round(reject, 4)}
+    return out
+
+
+# -- metrics ---------------------------------------------------------------------------------------
+
+
+def _binary_metrics(y: np.ndarray, p: np.ndarray, threshold: float) -> dict[str, float]:
+    from sklearn.metrics import f1_score, matthews_corrcoef, roc_auc_score
+
+    pred = (p >= threshold).astype(int)
+    out = {
+        "n": float(len(y)),
+        "positives": float(y.sum()),
+        "accuracy": float((pred == y).mean()),
+        "f1": float(f1_score(y, pred, zero_division=0)),
+        "mcc": float(matthews_corrcoef(y, pred)) if len(set(y.tolist())) > 1 else 0.0,
+        "recall": float(pred[y == 1].mean()) if y.sum() else float("nan"),
+        "fpr": float(pred[y == 0].mean()) if (y == 0).any() else float("nan"),
+    }
+    out["roc_auc"] = float(roc_auc_score(y, p)) if len(set(y.tolist())) > 1 else float("nan")
+    return out
+
+
+def expected_calibration_error(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
+    """ECE with equal-width bins: the weighted mean gap between confidence and accuracy."""
+    if len(y) == 0:
+        return float("nan")
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    which = np.clip(np.digitize(p, edges[1:-1]), 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        mask = which == b
+        if mask.any():
+            total += mask.sum() * abs(p[mask].mean() - y[mask].mean())
+    return float(total / len(y))
+
+
+def _evaluate(
+    model: _Fitted,
+    x: sparse.csr_matrix,
+    rows: Sequence[Row],
+    thresholds: Mapping[str, Mapping[str, float]],
+) -> dict[str, Any]:
+    probs = model.probabilities(x)
+    per_corpus: dict[str, dict[str, Any]] = defaultdict(dict)
+    per_lang: dict[str, dict[str, Any]] = defaultdict(dict)
+    ece: dict[str, float] = {}
+    for h, head in enumerate(model.heads):
+        hold = thresholds.get(head, {}).get("hold", 0.5)
+        idx_all = [i for i, r in enumerate(rows) if head in r.labels]
+        if not idx_all:
+            continue
+        y_all = np.array([rows[i].labels[head] for i in idx_all])
+        ece[head] = expected_calibration_error(y_all, probs[idx_all, h])
+        groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i in idx_all:
+            groups[("corpus", rows[i].corpus)].append(i)
+            groups[("lang", rows[i].lang)].append(i)
+        for (kind, name), idx in sorted(groups.items()):
+            y = np.array([rows[i].labels[head] for i in idx])
+            m = _binary_metrics(y, probs[idx, h], hold)
+            (per_corpus if kind == "corpus" else per_lang)[name][head] = m
+    return {"per_corpus": dict(per_corpus), "per_lang": dict(per_lang), "ece": ece}
+
+
+def _leave_one_group_out(
+    rows: Sequence[Row],
+    x: sparse.csr_matrix,
+    train_mask: np.ndarray,
+    config: TrainConfig,
+    progress: Progress,
+) -> list[dict[str, Any]]:
+    """Spam head retrained without each YouTube video in turn, measured on that video."""
+    from sklearn.metrics import roc_auc_score
+
+    results: list[dict[str, Any]] = []
+    groups = sorted(
+        {(r.corpus, r.group) for r in rows if r.group and "youtube" in r.corpus and "spam" in r.labels}
+    )
+    for corpus, group in groups:
+        in_group = np.array([r.corpus == corpus and r.group == group for r in rows])
+        fit_idx = np.nonzero(train_mask & ~in_group & np.array(["spam" in r.labels for r in rows]))[0]
+        fitted = _fit_head(x[fit_idx], [rows[i] for i in fit_idx], "spam", config)
+        eval_idx = np.nonzero(in_group)[0]
+        y = np.array([rows[i].labels["spam"] for i in eval_idx])
+        if fitted is None or len(set(y.tolist())) < 2:
+            continue
+        margins = np.asarray(x[eval_idx] @ fitted[0]).ravel() + fitted[1]
+        pred = margins >= 0
+        results.append(
+            {
+                "corpus": corpus,
+                "group": group,
+                "n": len(eval_idx),
+                "roc_auc": float(roc_auc_score(y, margins)),
+                "accuracy": float((pred == y).mean()),
+            }
+        )
+        progress(f"leave-one-group-out: {corpus}/{group} AUC {results[-1]['roc_auc']:.3f}")
+    return results
+
+
+# -- the recipe ------------------------------------------------------------------------------------
+
+
+def train(
+    corpora: Sequence[Corpus],
+    config: TrainConfig | None = None,
+    *,
+    progress: Progress | None = None,
+    version: str | None = None,
+) -> TrainResult:
+    """Train, evaluate and calibrate a bundle from corpora (see the module docstring).
+
+    Raises:
+        ValueError: no corpus informs the ``spam`` or ``toxicity`` head.
+    """
+    config = config or TrainConfig()
+    say = progress or (lambda _msg: None)
+    corpora = dedupe(corpora)
+    rows = [r for c in corpora for r in c.rows]
+    for head in ("spam", "toxicity"):
+        if not any(head in r.labels for r in rows):
+            raise ValueError(f"no training row informs the {head!r} head")
+    split = [_split_of(r, config.seed, config.calib_fraction, config.test_fraction) for r in rows]
+    by_split = {s: [r for r, t in zip(rows, split, strict=True) if t == s] for s in ("train", "calib", "test")}
+    say(", ".join(f"{k}: {len(v):,} rows" for k, v in by_split.items()))
+
+    model_a, x_train = _fit(by_split["train"], config, say, "model A (train split)")
+    x_cal_a = model_a.featurizer.transform([r.text for r in by_split["calib"]])
+    _calibrate(model_a, x_cal_a, by_split["calib"])
+    thresholds_a = _thresholds(model_a, x_cal_a, by_split["calib"], config)
+    x_test = model_a.featurizer.transform([r.text for r in by_split["test"]])
+    evaluation = _evaluate(model_a, x_test, by_split["test"], thresholds_a)
+    logo: list[dict[str, Any]] = []
+    if config.logo:
+        train_test = by_split["train"] + by_split["test"]
+        x_tt = sparse.vstack([x_train, x_test]).tocsr()
+        mask = np.array([True] * len(by_split["train"]) + [False] * len(by_split["test"]))
+        logo = _leave_one_group_out(train_test, x_tt, mask, config, say)
+
+    if config.refit and by_split["test"]:
+        model, _ = _fit(by_split["train"] + by_split["test"], config, say, "model B (train+test)")
+    else:
+        model = model_a
+    x_cal = model.featurizer.transform([r.text for r in by_split["calib"]])
+    _calibrate(model, x_cal, by_split["calib"])
+    thresholds = _thresholds(model, x_cal, by_split["calib"], config)
+    calib_eval = _evaluate(model, x_cal, by_split["calib"], thresholds)
+
+    bundle = {
+        "format": BUNDLE_FORMAT,
+        "featurizer": {
+            "char_ngrams": list(model.featurizer.char_ngrams),
+            "word_ngrams": list(model.featurizer.word_ngrams),
+            "vocabulary": model.featurizer.vocabulary_,
+            "idf": model.featurizer.idf_,
+        },
+        "heads": model.heads,
+        "coef": model.coef,
+        "intercept": model.intercept,
+        "calibration": model.calibration,
+    }
+    version = version or datetime.now(UTC).strftime("%Y.%m.%d")
+    manifest: dict[str, Any] = {
+        "name": "modkit-default",
+        "version": version,
+        "format": BUNDLE_FORMAT,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "versions": runtime_versions(),
+        "heads": model.heads,
+        "thresholds": thresholds,
+        "features": len(model.featurizer.vocabulary_),
+        "config": _jsonable(asdict(config)),
+        "corpora": [
+            {
+                "name": c.name,
+                "description": c.description,
+                "heads": list(c.heads),
+                "rows": len(c.rows),
+                "weight": config.corpus_weights.get(c.name, 1.0),
+                "files": [{"path": p, "sha256": h, "rows": n} for p, h, n in c.files],
+            }
+            for c in corpora
+        ],
+        "splits": {k: len(v) for k, v in by_split.items()},
+        "metrics": {
+            "test": evaluation,
+            "leave_one_group_out": logo,
+            "test_thresholds": thresholds_a,
+            "calibration_split_ece": calib_eval["ece"],
+        },
+    }
+    return TrainResult(bundle, _jsonable(manifest), render_report(manifest))
+
+
+def _jsonable(obj: Any) -> Any:
+    if isinstance(obj, Mapping):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, float):
+        return None if obj != obj else round(obj, 5)  # NaN -> null
+    if isinstance(obj, np.generic):
+        return _jsonable(obj.item())
+    return obj
+
+
+def _fmt(v: Any) -> str:
+    return "–" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
+
+
+def render_report(manifest: Mapping[str, Any]) -> str:
+    """REPORT.md: the metrics tables of a manifest."""
+    out = io.StringIO()
+    m = manifest["metrics"]
+    out.write(f"# Model report: {manifest['name']} {manifest['version']}\n\n")
+    out.write(
+        "Model A (fitted on the train split) measured on the test split, which it never saw; "
+        "thresholds and Platt calibration chosen on the calibration split. The shipped model B is "
+        "refitted on train + test and calibrated on the same calibration split.\n\n"
+    )
+    out.write(f"Splits: {manifest['splits']}; features: {manifest['features']:,}.\n\n")
+    out.write("## Thresholds (shipped)\n\n| head | hold | reject |\n|---|---|---|\n")
+    for head, t in manifest["thresholds"].items():
+        out.write(f"| {head} | {t['hold']:.3f} | {t['reject']:.3f} |\n")
+    out.write("\n## Expected calibration error (test split, 10 bins)\n\n| head | ECE |\n|---|---|\n")
+    for head, e in m["test"]["ece"].items():
+        out.write(f"| {head} | {_fmt(e)} |\n")
+    for title, key in (("per language", "per_lang"), ("per corpus", "per_corpus")):
+        out.write(
+            f"\n## Test split, {title} (decision at the hold threshold)\n\n"
+            "| set | head | n | pos | ROC AUC | accuracy | F1 | MCC | recall | FPR |\n"
+            "|---|---|---|---|---|---|---|---|---|---|\n"
+        )
+        for name, heads in m["test"][key].items():
+            for head, r in heads.items():
+                out.write(
+                    f"| {name} | {head} | {int(r['n'])} | {int(r['positives'])} | {_fmt(r['roc_auc'])} "
+                    f"| {_fmt(r['accuracy'])} | {_fmt(r['f1'])} | {_fmt(r['mcc'])} "
+                    f"| {_fmt(r['recall'])} | {_fmt(r['fpr'])} |\n"
+                )
+    if m["leave_one_group_out"]:
+        out.write(
+            "\n## Leave one YouTube video out (spam head retrained without the video)\n\n"
+            "| corpus | video | n | ROC AUC | accuracy |\n|---|---|---|---|---|\n"
+        )
+        for r in m["leave_one_group_out"]:
+            out.write(
+                f"| {r['corpus']} | {r['group']} | {r['n']} | {_fmt(r['roc_auc'])} "
+                f"| {_fmt(r['accuracy'])} |\n"
+            )
+    out.write("\n## Training corpora\n\n| corpus | rows | heads | weight | files (sha256) |\n")
+    out.write("|---|---|---|---|---|\n")
+    for c in manifest["corpora"]:
+        files = "<br>".join(f"{f['path']} `{f['sha256'][:12]}`" for f in c["files"])
+        out.write(f"| {c['name']} | {c['rows']} | {', '.join(c['heads'])} | {c['weight']} | {files} |\n")
+    return out.getvalue()
+
+
+def write_model(result: TrainResult, out_dir: str | os.PathLike[str]) -> Path:
+    """Write ``model.joblib``, ``manifest.json`` and ``REPORT.md`` atomically into ``out_dir``."""
+    import joblib
+
+    target = Path(out_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        bundle_path = staging / "model.joblib"
+        joblib.dump(result.bundle, bundle_path, compress=("zlib", 3))
+        manifest = dict(result.manifest)
+        manifest["bundle"] = {
+            "file": bundle_path.name,
+            "sha256": sha256_file(bundle_path),
+            "bytes": bundle_path.stat().st_size,
+        }
+        (staging / "manifest.json").write_text(
+            json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        (staging / "REPORT.md").write_text(result.report, encoding="utf-8")
+        old = target.with_name(f".{target.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return target
