@@ -151,7 +151,7 @@ class WordMatcher:
                         return list(found)
         if self._pattern is not None:
             for m in self._pattern.finditer(folded_text):
-                found[m.group()] = None
+                found[" ".join(m.group().split())] = None  # the entry, spaces as listed
                 if len(found) >= _MAX_MATCHES:
                     break
         return list(found)
