@@ -234,11 +234,13 @@ def test_score_reason_carries_the_score() -> None:
     reason = reasons[0]
     assert reason.code == "spam"
     assert dict(reason.evidence) == {"label": "spam", "score": 0.97, "threshold": 0.95}
-    assert "0.97" in reason.message and "0.95" in reason.message
+    assert "0.97" in reason.message
+    assert "0.95" in reason.message
     _, reasons = Policy().decide(
         validate(sample_form(lang="fr")), scores={"spam": 0.0, "toxicity": 0.93}, now=NOW
     )
-    assert "toxicité" in reasons[0].message and "0,93" in reasons[0].message
+    assert "toxicité" in reasons[0].message
+    assert "0,93" in reasons[0].message
 
 
 def test_accept_unscored_and_required_scores() -> None:
@@ -307,7 +309,8 @@ def test_combine_unknown_signal_code() -> None:
 def test_passed_and_trusted_messages_in_both_languages(lang: str) -> None:
     _, passed = Policy().combine([], trusted=False, lang=lang)
     _, trusted = Policy().combine([], trusted=True, lang=lang)
-    assert passed[0].code == "passed" and trusted[0].code == "trusted"
+    assert passed[0].code == "passed"
+    assert trusted[0].code == "trusted"
     other = "en" if lang == "fr" else "fr"
     assert passed[0].message != Policy().combine([], trusted=False, lang=other)[1][0].message
 

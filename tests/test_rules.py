@@ -138,7 +138,7 @@ def test_word_matcher_caps_matches_and_is_falsy_when_empty() -> None:
     assert "2 entries" in repr(WordMatcher(["a", "b"]))
 
 
-# -- each rule ---------------------------------------------------------------------------------------
+# -- each rule -------------------------------------------------------------------------------------
 
 
 def test_honeypot_rule() -> None:
@@ -273,7 +273,7 @@ def test_run_rules_in_order() -> None:
     assert len(RULES) == 9
 
 
-# -- every rule's message, in both languages ------------------------------------------------------
+# -- every rule's message, in both languages -------------------------------------------------------
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -298,5 +298,6 @@ def test_every_rule_message_is_translated(lang: str) -> None:
         other = reason_message(
             sig.template or sig.code, "en" if lang == "fr" else "fr", **sig.params
         )
-        assert message and message != other
+        assert message
+        assert message != other
         assert "{" not in message, message
