@@ -116,6 +116,7 @@ _MOJIBAKE_HINT = re.compile("Ã[\x80-\xbf]|â\x80|Â[\xa0-\xbf]|ð\x9f")
 _MOJIBAKE_SEQ = re.compile(
     "[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HTML_TAG = re.compile(
     r"<(/?)(a|b|i|u|s|em|strong|span|p|div|font|br)\b[^<>]{0,1000}>", re.IGNORECASE
 )
@@ -149,7 +150,7 @@ def _strip_quotes(text: str) -> str:
 def _clean(text: str) -> str:
     """Return the text as a commenter wrote it: entities decoded, artefacts gone; may be empty."""
     text = text[: MAX_TEXT_CHARS * 2]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     for _ in range(2):  # double-escaped sources (``&amp;gt;``)
         if "&" not in text:
             break
@@ -1101,7 +1102,7 @@ def load_path(path: str | PathLike[str]) -> list[Corpus]:
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\bpic\.twitter\.com/\S+", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\b(?:URL|LINK)\b")
-_MENTION = re.compile(r"@\w+")
+_MENTION = re.compile(r"@\w+:?")
 _RT = re.compile(r"\brt\b:?")
 
 
