@@ -1,0 +1,420 @@
+"""``modkit score``: score a comment export, one decision row per comment.
+
+Registered in :mod:`modkit._cli` as ``Command("score", HELP, add_arguments, run)``; also runs on
+its own as ``python -m modkit._batch_cli INPUT ...``.
+
+Exit codes: 0 every row scored (some may be ``invalid``); 3 some input rows could not be read
+(error rows written, e.g. malformed lines or truncated XML); 4 the model cannot be loaded;
+5 configuration or I/O error, or rows read and written differ; 2 usage; 130 interrupted (the
+output holds complete rows only: run again with ``--resume``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from types import FrameType
+from typing import IO, Any, TextIO
+
+from modkit._batch import (
+    FIELD_ALIASES,
+    FORMATS,
+    OUTPUT_FORMATS,
+    Record,
+    ScoreOptions,
+    output_format_for,
+    read_records,
+    resume_output,
+    score_records,
+    writer_for,
+)
+from modkit._errors import ConfigError, ModelError
+from modkit._report import Summary
+
+__all__ = ["HELP", "add_arguments", "add_parser", "main", "run"]
+
+HELP = "score a comment export (CSV, JSONL, WordPress WXR, Disqus XML): one decision row each"
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_MODEL = 4
+EXIT_CONFIG = 5
+EXIT_INTERRUPTED = 130
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``score`` options to ``parser``."""
+    parser.add_argument("input", metavar="INPUT", help="the export file ('-': standard input)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTPUT",
+        help="output file, .csv or .jsonl (default: CSV on standard output)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("auto", *FORMATS),
+        default="auto",
+        help="input format (default: from the extension, else the first bytes)",
+    )
+    parser.add_argument(
+        "--output-format", choices=OUTPUT_FORMATS, help="output format (default: by extension)"
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=_positive_int, default=1, help="worker processes (default: 1)"
+    )
+    parser.add_argument(
+        "--chunk-size",
+        type=_positive_int,
+        default=512,
+        help="comments per scorer call (default: 512)",
+    )
+    parser.add_argument("--policy", metavar="FILE.toml", help="site policy (TOML)")
+    parser.add_argument("--model", metavar="DIR", help="model folder (default: the shipped model)")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="no model: rules only (unscored comments hold)"
+    )
+    parser.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=NAME",
+        help=f"CSV/JSONL column for a field (repeatable); fields: {', '.join(FIELD_ALIASES)}",
+    )
+    parser.add_argument("--delimiter", help="CSV delimiter (default: sniffed from the header)")
+    parser.add_argument("--encoding", default="utf-8", help="CSV/JSONL encoding (default: utf-8)")
+    parser.add_argument(
+        "--no-fill-missing",
+        dest="fill_missing",
+        action="store_false",
+        help="treat a missing author name or email as invalid instead of scoring the text",
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run: keep OUTPUT's complete rows, skip that many inputs",
+    )
+    parser.add_argument("--report", metavar="FILE.html", help="write an HTML report")
+    parser.add_argument(
+        "--summary",
+        choices=("text", "json", "none"),
+        default="text",
+        help="summary on standard error at the end (default: text)",
+    )
+    parser.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on standard error (auto: when it is a terminal)",
+    )
+    parser.add_argument(
+        "--start-method",
+        choices=("fork", "spawn", "forkserver"),
+        help="how worker processes start (default: fork where safe, else spawn)",
+    )
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``score`` on a ``modkit`` subparsers object."""
+    parser = subparsers.add_parser("score", help=HELP, description=HELP)
+    add_arguments(parser)
+    parser.set_defaults(_run=run)
+
+
+def _columns(items: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise ConfigError(f"--column takes FIELD=NAME, got {item!r}")
+        out[key.strip()] = value.strip()
+    return out
+
+
+class _Progress:
+    """``rows  rows/s  ETA`` on one terminal line, redrawn at most 4 times a second."""
+
+    def __init__(
+        self, stream: TextIO, *, enabled: bool, fraction: Callable[[], float | None]
+    ) -> None:
+        self.stream = stream
+        self.enabled = enabled
+        self.fraction = fraction
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, rows: int, new_rows: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.last < 0.25:
+            return
+        self.last = now
+        elapsed = max(now - self.start, 1e-9)
+        rate = new_rows / elapsed
+        text = f"{rows:>12,} rows  {rate:>9,.0f} rows/s"
+        frac = self.fraction()
+        if frac is not None and frac > 0:
+            eta = elapsed * (1 - frac) / frac
+            text += f"  {100 * frac:5.1f}%  ETA {_hms(eta)}"
+        self.stream.write("\r" + text + "\x1b[K")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _hms(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+class _Interrupted(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise _Interrupted
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _err(message: str) -> None:
+    print(f"modkit score: {message}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``modkit score`` with parsed ``args``; returns the exit code."""
+    try:
+        with _sigterm_as_interrupt():
+            return _run(args)
+    except ModelError as exc:
+        _err(f"model error: {exc}")
+        return EXIT_MODEL
+    except ConfigError as exc:
+        _err(str(exc))
+        return EXIT_CONFIG
+    except LookupError as exc:  # unknown --encoding
+        _err(str(exc))
+        return EXIT_CONFIG
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        _err(f"{exc.strerror or exc}{where}")
+        return EXIT_CONFIG
+
+
+def _policy(path: str | None) -> Any:
+    if path is None:
+        return None
+    from modkit._policy import Policy  # noqa: PLC0415 - only with --policy
+
+    return Policy.from_toml(path)
+
+
+def _run(args: argparse.Namespace) -> int:
+    columns = _columns(args.column)
+    out_path = None if args.output in (None, "-") else args.output
+    out_fmt = args.output_format or output_format_for(out_path)
+    if args.resume and out_path is None:
+        raise ConfigError("--resume needs -o OUTPUT (the output file is the checkpoint)")
+    if args.rules_only and args.model:
+        raise ConfigError("give either --model or --rules-only, not both")
+    options = ScoreOptions(
+        policy=_policy(args.policy),
+        model=args.model,
+        rules_only=args.rules_only,
+        fill_missing=args.fill_missing,
+    )
+    summary = Summary()
+    done, has_header = 0, False
+    last_done: list[int] = []
+    if args.resume and out_path is not None:
+
+        def on_row(row: Any) -> None:
+            summary.add(row)
+            last_done[:] = [row.position]
+
+        done, has_header = resume_output(out_path, out_fmt, on_row)
+
+    with contextlib.ExitStack() as stack:
+        if args.input == "-":
+            source: IO[bytes] = sys.stdin.buffer
+            name = None
+            size = None
+        else:
+            source = stack.enter_context(open(args.input, "rb"))
+            name = args.input
+            size = os.fstat(source.fileno()).st_size
+        records = read_records(
+            source,
+            format=args.format,
+            name=name,
+            columns=columns,
+            encoding=args.encoding,
+            delimiter=args.delimiter,
+        )
+        counted = _Counter(records)
+        todo = _skip(counted, done, last_done[0] if last_done else None)
+        if out_path is None:
+            out: IO[str] = sys.stdout
+        else:
+            mode = "a" if args.resume else "w"
+            out = stack.enter_context(open(out_path, mode, encoding="utf-8", newline=""))
+        writer = writer_for(out_fmt, out)
+        if not has_header:
+            writer.write_header()
+        enabled = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+        progress = _Progress(sys.stderr, enabled=enabled, fraction=_fraction(source, size))
+        interrupted = False
+        rows = score_records(
+            todo,
+            options,
+            jobs=args.jobs,
+            chunk_size=args.chunk_size,
+            start_method=args.start_method,
+        )
+        try:
+            for row in rows:
+                writer.write(row)
+                summary.add(row)
+                progress.update(done + writer.count, writer.count)
+        except (KeyboardInterrupt, _Interrupted):
+            interrupted = True
+        finally:
+            rows.close()  # stops the worker processes, if any
+            progress.close()
+            writer.flush()
+        if interrupted:
+            _err(
+                f"interrupted after {done + writer.count:,} rows; run again with --resume "
+                "to continue"
+            )
+            return EXIT_INTERRUPTED
+    summary.rows_read = counted.count
+    summary.rows_written = done + writer.count
+    _print_summary(summary, args.summary)
+    if args.report:
+        Path(args.report).write_text(
+            summary.render_html(source=Path(args.input).name if name else "standard input"),
+            encoding="utf-8",
+        )
+    if not summary.counts_match:
+        _err(f"rows read ({summary.rows_read:,}) and written ({summary.rows_written:,}) differ")
+        return EXIT_CONFIG
+    return EXIT_INPUT if summary.errors else EXIT_OK
+
+
+class _Counter:
+    """Counts the records pulled from ``records``."""
+
+    def __init__(self, records: Iterator[Record]) -> None:
+        self.records = records
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Record]:
+        for record in self.records:
+            self.count += 1
+            yield record
+
+
+def _skip(records: Iterator[Record] | _Counter, n: int, last: int | None) -> Iterator[Record]:
+    """Skip the ``n`` records already in the output; the ``n``-th must sit at ``last``.
+
+    Raises:
+        ConfigError: the input has fewer records, or the positions disagree (another input).
+    """
+    it = iter(records)
+    record = None
+    for _ in range(n):
+        record = next(it, None)
+        if record is None:
+            raise ConfigError(
+                f"the output already has {n:,} rows but the input has fewer: not the same input"
+            )
+    if record is not None and last is not None and record.position != last:
+        raise ConfigError(
+            f"row {n:,} of the output is at position {last} but the input's is at "
+            f"{record.position}: not the same input or options"
+        )
+    return it
+
+
+def _fraction(source: IO[bytes], size: int | None) -> Callable[[], float | None]:
+    if not size:
+        return lambda: None
+    try:
+        fd = source.fileno()
+    except (OSError, io.UnsupportedOperation):
+        return lambda: None
+
+    def fraction() -> float | None:
+        try:
+            return min(os.lseek(fd, 0, os.SEEK_CUR) / size, 1.0)
+        except OSError:
+            return None
+
+    return fraction
+
+
+def _print_summary(summary: Summary, kind: str) -> None:
+    if kind == "text":
+        print(summary.format_text(), file=sys.stderr)
+    elif kind == "json":
+        print(json.dumps(summary.to_dict(), ensure_ascii=False), file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """A stand-alone parser for ``score`` (for ``python -m modkit._batch_cli``)."""
+    parser = argparse.ArgumentParser(prog="modkit score", description=HELP)
+    add_arguments(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``modkit score`` from ``argv``; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        return run(args)
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
