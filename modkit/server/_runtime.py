@@ -1,0 +1,170 @@
+"""What one worker holds: configuration, keys, rate limiter, scorer and moderator.
+
+Built once per worker process in the app's lifespan (so the model is loaded once per worker), or
+on the first request when the ASGI host runs no lifespan.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+
+from modkit._errors import ConfigError, ModelError
+from modkit._moderator import Moderator
+from modkit._policy import Policy
+from modkit._store import MemoryStore, SQLiteStore, Store
+from modkit.server._config import ServerConfig
+from modkit.server._http import Problem
+from modkit.server._keys import KeyRing
+from modkit.server._ratelimit import RateLimiter
+
+__all__ = ["Runtime", "build_scorer"]
+
+_log = logging.getLogger("modkit.server")
+
+
+def build_scorer(config: ServerConfig) -> Any | None:
+    """Return the scorer ``config`` names: None (rules only), a factory's result, or a model.
+
+    Raises:
+        ModelError: the scorer factory or the model cannot be loaded.
+    """
+    if config.rules_only:
+        return None
+    if config.scorer is not None:
+        module_name, _, attr = config.scorer.partition(":")
+        try:
+            factory: Callable[..., Any] = getattr(importlib.import_module(module_name), attr)
+            return factory(**config.scorer_options)
+        except Exception as exc:
+            raise ModelError(
+                f"cannot build the scorer {config.scorer!r}: {type(exc).__name__}: {exc}"
+            ) from exc
+    try:
+        from modkit._model import Scorer  # noqa: PLC0415 - heavy (scikit-learn), loaded on demand
+    except ImportError as exc:  # pragma: no cover - the model module ships with modkit
+        raise ModelError(f"the model module is not available ({exc})") from exc
+    return Scorer.load(config.model_path)
+
+
+def _build_policy(config: ServerConfig) -> Policy | None:
+    if config.policy is not None:
+        return Policy.from_dict(config.policy)
+    if config.policy_file is not None:
+        return Policy.from_toml(config.policy_file)
+    return None
+
+
+def _build_store(config: ServerConfig) -> Store:
+    if config.store == "memory":
+        return MemoryStore()
+    return SQLiteStore(config.store)
+
+
+class Runtime:
+    """One worker's state. ``moderator`` and ``scorer`` may be injected (tests, embedding apps).
+
+    Raises:
+        ConfigError: invalid policy or store settings, or a SQLite store without a secret.
+        ModelError: the model cannot be loaded.
+        StoreError: the store cannot be opened.
+    """
+
+    def __init__(
+        self,
+        config: ServerConfig,
+        *,
+        moderator: Moderator | None = None,
+        scorer: Any | None = None,
+        limiter_path: str | None = None,
+    ) -> None:
+        self.config = config
+        self.keys = KeyRing(config.api_keys)
+        self.limiter = RateLimiter(
+            len(self.keys), rate=config.rate, burst=config.burst, path=limiter_path
+        )
+        self.started = time.time()
+        self._owns_moderator = moderator is None
+        try:
+            if moderator is None:
+                if scorer is None:
+                    scorer = build_scorer(config)
+                store = _build_store(config)
+                try:
+                    moderator = Moderator(
+                        policy=_build_policy(config),
+                        scorer=scorer,
+                        rules_only=scorer is None,
+                        store=store,
+                        secret=config.secret,
+                    )
+                except BaseException:
+                    store.close()
+                    raise
+        except BaseException:
+            self.limiter.close()
+            raise
+        self.moderator: Moderator = moderator
+        self.scorer: Any | None = moderator.scorer
+        _log.info(
+            "modkit server worker %d ready: %d key(s), model %s, store %r",
+            os.getpid(),
+            len(self.keys),
+            self.moderator.model_version or "none (rules only)",
+            self.moderator.store,
+        )
+
+    def close(self) -> None:
+        """Release the limiter and, when this runtime made it, the moderator's store."""
+        self.limiter.close()
+        if self._owns_moderator:
+            self.moderator.close()
+
+    # -- per request -------------------------------------------------------------------------------
+
+    def authorize(self, candidate: str | None) -> str | None:
+        """Return the label of a valid key, else None (constant time)."""
+        return self.keys.match(candidate)
+
+    def throttle(self, label: str) -> None:
+        """Take one request from ``label``'s bucket.
+
+        Raises:
+            Problem: 429 ``rate_limited`` with ``Retry-After`` when the bucket is empty.
+        """
+        wait = self.limiter.hit(self.keys.slot(label))
+        if wait > 0.0:
+            raise Problem(
+                429,
+                "rate_limited",
+                "too many requests for this key; retry later",
+                headers={"retry-after": str(max(1, int(wait + 0.999)))},
+            )
+
+    async def call(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """Run a moderator call in the thread pool (the store may wait on a lock)."""
+        return await run_in_threadpool(fn, *args, **kwargs)
+
+
+def runtime_of(request: Request) -> Runtime:
+    """The worker's :class:`Runtime`, built now if no lifespan built it.
+
+    Raises:
+        ConfigError: the app was created without a configuration.
+    """
+    state = request.app.state
+    runtime: Runtime | None = getattr(state, "modkit", None)
+    if runtime is None:
+        factory: Callable[[], Runtime] | None = getattr(state, "modkit_factory", None)
+        if factory is None:
+            raise ConfigError("modkit server app has no configuration")
+        runtime = factory()
+        state.modkit = runtime
+    return runtime
