@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import ipaddress
 from collections.abc import Callable, Mapping
 from types import MappingProxyType, ModuleType
 from typing import Final
@@ -94,14 +95,25 @@ def build_form(
     """Build the mapping :func:`modkit.validate` reads from one getter over the request's data.
 
     ``get(key)`` returns the submitted value or None; ``fields`` maps modkit fields to form keys
-    (see :func:`check_fields`). No ``submitted_at``: the Moderator's clock dates the comment.
+    (see :func:`check_fields`). No ``submitted_at``: the Moderator's clock dates the comment. A
+    client address that is not an IP (a Unix socket, a test client's name) is left out.
     """
     form: dict[str, object] = {}
     for field, key in fields.items():
         value = get(key)
         if value is not None:
             form[field] = value
-    for field, value in (("ip", ip), ("user_agent", user_agent), ("referrer", referrer)):
+    if ip and _is_ip(ip):
+        form["ip"] = ip
+    for field, value in (("user_agent", user_agent), ("referrer", referrer)):
         if value:
             form[field] = value
     return form
+
+
+def _is_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True

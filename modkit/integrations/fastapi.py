@@ -83,17 +83,21 @@ async def form_from_request(
     """Return the modkit form of a request: its form or JSON fields plus IP, user agent, referrer.
 
     Raises:
-        HTTPException: 413 body over ``max_body``; 415 not a form nor JSON; 400 malformed JSON or
-            not a JSON object.
+        HTTPException: 413 body over ``max_body``; 415 not a form nor JSON (an empty body with no
+            media type is an empty form); 400 malformed JSON, not a JSON object, bad form data.
         ValueError: ``fields`` names an unknown modkit field.
     """
     names = check_fields(fields)
     media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media not in (*_FORM_TYPES, "application/json"):
+    if media not in ("", *_FORM_TYPES, "application/json"):
         raise HTTPException(415, detail={"error": "unsupported_media_type"})
     body = await _read_body(request, max_body)
     data: Mapping[str, Any]
-    if media == "application/json":
+    if not media:  # an empty POST is an empty form; anything else needs its media type
+        if body:
+            raise HTTPException(415, detail={"error": "unsupported_media_type"})
+        data = {}
+    elif media == "application/json":
         try:
             parsed = json.loads(body)
         except (ValueError, RecursionError) as exc:
@@ -161,3 +165,7 @@ class CheckComment:
             )
         except ValidationError as exc:
             raise HTTPException(400, detail=exc.to_dict()) from exc
+
+
+# FastAPI resolves string annotations against a function's globals, which an instance lacks.
+CheckComment.__call__.__annotations__["request"] = Request
