@@ -265,13 +265,18 @@ _FR_WORDS_TEXT = """
     mon ma mes ton ta tes sa ses leur leurs en de par tout tous toute bien rien aussi quand
     alors donc moi toi lui faut merci oui non avez ai était vraiment encore même peut cela
     ceci chez sans sous entre depuis jamais toujours quoi pourquoi comment parce mdr ptdr
-    jsuis chui wesh ont nos vos votre notre trop cest jai
+    jsuis chui wesh ont nos vos votre notre trop cest jai nul putain merde con conne connard
+    salope pute bonjour salut vidéo chaîne abonnez abonne gratuit argent gens aime ouais mec
+    grave chanson meilleur ici voilà franchement bah bref vais va fais dit peux veux cet
 """
 _EN_WORDS_TEXT = """
     the an and is are was were be been i you he she it we they not no that this these those
     with for of to in at by from but or my your his her our their have has had do does did
     what which who will would can could should just so if all about there here get got like
-    because really very thanks thank please its im dont cant wont
+    because really very thanks thank please its im dont cant wont bitch ass shit fuck fucking
+    stupid suck sucks u ur lol lmao love best ever good great nice song video check out
+    subscribe channel follow plz free win money people hate dumb hoe yes yeah why how when
+    where now one more only never talk edit
 """
 _FR_WORDS = frozenset(_FR_WORDS_TEXT.split())
 _EN_WORDS = frozenset(_EN_WORDS_TEXT.split())
