@@ -251,15 +251,9 @@ class MemoryStore:
             for did in [d for d, r in self._comments.items() if r.created_at < before]:
                 n += 1
                 del self._comments[did]
-            tables: tuple[dict[Any, datetime], ...] = (
-                self._last_author,
-                self._last_ip,
-                self._dups,
-                self._trusted,
-            )
-            for table in tables:
-                for key in [k for k, t in table.items() if t < before]:
-                    del table[key]
+            for key in [k for k, t in self._trusted.items() if t < before]:
+                del self._trusted[key]
+            self._rebuild()
             for did in [d for d, r in self._feedback.items() if r.created_at < before]:
                 n += 1
                 del self._feedback[did]
@@ -278,12 +272,19 @@ class MemoryStore:
                 del self._feedback[did]
             for key in a:
                 n += self._trusted.pop(key, None) is not None
-                self._last_author.pop(key, None)
-            for key in i:
-                self._last_ip.pop(key, None)
-            for dup in [k for k in self._dups if k[0] in a]:
-                del self._dups[dup]
+            self._rebuild()
             return n
+
+    def _rebuild(self) -> None:
+        """Recompute the lookup tables from the comments left."""
+        self._last_author.clear()
+        self._last_ip.clear()
+        self._dups.clear()
+        for r in self._comments.values():
+            _set_max(self._last_author, r.author, r.created_at)
+            if r.ip:
+                _set_max(self._last_ip, r.ip, r.created_at)
+            _set_max(self._dups, (r.author, r.post_id, r.fingerprint), r.created_at)
 
     def close(self) -> None:
         """Nothing to release."""
@@ -380,7 +381,7 @@ class SQLiteStore:
         self._memory = self.path == ":memory:"
         self._local = threading.local()
         self._lock = threading.RLock()
-        self._conns: list[sqlite3.Connection] = []
+        self._conns: list[tuple[sqlite3.Connection, int]] = []  # with the pid that opened it
         self._shared: sqlite3.Connection | None = None
         self._closed = False
         self._run(self._init_schema, write=True)
@@ -402,7 +403,7 @@ class SQLiteStore:
             self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
         )
         with self._lock:
-            self._conns.append(conn)
+            self._conns.append((conn, os.getpid()))
         conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         conn.execute("PRAGMA secure_delete = ON")  # erased rows are overwritten, not left in pages
         if not self._memory:
@@ -475,12 +476,17 @@ class SQLiteStore:
             )
 
     def close(self) -> None:
-        """Close every connection this store opened."""
+        """Close every connection this store opened in this process.
+
+        Connections inherited across a fork are left alone: they belong to the parent.
+        """
+        pid = os.getpid()
         with self._lock:
             self._closed = True
-            for conn in self._conns:
-                with suppress(sqlite3.Error):
-                    conn.close()
+            for conn, owner in self._conns:
+                if owner == pid:
+                    with suppress(sqlite3.Error):
+                        conn.close()
             self._conns.clear()
             self._shared = None
 
