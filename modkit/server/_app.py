@@ -130,7 +130,7 @@ def _feedback_errors(body: Mapping[str, Any]) -> list[dict[str, str]]:
     verdict = body.get("verdict")
     if verdict is None:
         errors.append({"field": "verdict", "code": "required", "message": "required"})
-    elif verdict not in VERDICTS:
+    elif not isinstance(verdict, str) or verdict not in VERDICTS:
         errors.append(
             {"field": "verdict", "code": "invalid", "message": "one of: ham, spam, toxic"}
         )
