@@ -379,6 +379,7 @@ def _probe(path: Path) -> tuple[str, str]:
 
 def _csv_records(src: _Source, *, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
     """Yield (first line number, fields) for each non-blank record; csv errors are skipped rows."""
+    _ensure_field_limit()
     with src.path.open(encoding=src.encoding, newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
         last = 0
@@ -1043,7 +1044,6 @@ def load_project(path: str | PathLike[str] = "datasets") -> Corpus:
         FileNotFoundError: the folder does not exist.
         ValueError: it holds no ``*.jsonl`` file.
     """
-    _ensure_field_limit()
     root = Path(path)
     if not root.is_dir():
         raise FileNotFoundError(f"{root}: no such folder")
@@ -1071,7 +1071,6 @@ def load_path(path: str | PathLike[str]) -> list[Corpus]:
         FileNotFoundError: the path does not exist, or a known corpus misses a file.
         ValueError: a file is not in its expected format, or nothing loadable was found.
     """
-    _ensure_field_limit()
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"{p}: no such file or folder")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import logging
@@ -545,6 +546,18 @@ def test_latin1_file_is_read_with_a_warning(
     assert any("latin-1" in r.getMessage() for r in caplog.records)
 
 
+def test_loader_called_directly_reads_fields_over_the_csv_default_limit(tmp_path: Path) -> None:
+    body = "x" * 200_000  # above csv's default 128 KiB field limit
+    email_text = f"Subject: big\n\n{body}\n"
+    write(tmp_path / "s" / "mail.csv", f'group,id,md5,label,text\nspam-1,1,0,1,"{email_text}"\n')
+    previous = csv.field_size_limit(128 * 1024)
+    try:
+        corpus = LOADERS["spamassassin_public_corpus"](tmp_path / "s")
+    finally:
+        csv.field_size_limit(previous)
+    assert [(r.text[:10], len(r.text)) for r in corpus.rows] == [("big\n\nxxxxx", 2000)]
+
+
 def test_huge_csv_field_is_skipped_not_fatal(tmp_path: Path) -> None:
     big = "x" * (5 << 20)  # above the 4 MiB field limit
     path = write(tmp_path / "huge.csv", f"text,spam\n{big},1\nsmall,0\n")
@@ -604,7 +617,8 @@ def test_dedupe_key_bounds_work_on_huge_text() -> None:
     ],
 )
 def test_dedupe_within_corpus_majority(votes: list[int], merged: int) -> None:
-    corpus = make("c", *[(f"Same  text {'!' * 0}", {"spam": v}) for v in votes])
+    variants = ["Same text", "same  TEXT", "Same text https://x.example/1", "@USER same text"]
+    corpus = make("c", *[(variants[i], {"spam": v}) for i, v in enumerate(votes)])
     [out] = dedupe([corpus])
     assert [dict(r.labels) for r in out.rows] == [{"spam": merged}]
 
