@@ -1176,6 +1176,7 @@ class ScoreOptions:
     ``scorer``: a ready scorer object (pickled to workers); else the model folder ``model`` (else
     the shipped default model) is loaded in each worker, unless ``rules_only``. ``fill_missing``:
     score comments whose export lacks the author name or email (see :data:`ANONYMOUS_EMAIL`).
+    ``policy`` travels as :meth:`Policy.to_dict` (a subclass's overridden hooks do not).
     """
 
     policy: Policy | None = None
@@ -1184,6 +1185,20 @@ class ScoreOptions:
     rules_only: bool = False
     lang: str | None = None
     fill_missing: bool = True
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        if self.policy is not None:
+            state["policy"] = self.policy.to_dict()
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        policy = state.get("policy")
+        if isinstance(policy, dict):
+            from modkit._policy import Policy  # noqa: PLC0415
+
+            state = {**state, "policy": Policy.from_dict(policy)}
+        self.__dict__.update(state)
 
 
 def _load_scorer(options: ScoreOptions) -> ScorerProtocol | None:
