@@ -160,7 +160,8 @@ def _charset(request: Request) -> str:
 
 
 async def _fields(runtime: Runtime, request: Request) -> dict[str, str]:
-    require_media(request, FORM_MEDIA)
+    if request.headers.get("content-length", "0") != "0" or request.headers.get("content-type"):
+        require_media(request, FORM_MEDIA)  # an empty body with no type is an empty form
     body = await read_body(request, runtime.config.max_body_bytes)
     fields = parse_form(body, _charset(request))
     blog_charset = fields.get("blog_charset", "").strip()

@@ -67,6 +67,7 @@ _STATUS: Final[Mapping[int, str]] = {
 _ERROR_TYPE: Final = "type.googleapis.com/google.commentanalyzer.v1alpha1.Error"
 _ENDS: Final = frozenset(".!?…。！？")
 _CLOSERS: Final = frozenset("\"'»”’)]")
+_CJK_ENDS: Final = frozenset("。！？")
 
 
 def _google_error(problem: Problem) -> Response:
@@ -89,7 +90,8 @@ def sentence_spans(text: str, *, limit: int = MAX_SPANS) -> list[tuple[int, int]
     """Split ``text`` into sentence spans ``(begin, end)``, without surrounding whitespace.
 
     A sentence ends after ``.``, ``!``, ``?`` or ``…`` (and closing quotes) followed by whitespace,
-    or at a line break. At most ``limit`` spans: the rest joins the last one. Linear time.
+    after ``。``, ``！`` or ``？``, or at a line break. At most ``limit`` spans: the rest joins the
+    last one. Linear time.
     """
     spans: list[tuple[int, int]] = []
     n = len(text)
@@ -104,7 +106,7 @@ def sentence_spans(text: str, *, limit: int = MAX_SPANS) -> list[tuple[int, int]
             j = i + 1
             while j < n and (text[j] in _ENDS or text[j] in _CLOSERS):
                 j += 1
-            if j == n or text[j].isspace():
+            if j == n or text[j].isspace() or ch in _CJK_ENDS:
                 end = j
             i = j - 1
         if end is not None:
