@@ -33,6 +33,7 @@ __all__ = [
     "leet",
     "mask",
     "mix",
+    "mix_plan",
     "repeat",
     "spacing",
     "url_obfuscation",
@@ -368,9 +369,9 @@ def url_obfuscation(text: str) -> str:
     return "".join(out)
 
 
-def mix(text: str) -> str:
-    """Apply two or three of the other transforms (those that change this text; never both
-    `spacing` and `dots`), in `MIX_ORDER`, picked by the seed."""
+def mix_plan(text: str) -> tuple[str, ...]:
+    """Names of the transforms `mix` applies to `text`, in `MIX_ORDER`: two or three of those
+    that change this text (fewer if fewer do), never both `spacing` and `dots`."""
     rng = _rng("mix", text)
     candidates = [name for name in MIX_ORDER if _SINGLE[name](text) != text]
     rng.shuffle(candidates)
@@ -382,10 +383,14 @@ def mix(text: str) -> str:
         if {name, *picked} >= {"spacing", "dots"}:
             continue
         picked.append(name)
+    return tuple(name for name in MIX_ORDER if name in picked)
+
+
+def mix(text: str) -> str:
+    """Apply the transforms of `mix_plan` one after the other."""
     out = text
-    for name in MIX_ORDER:
-        if name in picked:
-            out = _SINGLE[name](out)
+    for name in mix_plan(text):
+        out = _SINGLE[name](out)
     return out
 
 
