@@ -321,3 +321,16 @@ def test_main_reports_a_bad_policy(tmp_path: Path, capsys: pytest.CaptureFixture
     bad.write_text("max_linkz = 3\n", encoding="utf-8")
     assert site.main(["--rules-only", "--policy", str(bad), "--data-dir", str(tmp_path)]) == 2
     assert "max_linkz" in capsys.readouterr().err
+
+
+def test_demo_with_the_default_model(tmp_path: Path) -> None:
+    if not (APP_PATH.parents[2] / "models" / "default" / "manifest.json").exists():
+        pytest.skip("models/default/manifest.json does not exist yet (no trained model shipped)")
+    mod = site.build_moderator(tmp_path, policy=Policy(min_seconds=0, flood_seconds=0))
+    assert mod.scorer is not None
+    visitor = Visitor(site.create_app(moderator=mod, data_dir=tmp_path, password=PASSWORD))
+    page = visitor.comment(comment="Merci pour cet article, très intéressant.").get_data(
+        as_text=True
+    )
+    assert "Votre commentaire a été refusé" not in page
+    assert CANARY not in page
