@@ -29,6 +29,7 @@ from os import PathLike
 from pathlib import Path
 
 __all__ = [
+    "FEEDBACK_LABELS",
     "HEADS",
     "LOADERS",
     "Corpus",
@@ -36,6 +37,7 @@ __all__ = [
     "dedupe",
     "dedupe_key",
     "guess_lang",
+    "load_feedback",
     "load_path",
     "load_project",
 ]
@@ -1053,6 +1055,56 @@ def load_project(path: str | PathLike[str] = "datasets") -> Corpus:
     corpus = _load_generic(root, files, "project", lenient=False)
     description = "the project's own corpus (news-style comments, fr/en): heads as labelled"
     return Corpus(corpus.name, corpus.rows, corpus.files, corpus.heads, description)
+
+
+#: How a moderator's verdict maps onto the heads (absent heads are not informed by the verdict).
+FEEDBACK_LABELS: Mapping[str, Mapping[str, int]] = {
+    "ham": {"spam": 0, "toxicity": 0},
+    "spam": {"spam": 1},
+    "toxic": {"spam": 0, "toxicity": 1},
+}
+
+
+def load_feedback(path: str | PathLike[str]) -> Corpus:
+    """Load moderators' verdicts from a modkit SQLite store as corpus ``feedback``.
+
+    Only the public text, the language and the verdict are read (never an author key). The last
+    verdict on a text wins.
+
+    Raises:
+        FileNotFoundError: the file does not exist.
+        ValueError: it is not a modkit store (no ``feedback`` table).
+    """
+    import sqlite3
+
+    db = Path(path)
+    if not db.is_file():
+        raise FileNotFoundError(f"{db}: no such file")
+    from modkit._model import sha256_file
+
+    digest = sha256_file(db)
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        cur = con.execute("SELECT text, lang, verdict FROM feedback ORDER BY created_at")
+        latest: dict[str, tuple[str, str]] = {}
+        for text, lang, verdict in cur:
+            if isinstance(text, str) and text.strip() and verdict in FEEDBACK_LABELS:
+                latest[text] = (lang if lang in ("fr", "en") else guess_lang(text), verdict)
+    except sqlite3.DatabaseError as exc:
+        raise ValueError(f"{db}: not a modkit store ({exc})") from exc
+    finally:
+        con.close()
+    rows = [
+        Row(text=t, lang=lang, labels=dict(FEEDBACK_LABELS[v]), corpus="feedback", kind=f"feedback_{v}")
+        for t, (lang, v) in latest.items()
+    ]
+    return Corpus(
+        "feedback",
+        rows,
+        [(db.name, digest, len(rows))],
+        ("spam", "toxicity"),
+        "moderators' verdicts: ham -> spam 0 + toxicity 0, spam -> spam 1, toxic -> toxicity 1",
+    )
 
 
 def _data_files(folder: Path) -> list[Path]:

@@ -53,9 +53,14 @@ def analyze(
     *,
     char_ngrams: tuple[int, int] = (2, 5),
     word_ngrams: tuple[int, int] = (1, 2),
+    normalize: bool = True,
 ) -> tuple[list[str], list[str]]:
-    """Return ``(char_grams, other_grams)`` for one raw comment (with repeats, in text order)."""
-    norm = normalize_text(text)
+    """Return ``(char_grams, other_grams)`` for one raw comment (with repeats, in text order).
+
+    ``normalize=False`` replaces the scoring normaliser by a plain case fold (a baseline for the
+    robustness benchmark, never the default).
+    """
+    norm = normalize_text(text) if normalize else " ".join(text.casefold().split())
     padded = f" {norm[:MAX_CHARGRAM_CHARS]} "
     chars: list[str] = []
     lo, hi = char_ngrams
@@ -85,15 +90,22 @@ class NgramFeaturizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         max_char_features: int = 200_000,
         max_word_features: int = 60_000,
         min_df: int = 2,
+        normalize: bool = True,
     ) -> None:
         self.char_ngrams = char_ngrams
         self.word_ngrams = word_ngrams
         self.max_char_features = max_char_features
         self.max_word_features = max_word_features
         self.min_df = min_df
+        self.normalize = normalize
 
     def _analyze(self, text: str) -> tuple[list[str], list[str]]:
-        return analyze(text, char_ngrams=self.char_ngrams, word_ngrams=self.word_ngrams)
+        return analyze(
+            text,
+            char_ngrams=self.char_ngrams,
+            word_ngrams=self.word_ngrams,
+            normalize=self.normalize,
+        )
 
     def fit(self, texts: Iterable[str], y: Any = None) -> NgramFeaturizer:
         """Learn the vocabulary and IDF weights; returns self."""

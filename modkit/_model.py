@@ -117,7 +117,9 @@ class Scorer:
         try:
             feat = bundle["featurizer"]
             self._featurizer = NgramFeaturizer(
-                char_ngrams=tuple(feat["char_ngrams"]), word_ngrams=tuple(feat["word_ngrams"])
+                char_ngrams=tuple(feat["char_ngrams"]),
+                word_ngrams=tuple(feat["word_ngrams"]),
+                normalize=bool(feat.get("normalize", True)),
             )
             self._featurizer.vocabulary_ = feat["vocabulary"]
             self._featurizer.idf_ = np.asarray(feat["idf"], dtype=np.float32)
@@ -237,7 +239,10 @@ class Scorer:
         norm = normalize(text)
         vocab = self._featurizer.vocabulary_
         chars, others = analyze(
-            text, char_ngrams=self._featurizer.char_ngrams, word_ngrams=self._featurizer.word_ngrams
+            text,
+            char_ngrams=self._featurizer.char_ngrams,
+            word_ngrams=self._featurizer.word_ngrams,
+            normalize=self._featurizer.normalize,
         )
         idx, val = self._featurizer.transform_one(text)
         weight_of = dict(zip(idx.tolist(), val.tolist(), strict=True))

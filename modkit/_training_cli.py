@@ -35,7 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default="models/default", help="output folder (default: models/default)")
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: fixed)")
     parser.add_argument("--version", default=None, help="model version (default: today's date)")
-    parser.add_argument("--no-refit", action="store_true", help="ship the train-split model as is")
+    parser.add_argument(
+        "--refit", action="store_true", help="ship a model refitted on train + test (default: the measured model)"
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress output")
 
 
@@ -76,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
     config = TrainConfig()
     if args.seed is not None:
         config = replace(config, seed=args.seed)
-    if args.no_refit:
-        config = replace(config, refit=False)
+    if args.refit:
+        config = replace(config, refit=True)
     try:
         result = train(corpora, config, progress=say, version=args.version)
     except ValueError as exc:

@@ -1,0 +1,243 @@
+"""Model bundle: training on a tiny corpus, integrity checks before loading, score shapes, explanations."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from modkit._datasets import Corpus, Row
+from modkit._errors import ModelError
+from modkit._model import HEADS, Scorer, default_model_path
+from modkit._training import TrainConfig, train, write_model
+
+HAM = [
+    "Merci pour cet article très clair, j'attendais ce comparatif depuis longtemps.",
+    "Je ne suis pas d'accord avec la conclusion, la batterie tient mieux que ça chez moi.",
+    "Quelqu'un sait si la mise à jour arrive aussi sur les anciens modèles ?",
+    "Great write-up, the benchmarks section answered my question.",
+    "I disagree: the old model was cheaper and did the same job.",
+    "Does anyone know whether the update also comes to older phones?",
+    "Bon article, mais il manque le prix en Belgique.",
+    "Thanks, the comparison table is really useful.",
+]
+SPAM = [
+    "Gagnez 5000 euros par semaine depuis chez vous, contactez-moi sur WhatsApp +33 6 12 34 56 78",
+    "Super article ! Visitez mon site www.casino-bonus-gratuit.fr pour des bonus incroyables",
+    "Make $500 a day trading crypto, DM me on Telegram @richquick",
+    "Cheap viagra online without prescription, visit www.pharma-cheap.biz now",
+    "Abonnez-vous à ma chaîne YouTube pour des astuces crypto gratuites !!!",
+    "Best casino bonus ever, sign up at www.bet-win-big.com and get free spins",
+]
+TOXIC = [
+    "Ferme-la, espèce de connard, tu ne comprends rien.",
+    "T'es vraiment un abruti fini, retourne jouer dans ta chambre.",
+    "You are a complete idiot and a waste of oxygen.",
+    "Shut up, moron, nobody cares about your stupid opinion.",
+    "Je sais où tu habites, fais gaffe à toi.",
+    "I will find you and make you regret this.",
+]
+
+
+def _corpus() -> Corpus:
+    rows = []
+    for i in range(6):  # repeat with small variations so every split gets every class
+        for t in HAM:
+            rows.append(Row(text=f"{t} ({i})", lang="fr", labels={"spam": 0, "toxicity": 0, "insult": 0,
+                                                                   "threat": 0}, corpus="tiny"))
+        for t in SPAM:
+            rows.append(Row(text=f"{t} {i}", lang="fr", labels={"spam": 1, "toxicity": 0}, corpus="tiny"))
+        for t in TOXIC:
+            threat = int("habites" in t or "find you" in t)
+            rows.append(Row(text=f"{t} {i}", lang="fr", labels={"spam": 0, "toxicity": 1,
+                                                                 "insult": 1 - threat, "threat": threat},
+                            corpus="tiny"))
+    return Corpus(name="tiny", rows=rows, files=[("tiny.jsonl", "0" * 64, len(rows))],
+                  heads=("spam", "toxicity", "insult", "threat"), description="test corpus")
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    config = TrainConfig(min_df=1, max_char_features=20_000, max_word_features=5_000, logo=False)
+    result = train([_corpus()], config, version="test")
+    return write_model(result, tmp_path_factory.mktemp("models") / "tiny")
+
+
+def test_training_writes_a_self_describing_bundle(tiny_model: Path) -> None:
+    manifest = json.loads((tiny_model / "manifest.json").read_text())
+    assert manifest["version"] == "test"
+    assert set(manifest["heads"]) == {"spam", "toxicity", "insult", "threat"}
+    assert manifest["corpora"][0]["name"] == "tiny"
+    assert manifest["versions"]["sklearn"]
+    assert len(manifest["bundle"]["sha256"]) == 64
+    assert "ROC AUC" in (tiny_model / "REPORT.md").read_text()
+
+
+def test_training_is_deterministic(tmp_path: Path, tiny_model: Path) -> None:
+    config = TrainConfig(min_df=1, max_char_features=20_000, max_word_features=5_000, logo=False)
+    again = write_model(train([_corpus()], config, version="test"), tmp_path / "again")
+    a = Scorer.load(tiny_model).score("Gagnez de l'argent facile sur www.example.biz")
+    b = Scorer.load(again).score("Gagnez de l'argent facile sur www.example.biz")
+    assert a == b
+
+
+def test_scores_have_every_head_in_range(tiny_model: Path) -> None:
+    scorer = Scorer.load(tiny_model)
+    for text in ["", " ", "😀" * 50, "x" * 65_525, "Ça va ?", "привет мир"]:
+        scores = scorer.score(text)
+        assert list(scores) == list(scorer.heads)
+        assert all(0.0 <= v <= 1.0 for v in scores.values())
+
+
+def test_tiny_model_separates_its_classes(tiny_model: Path) -> None:
+    scorer = Scorer.load(tiny_model)
+    ham = scorer.score("Merci pour l'article, très clair.")
+    spam = scorer.score("Gagnez 5000 euros, contactez-moi sur WhatsApp +33 6 98 76 54 32")
+    toxic = scorer.score("Ferme-la espèce d'abruti")
+    assert spam["spam"] > ham["spam"]
+    assert toxic["toxicity"] > ham["toxicity"]
+
+
+def test_score_many_matches_score_and_refuses_a_bare_str(tiny_model: Path) -> None:
+    scorer = Scorer.load(tiny_model)
+    texts = ["Merci !", "Visitez www.casino.fr", "Espèce de connard"]
+    many = scorer.score_many(texts)
+    for text, scores in zip(texts, many, strict=True):
+        single = scorer.score(text)
+        assert scores == pytest.approx(single, abs=1e-6)
+    with pytest.raises(TypeError):
+        scorer.score_many("a bare string")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        scorer.score(None)  # type: ignore[arg-type]
+
+
+def test_explain_points_at_the_original_text(tiny_model: Path) -> None:
+    scorer = Scorer.load(tiny_model)
+    text = "Franchement, espèce de C0NNARD, tu dis n'importe quoi"
+    spans = scorer.explain(text)["toxicity"]
+    assert spans, "the toxic word must be explained"
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+    assert any("C0NNARD" in s.text or "NNARD" in s.text for s in spans)
+
+
+def _copy(model: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "copy"
+    shutil.copytree(model, target)
+    return target
+
+
+def test_a_flipped_byte_is_refused_before_unpickling(tiny_model: Path, tmp_path: Path) -> None:
+    bad = _copy(tiny_model, tmp_path)
+    data = bytearray((bad / "model.joblib").read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (bad / "model.joblib").write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="sha256"):
+        Scorer.load(bad)
+
+
+def test_a_truncated_bundle_is_refused(tiny_model: Path, tmp_path: Path) -> None:
+    bad = _copy(tiny_model, tmp_path)
+    data = (bad / "model.joblib").read_bytes()
+    (bad / "model.joblib").write_bytes(data[: len(data) // 3])
+    with pytest.raises(ModelError, match="sha256"):
+        Scorer.load(bad)
+
+
+def test_a_missing_manifest_is_refused(tiny_model: Path, tmp_path: Path) -> None:
+    bad = _copy(tiny_model, tmp_path)
+    (bad / "manifest.json").unlink()
+    with pytest.raises(ModelError, match="manifest"):
+        Scorer.load(bad)
+
+
+def test_a_manifest_for_another_file_is_refused(tiny_model: Path, tmp_path: Path) -> None:
+    bad = _copy(tiny_model, tmp_path)
+    manifest = json.loads((bad / "manifest.json").read_text())
+    manifest["bundle"]["sha256"] = "ab" * 32
+    (bad / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="does not match"):
+        Scorer.load(bad)
+
+
+def test_an_incompatible_sklearn_is_refused(tiny_model: Path, tmp_path: Path) -> None:
+    bad = _copy(tiny_model, tmp_path)
+    manifest = json.loads((bad / "manifest.json").read_text())
+    manifest["versions"]["sklearn"] = "0.24.2"
+    (bad / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="scikit-learn"):
+        Scorer.load(bad)
+
+
+def test_a_bundle_path_outside_the_folder_is_refused(tiny_model: Path, tmp_path: Path) -> None:
+    bad = _copy(tiny_model, tmp_path)
+    manifest = json.loads((bad / "manifest.json").read_text())
+    manifest["bundle"]["file"] = "../elsewhere.joblib"
+    (bad / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="invalid bundle file"):
+        Scorer.load(bad)
+
+
+# -- the shipped default model ------------------------------------------------------------------
+
+try:
+    default_model_path()
+    HAVE_DEFAULT = True
+except ModelError:
+    HAVE_DEFAULT = False
+needs_default = pytest.mark.skipif(not HAVE_DEFAULT, reason="no shipped model in models/default")
+
+
+@needs_default
+def test_default_model_loads_verified_and_cached() -> None:
+    a = Scorer.load()
+    assert a is Scorer.load()
+    assert set(HEADS) >= set(a.heads) >= {"spam", "toxicity"}
+    assert {"spam", "toxicity"} <= set(a.thresholds)
+    for limits in a.thresholds.values():
+        assert 0 < limits["hold"] <= limits["reject"] < 1
+
+
+SANITY = [
+    # (text, head, high?)
+    ("Merci pour cet article, très instructif. Vivement la suite !", "toxicity", False),
+    ("Merci pour cet article, très instructif. Vivement la suite !", "spam", False),
+    ("Je ne suis pas d'accord, le nouveau modèle est trop cher pour ce qu'il apporte.", "toxicity", False),
+    ("T'es vraiment qu'un gros connard, ferme ta gueule.", "toxicity", True),
+    ("Gagnez 3000€ par semaine en crypto, contactez-moi sur WhatsApp au +33 6 12 34 56 78", "spam", True),
+    ("Thanks for the detailed review, the battery section was really helpful.", "toxicity", False),
+    ("Thanks for the detailed review, the battery section was really helpful.", "spam", False),
+    ("You are a pathetic idiot, shut up.", "toxicity", True),
+    ("Check out my channel for free bitcoin giveaways!!! www.free-btc-now.com", "spam", True),
+    ("Cheap viagra and cialis online, no prescription: www.pills-discount.biz", "spam", True),
+]
+
+
+@needs_default
+@pytest.mark.parametrize(("text", "head", "high"), SANITY)
+def test_default_model_sanity(text: str, head: str, high: bool) -> None:
+    scorer = Scorer.load()
+    score = scorer.score(text)[head]
+    hold = scorer.thresholds[head]["hold"]
+    assert (score >= hold) is high, f"{head}={score:.3f} hold={hold:.3f}"
+
+
+@needs_default
+@pytest.mark.parametrize(
+    ("clean", "obfuscated"),
+    [
+        ("connard", "c0nnard"),
+        ("connard", "c o n n a r d"),
+        ("connard", "cоnnard"),  # Cyrillic о
+        ("connard", "co\u200bnnard"),
+        ("connard", "connaaaaard"),
+        ("idiot", "1d10t"),
+    ],
+)
+def test_default_model_obfuscation_scores_like_clean(clean: str, obfuscated: str) -> None:
+    scorer = Scorer.load()
+    a = scorer.score(f"T'es qu'un {clean}")["toxicity"]
+    b = scorer.score(f"T'es qu'un {obfuscated}")["toxicity"]
+    assert b == pytest.approx(a, abs=1e-6)
