@@ -33,13 +33,16 @@ Row error codes (``ResultRow.error``):
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
+import html
 import io
 import itertools
 import json
 import math
 import multiprocessing
 import os
+import pickle
 import re
 import secrets
 import signal
@@ -52,7 +55,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Any, Final
 
-from modkit._errors import ConfigError, ModelError, ValidationError
+from modkit._errors import ConfigError, ModelError, ModkitError, ValidationError
 from modkit._submission import parse_datetime
 
 if TYPE_CHECKING:
@@ -471,8 +474,9 @@ def _is_spam_flag(column: str | None) -> bool:
 
 
 class _Lines:
-    """Lines of a text stream, each at most ``limit`` characters; longer lines are cut, the rest
-    of the line is skipped, and :attr:`overlong` is set."""
+    """Lines of a text stream, each at most ``limit`` characters. A longer line is skipped and
+    replaced by a field over the CSV field limit, which makes the CSV reader fail on that row
+    and start afresh on the next line, whatever its quoting state; :attr:`overlong` is set."""
 
     def __init__(self, stream: IO[str], limit: int = MAX_FIELD_CHARS + 2) -> None:
         self.stream = stream
@@ -492,6 +496,7 @@ class _Lines:
                 more = self.stream.readline(self.limit)
                 if not more or more.endswith(("\n", "\r")):
                     break
+            return "x" * (MAX_FIELD_CHARS + 1)
         return line
 
 
@@ -514,6 +519,11 @@ def _text_stream(stream: IO[bytes], encoding: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(raw, encoding=enc, errors="surrogateescape", newline="")
 
 
+def _encoding_hint(encoding: str) -> str:
+    hint = " (an export from Windows? try --encoding cp1252)" if "utf" in encoding.lower() else ""
+    return f"bytes that are not valid {encoding}{hint}"
+
+
 def _sniff_delimiter(line: str) -> str:
     counts = {d: line.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
@@ -533,12 +543,22 @@ def read_csv(
     """Read a CSV export with a header row (delimiter sniffed from the header unless given).
 
     Raises:
-        ConfigError: a column named in ``columns`` is not in the header, or no text column is
-            found.
+        ConfigError: the header cannot be read, a column named in ``columns`` is not in it, or
+            no text column is found.
         LookupError: unknown ``encoding``.
     """
     cols = _Columns(columns)
     text = _text_stream(stream, encoding)
+    try:
+        yield from _csv_records(text, cols, encoding, delimiter)
+    finally:  # release the caller's stream without closing it
+        with contextlib.suppress(ValueError):
+            text.detach()
+
+
+def _csv_records(
+    text: io.TextIOWrapper, cols: _Columns, encoding: str, delimiter: str | None
+) -> Iterator[Record]:
     lines = _Lines(text)
     first = ""
     skipped = 0
@@ -550,9 +570,11 @@ def read_csv(
     if not first:
         return
     delim = delimiter or _sniff_delimiter(first)
-    csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(itertools.chain([first], lines), delimiter=delim, strict=True)
-    header = next(reader)
+    try:
+        header = _next_row(reader)
+    except csv.Error as exc:
+        raise ConfigError(f"the CSV header cannot be read ({exc})") from exc
     found = cols.resolve(header)
     missing = cols.missing_overrides(found)
     if missing:
@@ -570,7 +592,7 @@ def read_csv(
         position = reader.line_num + 1 + offset
         lines.overlong = False
         try:
-            row = next(reader)
+            row = _next_row(reader)
         except StopIteration:
             return
         except csv.Error as exc:
@@ -588,10 +610,20 @@ def read_csv(
             yield _error(position, "columns", f"{len(row)} fields, the header has {width}")
             continue
         if any(_has_surrogates(cell) for cell in row):
-            yield _error(position, "encoding", f"bytes that are not valid {encoding}")
+            yield _error(position, "encoding", _encoding_hint(encoding))
             continue
         values = {fld: row[i] for fld, i in index.items()}
         yield record_from_mapping(position, _blank_to_none(values), spam_flag=spam_flag)
+
+
+def _next_row(reader: Iterator[list[str]]) -> list[str]:
+    """The next CSV row under this module's field limit; the process-wide limit is restored
+    (other code may have raised it)."""
+    previous = csv.field_size_limit(MAX_FIELD_CHARS)
+    try:
+        return next(reader)
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _blank_to_none(values: dict[str, Any]) -> dict[str, Any]:
@@ -653,7 +685,7 @@ def read_jsonl(
         try:
             line = data.decode(encoding)
         except UnicodeDecodeError:
-            yield _error(number, "encoding", f"bytes that are not valid {encoding}")
+            yield _error(number, "encoding", _encoding_hint(encoding))
             continue
         try:
             obj = json.loads(line)
@@ -729,7 +761,7 @@ def _xml_failure(position: int, exc: Exception) -> Record:
             position,
             "xml_syntax",
             f"XML malformed or truncated at line {line}, column {col} ({reason}); "
-            "the elements after it are not read",
+            "nothing after it can be read",
         )
     return _error(
         position,
@@ -802,7 +834,7 @@ def _wxr_record(position: int, elem: Element, post_id: str | None) -> Record:
         "url": f.get("comment_author_url"),
         "ip": f.get("comment_author_IP"),
         "date": f.get("comment_date_gmt") or f.get("comment_date"),
-        "text": f.get("comment_content"),
+        "text": _unescape(f.get("comment_content")),
         "status": f.get("comment_approved"),
         "type": f.get("comment_type"),
         "parent_id": f.get("comment_parent"),
@@ -811,6 +843,14 @@ def _wxr_record(position: int, elem: Element, post_id: str | None) -> Record:
     if _parse_date_or_none(values["date"]) is None:
         values["date"] = f.get("comment_date")
     return record_from_mapping(position, _blank_to_none(values))
+
+
+def _unescape(content: str | None) -> str | None:
+    """WordPress stores comments as HTML: entities (``&#8230;``) back to characters, tags kept
+    as typed (links count)."""
+    if not content or "&" not in content or len(content) > MAX_FIELD_CHARS:
+        return content
+    return html.unescape(content)
 
 
 def _parse_date_or_none(value: str | None) -> object:
@@ -1324,17 +1364,26 @@ _worker: BatchScorer | None = None
 _worker_error: Exception | None = None
 
 
-def _init_worker(options: ScoreOptions) -> None:
+def _init_worker(payload: ScoreOptions | bytes) -> None:
+    """Build this worker's scorer once. ``payload`` is the options themselves (fork) or their
+    pickle (spawn), unpickled here so that a failure is reported instead of killing the worker
+    (a Pool would respawn it forever)."""
     global _worker, _worker_error  # noqa: PLW0603 - one scorer per worker process, by design
     # The parent handles interrupts and stops the pool; a worker just ends.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if _worker is not None and _worker.options is options:
+    if _worker is not None and _worker.options is payload:
         return  # inherited from the parent (fork): the model is already loaded
     try:
+        options = pickle.loads(payload) if isinstance(payload, bytes) else payload  # noqa: S301
         _worker = BatchScorer(options)
-    except Exception as exc:  # reported by the first task: a failing initializer hangs a Pool
-        _worker, _worker_error = None, exc
+    except Exception as exc:  # reported by the first task
+        _worker = None
+        _worker_error = (
+            exc
+            if isinstance(exc, ModkitError)
+            else ModelError(f"a batch worker cannot start ({type(exc).__name__}: {exc})")
+        )
 
 
 def _work(chunk: list[Record]) -> list[ResultRow]:
@@ -1390,7 +1439,8 @@ def _score_parallel(
     if method == "fork":
         _worker = BatchScorer(options)  # load once here; forked workers share it
     try:
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        payload: ScoreOptions | bytes = options if method == "fork" else pickle.dumps(options)
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(payload,)) as pool:
             pending: deque[AsyncResult[list[ResultRow]]] = deque()
             for chunk in _chunks(records, chunk_size):
                 pending.append(pool.apply_async(_work, (chunk,)))
