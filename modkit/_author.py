@@ -8,7 +8,7 @@ secret is made once per process (fine for an in-memory store, useless for a pers
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import hmac
 import ipaddress
 import logging
@@ -89,6 +89,7 @@ def fold_email(email: str) -> str:
     return email.strip().casefold()
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_ip(ip: str) -> str | None:
     """Return the network an IP is keyed by, or None when ``ip`` is not an IP address.
 
@@ -131,7 +132,7 @@ class AuthorKeys:
 
     def _mac(self, domain: str, value: str) -> str:
         msg = f"modkit/v1/{domain}\x00{value}".encode("utf-8", "surrogatepass")
-        return hmac.new(self._secret, msg, hashlib.sha256).hexdigest()[:_KEY_HEX]
+        return hmac.digest(self._secret, msg, "sha256").hex()[:_KEY_HEX]
 
     def email(self, email: str) -> str:
         """Return the key of an email address (case-insensitive)."""

@@ -92,7 +92,7 @@ def count_links(text: str) -> int:
         count += n
     if "." not in text:
         return count
-    return count + sum(1 for m in _TOKEN.finditer(text) if _is_link_token(m.group()))
+    return count + sum(1 for t in _TOKEN.findall(text) if "." in t and _is_link_token(t))
 
 
 # -- words -----------------------------------------------------------------------------------------
@@ -140,15 +140,23 @@ class WordMatcher:
     def __repr__(self) -> str:
         return f"WordMatcher({len(self._entries)} entries, whole_words={self.whole_words})"
 
-    def find(self, folded_text: str) -> list[str]:
-        """Return the entries found in an already :func:`fold`-ed text (at most 10, in order)."""
+    def find(self, folded_text: str, words: frozenset[str] | None = None) -> list[str]:
+        """Return the entries found in an already :func:`fold`-ed text (at most 10).
+
+        Single words come first, in order of appearance, then phrases and other entries.
+        ``words`` may give the set of the text's words when the caller already has it.
+        """
         found: dict[str, None] = {}
         if self._tokens:
-            for m in _WORD.finditer(folded_text):
-                if m.group() in self._tokens:
-                    found[m.group()] = None
-                    if len(found) >= _MAX_MATCHES:
-                        return list(found)
+            hits = self._tokens.intersection(
+                _WORD.findall(folded_text) if words is None else words
+            )
+            if hits:  # in order of first appearance
+                for word in _WORD.findall(folded_text):
+                    if word in hits:
+                        found[word] = None
+                        if len(found) >= _MAX_MATCHES:
+                            return list(found)
         if self._pattern is not None:
             for m in self._pattern.finditer(folded_text):
                 found[" ".join(m.group().split())] = None  # the entry, spaces as listed
@@ -211,16 +219,21 @@ _WORD_FIELDS: Final = ("text", "name", "url", "email", "ip", "user_agent")
 _PRIVATE_FIELDS: Final = frozenset({"email", "ip"})
 
 
-def searchable(submission: Submission, ctx: Context) -> tuple[tuple[str, str], ...]:
-    """Return ``(field, folded value)`` pairs for word matching, computed once per context."""
+def _fields(submission: Submission) -> list[tuple[str, str]]:
+    return [(name, value) for name in _WORD_FIELDS if (value := getattr(submission, name))]
+
+
+def searchable(submission: Submission, ctx: Context) -> tuple[str, frozenset[str]]:
+    """Return every word-matched field folded and joined, and its set of words (once per
+    context): one pass serves both word lists, and fields are told apart only on a hit.
+    """
     cached = ctx.memo.get("searchable")
     if cached is not None and cached[0] is submission:
         return cached[1]  # type: ignore[no-any-return]
-    pairs = tuple(
-        (name, fold(value)) for name in _WORD_FIELDS if (value := getattr(submission, name))
-    )
-    ctx.memo["searchable"] = (submission, pairs)
-    return pairs
+    joined = fold("\x00".join(value for _, value in _fields(submission)))
+    result = (joined, frozenset(_WORD.findall(joined)))
+    ctx.memo["searchable"] = (submission, result)
+    return result
 
 
 def _word_signal(
@@ -228,9 +241,12 @@ def _word_signal(
 ) -> Signal | None:
     if not matcher:
         return None
+    joined, words = searchable(submission, ctx)
+    if not matcher.find(joined, words):
+        return None
     matches: list[dict[str, str]] = []
-    for name, value in searchable(submission, ctx):
-        for word in matcher.find(value):
+    for name, value in _fields(submission):
+        for word in matcher.find(fold(value)):
             if name in _PRIVATE_FIELDS:  # the entry could be the address itself: name the field
                 matches.append({"field": name})
                 break

@@ -76,10 +76,14 @@ _LONE_ZWJ = re.compile(f"(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])")
 _LONE_TAG = re.compile("(?<![\U0001f3f4\U000e0020-\U000e007f])[\U000e0020-\U000e007f]")
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _ZALGO = re.compile(f"([{_MARKS}]{{3}})[{_MARKS}]+")
+# Anything the slow passes of clean_text would change (a superset is fine, a subset is not).
+_SUSPECT = re.compile(
+    _INVISIBLE.pattern[:-1] + f"\u200d\U000e0020-\U000e007f]|[{_MARKS}]{{4}}"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 _TRAILING_SPACE = re.compile("[ \t]+\n")
 _BLANK_LINES = re.compile("\n{3,}")
-_ANY_SPACE = re.compile(r"\s+")
 _URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f\\<>\"'`]")
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _URL_SAFE = "/:@!$&()*+,;=-._~%?#[]"
@@ -104,17 +108,28 @@ def clean_text(value: str, *, multiline: bool = True) -> str:
     joiner is kept only inside emoji sequences); runs of more than three combining marks are cut.
     With ``multiline=False`` every run of whitespace becomes one space.
     """
-    text = _NEWLINES.sub("\n", value)
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    if "\u200d" in text:
-        text = _LONE_ZWJ.sub("", text)
-    text = _LONE_TAG.sub("", text)
-    text = _ZALGO.sub(r"\1", text)
+    text = value
+    if "\r" in text or not text.isascii():
+        text = _NEWLINES.sub("\n", text)
+    if text.isascii():
+        if not text.isprintable():  # controls (or only \n and \t, which the pass keeps)
+            text = _INVISIBLE.sub("", text)
+    else:
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        if _SUSPECT.search(text):
+            text = _INVISIBLE.sub("", text)
+            if "\u200d" in text:
+                text = _LONE_ZWJ.sub("", text)
+            text = _LONE_TAG.sub("", text)
+            text = _ZALGO.sub(r"\1", text)
     if not multiline:
-        return _ANY_SPACE.sub(" ", text).strip()
-    text = _TRAILING_SPACE.sub("\n", text)
-    return _BLANK_LINES.sub("\n\n", text).strip()
+        return " ".join(text.split())
+    if " \n" in text or "\t\n" in text:
+        text = _TRAILING_SPACE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -185,18 +200,14 @@ def _as_str(value: object) -> str | None:
             return None
     if not isinstance(value, str):
         return None
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates
+    if not value.isascii() and _SURROGATE.search(value):  # lone surrogates: not valid text
         return None
     return value
 
 
 def _get(form: Mapping[Any, Any], key: str) -> object:
     try:
-        value = form.get(key, _MISSING) if hasattr(form, "get") else form[key]
-    except KeyError:
-        return _MISSING
+        value = form.get(key, _MISSING)
     except Exception:  # a hostile Mapping must not break validation
         return None
     return _unwrap(value)
