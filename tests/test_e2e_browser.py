@@ -141,7 +141,8 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def snap(driver: Any, folder: Path, name: str) -> None:
     """Save a full-page screenshot ``name``.png."""
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1000, max(600, min(int(height) + 40, 4000)))
+    driver.set_window_size(1000, max(600, min(int(height) + 140, 4000)))
+    driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(str(folder / f"{name}.png"))
     driver.set_window_size(1000, 1400)
 

@@ -391,18 +391,20 @@ def _routes(app: Flask) -> None:
                     ]
                 )
             )
-            return redirect(url_for("article", slug=slug, _anchor="commentaires"), code=303)
+            return redirect(url_for("article", slug=slug, _anchor="repondre"), code=303)
         comment_id = _save(decision, "published")
-        flash(json.dumps(["success", "Merci ! Votre commentaire est publié.", []]))
-        return redirect(url_for("article", slug=slug, _anchor=f"comment-{comment_id}"), code=303)
+        flash(json.dumps(["success", "Merci ! Votre commentaire est publié.", [], comment_id]))
+        return redirect(url_for("article", slug=slug, _anchor="repondre"), code=303)
 
     @app.context_processor
     def notices() -> dict[str, Any]:
-        def pop_notices() -> list[tuple[str, str, list[str]]]:
+        def pop_notices() -> list[tuple[str, str, list[str], int | None]]:
+            """Flashed notices: (kind, text, reasons, id of the comment just published)."""
             out = []
             for raw in get_flashed_messages():
-                kind, text, details = json.loads(str(raw))
-                out.append((str(kind), str(text), [str(d) for d in details]))
+                kind, text, details, *rest = json.loads(str(raw))
+                link = int(rest[0]) if rest and isinstance(rest[0], int) else None
+                out.append((str(kind), str(text), [str(d) for d in details], link))
             return out
 
         return {"pop_notices": pop_notices, "is_moderator": _is_moderator()}
