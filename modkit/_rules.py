@@ -148,9 +148,7 @@ class WordMatcher:
         """
         found: dict[str, None] = {}
         if self._tokens:
-            hits = self._tokens.intersection(
-                _WORD.findall(folded_text) if words is None else words
-            )
+            hits = self._tokens.intersection(_WORD.findall(folded_text) if words is None else words)
             if hits:  # in order of first appearance
                 for word in _WORD.findall(folded_text):
                     if word in hits:

@@ -77,9 +77,7 @@ _LONE_TAG = re.compile("(?<![\U0001f3f4\U000e0020-\U000e007f])[\U000e0020-\U000e
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _ZALGO = re.compile(f"([{_MARKS}]{{3}})[{_MARKS}]+")
 # Anything the slow passes of clean_text would change (a superset is fine, a subset is not).
-_SUSPECT = re.compile(
-    _INVISIBLE.pattern[:-1] + f"\u200d\U000e0020-\U000e007f]|[{_MARKS}]{{4}}"
-)
+_SUSPECT = re.compile(_INVISIBLE.pattern[:-1] + f"\u200d\U000e0020-\U000e007f]|[{_MARKS}]{{4}}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 _TRAILING_SPACE = re.compile("[ \t]+\n")
