@@ -165,6 +165,16 @@ def _print_invalid(exc: Any, out: TextIO) -> None:
         print(f"  - {err.field} ({err.code}): {err.message}", file=out)
 
 
+def _startup_error(exc: Exception) -> int:
+    from modkit._errors import ModelError  # noqa: PLC0415
+
+    print(f"error: {exc}", file=sys.stderr)
+    if isinstance(exc, ModelError):
+        print("hint: run with --rules-only to check without the model", file=sys.stderr)
+        return EXIT_MODEL
+    return EXIT_CONFIG
+
+
 def _run_check(args: argparse.Namespace) -> int:
     from modkit._errors import ConfigError, ModelError, StoreError, ValidationError  # noqa: PLC0415
     from modkit._moderator import Moderator  # noqa: PLC0415
@@ -174,22 +184,20 @@ def _run_check(args: argparse.Namespace) -> int:
     forms = _form_from_args(args)
     if forms is None:
         return EXIT_INVALID
+    store: Store | None = None
     try:
         policy = Policy.from_toml(args.policy) if args.policy else Policy()
-        store: Store | None = SQLiteStore(args.db) if args.db else None
         secret: bytes | None = None
-        if store is None and not os.environ.get("MODKIT_SECRET"):
+        if args.db is None and not os.environ.get("MODKIT_SECRET"):
             secret = secrets.token_bytes(32)  # one-shot, in-memory: no stable secret needed
+        store = SQLiteStore(args.db) if args.db else None
         moderator = Moderator(
             policy=policy, store=store, rules_only=args.rules_only, secret=secret, lang=args.lang
         )
-    except ModelError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print("hint: run with --rules-only to check without the model", file=sys.stderr)
-        return EXIT_MODEL
-    except (ConfigError, StoreError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_CONFIG
+    except (ModelError, ConfigError, StoreError) as exc:
+        if store is not None:
+            store.close()
+        return _startup_error(exc)
 
     with moderator:
         try:

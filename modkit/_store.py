@@ -384,7 +384,11 @@ class SQLiteStore:
         self._conns: list[tuple[sqlite3.Connection, int]] = []  # with the pid that opened it
         self._shared: sqlite3.Connection | None = None
         self._closed = False
-        self._run(self._init_schema, write=True)
+        try:
+            self._run(self._init_schema, write=True)
+        except BaseException:
+            self.close()
+            raise
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"

@@ -112,8 +112,10 @@ def test_secret_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     with Moderator(rules_only=True, store=SQLiteStore(tmp_path / "m.db")) as mod:
         mod.check(sample_form())
     monkeypatch.setenv("MODKIT_SECRET", "another-secret-of-enough-length")
+    store = SQLiteStore(tmp_path / "m.db")
     with pytest.raises(StoreError, match="another site secret"):
-        Moderator(rules_only=True, store=SQLiteStore(tmp_path / "m.db"))
+        Moderator(rules_only=True, store=store)
+    store.close()
 
 
 def test_random_secret_warns_without_revealing_it(caplog: pytest.LogCaptureFixture) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import sqlite3
 import threading
+import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -283,8 +284,10 @@ def test_sqlite_processes(tmp_path: Path) -> None:
     parent.record(rec("parent"))  # the parent holds an open connection across the fork
     ctx = multiprocessing.get_context("fork")
     procs = [ctx.Process(target=_write_from_process, args=(parent, n)) for n in range(2)]
-    for p in procs:
-        p.start()
+    with warnings.catch_warnings():  # Python 3.12+ warns on fork if another test left a thread
+        warnings.simplefilter("ignore", DeprecationWarning)
+        for p in procs:
+            p.start()
     for p in procs:
         p.join(timeout=60)
     assert [p.exitcode for p in procs] == [0, 0]
