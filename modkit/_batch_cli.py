@@ -192,14 +192,11 @@ def _hms(seconds: float) -> str:
     return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
-class _Interrupted(Exception):
-    pass
-
-
 @contextlib.contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     def handler(signum: int, frame: FrameType | None) -> None:
-        raise _Interrupted
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: let the clean-up finish
+        raise KeyboardInterrupt  # not an Exception: no `except Exception` on the way swallows it
 
     try:
         previous = signal.signal(signal.SIGTERM, handler)
@@ -311,7 +308,7 @@ def _run(args: argparse.Namespace) -> int:
                 writer.write(row)
                 summary.add(row)
                 progress.update(done + writer.count, writer.count)
-        except (KeyboardInterrupt, _Interrupted):
+        except KeyboardInterrupt:
             interrupted = True
         finally:
             rows.close()  # stops the worker processes, if any
