@@ -82,7 +82,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 _TRAILING_SPACE = re.compile("[ \t]+\n")
 _BLANK_LINES = re.compile("\n{3,}")
-_URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f\\<>\"'`]")
+_URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f\\]")  # a backslash reads as "/" in browsers
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _URL_SAFE = "/:@!$&()*+,;=-._~%?#[]"
 
@@ -289,8 +289,9 @@ def _ascii_host(host: str) -> str | None:
 def normalize_url(value: str) -> str | None:
     """Return a safe absolute http(s) URL for ``value``, or None when it is not one.
 
-    A missing scheme gets ``http://`` (as WordPress does); credentials, other schemes, spaces,
-    quotes and angle brackets are refused; the host is stored in its ASCII (IDNA) form.
+    A missing scheme gets ``http://`` (as WordPress does); credentials, other schemes, spaces and
+    backslashes are refused; quotes, angle brackets and non-ASCII characters in the path are
+    percent-encoded; the host is stored in its ASCII (IDNA) form.
     """
     text = value.strip()
     if not text or _URL_FORBIDDEN.search(text):
