@@ -16,6 +16,7 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -342,6 +343,16 @@ CREATE INDEX IF NOT EXISTS feedback_created ON feedback (created_at);
 """
 
 
+class _Holder:
+    """A thread's connection; collected (and the connection closed) when the thread ends."""
+
+    __slots__ = ("__weakref__", "conn", "pid")
+
+    def __init__(self, conn: sqlite3.Connection, pid: int) -> None:
+        self.conn = conn
+        self.pid = pid
+
+
 def _ts(t: datetime) -> float:
     return (t if t.tzinfo else t.replace(tzinfo=UTC)).timestamp()
 
@@ -381,7 +392,7 @@ class SQLiteStore:
         self._memory = self.path == ":memory:"
         self._local = threading.local()
         self._lock = threading.RLock()
-        self._conns: list[tuple[sqlite3.Connection, int]] = []  # with the pid that opened it
+        self._conns: dict[int, tuple[sqlite3.Connection, int]] = {}  # id -> (conn, opener pid)
         self._shared: sqlite3.Connection | None = None
         self._closed = False
         try:
@@ -407,7 +418,7 @@ class SQLiteStore:
             self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
         )
         with self._lock:
-            self._conns.append((conn, os.getpid()))
+            self._conns[id(conn)] = (conn, os.getpid())
         conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         conn.execute("PRAGMA secure_delete = ON")  # erased rows are overwritten, not left in pages
         if not self._memory:
@@ -423,13 +434,22 @@ class SQLiteStore:
                 self._shared = self._open()
             return self._shared
         pid = os.getpid()
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None or getattr(self._local, "pid", None) != pid:
-            self._local.conn = None
+        holder: _Holder | None = getattr(self._local, "holder", None)
+        if holder is None or holder.pid != pid:
+            self._local.holder = None
             conn = self._open()  # a connection must not cross a fork: the child opens its own
-            self._local.conn = conn
-            self._local.pid = pid
-        return conn
+            holder = _Holder(conn, pid)
+            # When the thread ends, its locals go, and so does its connection.
+            weakref.finalize(holder, self._release, id(conn))
+            self._local.holder = holder
+        return holder.conn
+
+    def _release(self, key: int) -> None:
+        with self._lock:
+            entry = self._conns.pop(key, None)
+        if entry is not None and entry[1] == os.getpid():
+            with suppress(sqlite3.Error):
+                entry[0].close()
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -487,7 +507,7 @@ class SQLiteStore:
         pid = os.getpid()
         with self._lock:
             self._closed = True
-            for conn, owner in self._conns:
+            for conn, owner in self._conns.values():
                 if owner == pid:
                     with suppress(sqlite3.Error):
                         conn.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sqlite3
 import threading
@@ -267,6 +268,19 @@ def test_sqlite_threads(tmp_path: Path) -> None:
     assert conn.execute("SELECT COUNT(*) FROM comments").fetchone()[0] == 160
     conn.close()
     s.close()
+
+
+def test_sqlite_closes_the_connection_of_an_ended_thread(tmp_path: Path) -> None:
+    s = SQLiteStore(tmp_path / "m.db")
+    for n in range(20):  # thread-per-request servers: connections must not pile up
+        t = threading.Thread(target=s.record, args=(rec(f"d{n}"),))
+        t.start()
+        t.join()
+    gc.collect()
+    assert len(s._conns) <= 2
+    assert s.get("d19") is not None
+    s.close()
+    assert s._conns == {}
 
 
 def _write_from_process(store: SQLiteStore, n: int) -> None:
