@@ -6,6 +6,7 @@ on the first request when the ASGI host runs no lifespan.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import os
@@ -13,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
+import anyio.to_thread
 from starlette.requests import Request
 
 from modkit._errors import ConfigError, ModelError
@@ -28,6 +29,7 @@ from modkit.server._ratelimit import RateLimiter
 __all__ = ["Runtime", "build_scorer"]
 
 _log = logging.getLogger("modkit.server")
+_THREADS = int(os.environ.get("MODKIT_SERVER_THREADS", "1"))
 
 
 def build_scorer(config: ServerConfig) -> Any | None:
@@ -91,6 +93,7 @@ class Runtime:
             len(self.keys), rate=config.rate, burst=config.burst, path=limiter_path
         )
         self.started = time.time()
+        self._limiter: anyio.CapacityLimiter | None = None
         self._owns_moderator = moderator is None
         try:
             if moderator is None:
@@ -149,8 +152,17 @@ class Runtime:
             )
 
     async def call(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-        """Run a moderator call in the thread pool (the store may wait on a lock)."""
-        return await run_in_threadpool(fn, *args, **kwargs)
+        """Run a moderator call off the event loop, one at a time per worker.
+
+        The store may wait on a lock held by another worker: the event loop keeps serving
+        meanwhile. Calls are serialised (one thread) because SQLite writers from many threads
+        only contend for the same lock, and its busy handler sleeps in steps of milliseconds.
+        """
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(_THREADS)
+        return await anyio.to_thread.run_sync(
+            functools.partial(fn, *args, **kwargs), limiter=self._limiter
+        )
 
 
 def runtime_of(request: Request) -> Runtime:
