@@ -64,7 +64,8 @@ def _load_default_scorer() -> ScorerProtocol:
     try:
         scorer: ScorerProtocol = Scorer.load()
     except ModelError as exc:
-        raise ModelError(f"{exc}; {hint}") from exc
+        message = str(exc) if "rules_only" in str(exc) else f"{exc}; {hint}"
+        raise ModelError(message) from exc
     except Exception as exc:
         raise ModelError(
             f"the default model cannot be loaded ({type(exc).__name__}: {exc}); {hint}"
