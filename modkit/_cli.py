@@ -84,7 +84,7 @@ def _add_check(parser: argparse.ArgumentParser) -> None:
         help="read the form from a JSON file ('-' for standard input): an object, or a list "
         "of objects checked as one batch",
     )
-    opts = parser.add_argument_group("options")
+    opts = parser.add_argument_group("moderation")
     opts.add_argument("--lang", choices=("fr", "en"), help="language of messages")
     opts.add_argument("--policy", metavar="FILE.toml", help="policy file (TOML)")
     opts.add_argument(
