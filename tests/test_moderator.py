@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import threading
 import types
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -482,3 +483,51 @@ def test_check_and_check_many_never_crash(batch: list[dict[str, Any]]) -> None:
             assert single.action == result.action
             assert single.codes == result.codes
             json.dumps(single.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("", "required"),
+        (" \n\t\u200b ", "required"),
+        ("👍🏽🎉😀" * 10, "accept"),
+        ("Привет, 你好, مرحبا, Ελληνικά et français", "accept"),
+        ("https://x.example/ " * 6000, "too_long"),  # about 115 KB
+        (("Un texte long. " * 4368)[:65525], "accept"),
+        (("lien www.a.example " * 3500)[:65525], "hold"),
+    ],
+)
+def test_edge_texts(make_moderator: Make, text: str, outcome: str) -> None:
+    mod = make_moderator()
+    result: Decision | ValidationError
+    try:
+        result = mod.check(sample_form(text=text), record=False)
+    except ValidationError as exc:
+        result = exc
+    if isinstance(result, ValidationError):
+        assert result.codes == {"text": (outcome,)}
+    else:
+        assert result.action.value == outcome
+        json.dumps(result.to_dict())
+
+
+def test_concurrent_checks_share_one_moderator(make_moderator: Make) -> None:
+    store = MemoryStore()
+    mod = make_moderator(store=store)
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            for i in range(50):
+                form = sample_form(email=f"t{n}-{i}@example.org", ip=f"192.0.2.{n}", text=f"n{i}")
+                mod.check(form)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(store) == 200
