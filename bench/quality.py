@@ -73,8 +73,16 @@ def main() -> int:
 
     vec = reference([r.text for r in parts["train"]])
     x = {k: vec([r.text for r in v]) for k, v in parts.items()}
-    ours = {k: np.array([[d.get(h, np.nan) for h in scorer.heads] for d in scorer.score_many(
-        [r.text for r in v])]) for k, v in parts.items() if k != "train"}
+    ours = {
+        k: np.array(
+            [
+                [d.get(h, np.nan) for h in scorer.heads]
+                for d in scorer.score_many([r.text for r in v])
+            ]
+        )
+        for k, v in parts.items()
+        if k != "train"
+    }
     print(f"features and scores ready ({time.perf_counter() - t0:.0f} s)")
 
     try:
@@ -97,7 +105,8 @@ def main() -> int:
         ours_te = ours["test"][te, h]
         pc_te = (
             profanity_check.predict_prob([parts["test"][i].text for i in te])
-            if profanity_check is not None and head == "toxicity" else None
+            if profanity_check is not None and head == "toxicity"
+            else None
         )
         hold = scorer.thresholds.get(head, {}).get("hold", 0.5)
         groups: dict[str, list[int]] = defaultdict(list)
@@ -109,7 +118,9 @@ def main() -> int:
             if len(set(y.tolist())) < 2:
                 continue
             entry = {
-                "set": name, "head": head, "n": len(js),
+                "set": name,
+                "head": head,
+                "n": len(js),
                 "modkit": _binary_metrics(y, ours_te[js], hold),
                 "tfidf_lr": _binary_metrics(y, ref_te[js], ref_hold),
             }
@@ -117,17 +128,21 @@ def main() -> int:
                 entry["alt_profanity_check"] = _binary_metrics(y, pc_te[js], 0.5)
             results.append(entry)
 
-    print("\n| set | head | n | modkit AUC | TF-IDF+LR AUC | alt-profanity-check AUC | modkit F1 | "
-          "TF-IDF+LR F1 | modkit MCC | TF-IDF+LR MCC |")
+    print(
+        "\n| set | head | n | modkit AUC | TF-IDF+LR AUC | alt-profanity-check AUC | modkit F1 | "
+        "TF-IDF+LR F1 | modkit MCC | TF-IDF+LR MCC |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     wins = 0
     for e in results:
         m, r = e["modkit"], e["tfidf_lr"]
         pc = e.get("alt_profanity_check", {}).get("roc_auc")
         wins += m["roc_auc"] >= r["roc_auc"]
-        print(f"| {e['set']} | {e['head']} | {e['n']} | {m['roc_auc']:.3f} | {r['roc_auc']:.3f} | "
-              f"{'–' if pc is None else f'{pc:.3f}'} | {m['f1']:.3f} | {r['f1']:.3f} | "
-              f"{m['mcc']:.3f} | {r['mcc']:.3f} |")
+        print(
+            f"| {e['set']} | {e['head']} | {e['n']} | {m['roc_auc']:.3f} | {r['roc_auc']:.3f} | "
+            f"{'–' if pc is None else f'{pc:.3f}'} | {m['f1']:.3f} | {r['f1']:.3f} | "
+            f"{m['mcc']:.3f} | {r['mcc']:.3f} |"
+        )
     print(f"\nmodkit AUC >= TF-IDF+LR AUC on {wins}/{len(results)} held-out sets")
 
     # leave one YouTube video out, spam head, both models retrained without the video
@@ -137,21 +152,40 @@ def main() -> int:
     tt = parts["train"]
     x_tt = x["train"]
     spam_rows = [i for i, r in enumerate(tt) if "spam" in r.labels]
-    ours_logo = {(e["corpus"], e["group"]): e for e in scorer.manifest["metrics"]["leave_one_group_out"]}
+    ours_logo = {
+        (e["corpus"], e["group"]): e for e in scorer.manifest["metrics"]["leave_one_group_out"]
+    }
     for (corpus, group), e in sorted(ours_logo.items()):
         in_video = lambda r: "youtube" in r.corpus and r.group == group  # noqa: E731
         keep = [i for i in spam_rows if not in_video(tt[i])]
-        held = [r for r in rows if in_video(r) and "spam" in r.labels and split_of(
-            r, cfg["seed"], cfg["calib_fraction"], cfg["test_fraction"]) != "calib"]
+        held = [
+            r
+            for r in rows
+            if in_video(r)
+            and "spam" in r.labels
+            and split_of(r, cfg["seed"], cfg["calib_fraction"], cfg["test_fraction"]) != "calib"
+        ]
         ref = fit_lr(x_tt[keep], np.array([tt[i].labels["spam"] for i in keep]))
         y = np.array([r.labels["spam"] for r in held])
         auc = roc_auc_score(y, ref(vec([r.text for r in held])))
-        logo.append({"corpus": corpus, "group": group, "n": len(held), "modkit": e["roc_auc"], "tfidf_lr": auc})
+        logo.append(
+            {
+                "corpus": corpus,
+                "group": group,
+                "n": len(held),
+                "modkit": e["roc_auc"],
+                "tfidf_lr": auc,
+            }
+        )
     if logo:
         print("\n| leave-one-video-out | n | modkit AUC | TF-IDF+LR AUC |\n|---|---|---|---|")
         for e in logo:
-            print(f"| {e['corpus']}/{e['group']} | {e['n']} | {e['modkit']:.3f} | {e['tfidf_lr']:.3f} |")
-        print(f"\nmodkit >= TF-IDF+LR on {sum(e['modkit'] >= e['tfidf_lr'] for e in logo)}/{len(logo)} folds")
+            print(
+                f"| {e['corpus']}/{e['group']} | {e['n']} | {e['modkit']:.3f} | {e['tfidf_lr']:.3f} |"
+            )
+        print(
+            f"\nmodkit >= TF-IDF+LR on {sum(e['modkit'] >= e['tfidf_lr'] for e in logo)}/{len(logo)} folds"
+        )
     if args.json:
         Path(args.json).write_text(json.dumps({"held_out": results, "logo": logo}, indent=1))
     print(f"\n({time.perf_counter() - t0:.0f} s)")

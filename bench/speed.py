@@ -29,7 +29,11 @@ def comments(n: int) -> list[str]:
     shared = ROOT.parent / "shared" / "datasets"
     corpora = [load_project(ROOT / "datasets")]
     if shared.is_dir():
-        for name in ("youtube_spam_collection", "jigsaw_toxic_first20k", "fr_toxicity_eistakovskii"):
+        for name in (
+            "youtube_spam_collection",
+            "jigsaw_toxic_first20k",
+            "fr_toxicity_eistakovskii",
+        ):
             if (shared / name).is_dir():
                 corpora.extend(load_path(shared / name))
     texts = [r.text for c in corpora for r in c.rows]
@@ -113,16 +117,19 @@ def main() -> int:
         print("alt-profanity-check not installed: pip install alt-profanity-check")
         profanity_check = None
     if profanity_check is not None:
-        pc_size = sum(
-            f.stat().st_size for f in Path(profanity_check.__file__).parent.rglob("*.joblib")
-        ) / 1e6
+        pc_size = (
+            sum(f.stat().st_size for f in Path(profanity_check.__file__).parent.rglob("*.joblib"))
+            / 1e6
+        )
         pl, pr = load_in_fresh_process("alt-profanity-check", args.model)
         b50, b99 = latency(lambda t: profanity_check.predict_prob([t]), texts)
         btput = throughput(profanity_check.predict_prob, texts)
         rows.append(("alt-profanity-check predict_prob", b50, b99, btput, pl, pr, pc_size))
 
     print()
-    print("| what | p50 ms | p99 ms | batch comments/s (1 core) | load s | RSS after load MB | model MB |")
+    print(
+        "| what | p50 ms | p99 ms | batch comments/s (1 core) | load s | RSS after load MB | model MB |"
+    )
     print("|---|---|---|---|---|---|---|")
     for name, a, b, c, d, e, f in rows:
         print(f"| {name} | {a:.3f} | {b:.3f} | {c:,.0f} | {d:.2f} | {e:.0f} | {f:.1f} |")
@@ -132,8 +139,10 @@ def main() -> int:
             f"\nratios vs alt-profanity-check: single-call p50 {base[1] / rows[0][1]:.1f}x faster, "
             f"batch {rows[0][3] / base[3]:.2f}x the throughput"
         )
-    print(f"peak RSS of this benchmark process: "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(
+        f"peak RSS of this benchmark process: "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
     return 0
 
 

@@ -10,15 +10,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import Any
 
 import numpy as np
-from scipy import sparse
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from modkit._text import normalize_text
 
-__all__ = ["MAX_CHARGRAM_CHARS", "SHAPE_PREFIX", "WORD_PREFIX", "NgramFeaturizer", "analyze"]
+__all__ = [
+    "MAX_CHARGRAM_CHARS",
+    "SHAPE_PREFIX",
+    "WORD_PREFIX",
+    "NgramFeaturizer",
+    "analyze",
+    "char_grams",
+    "vocabulary_from_string",
+    "vocabulary_string",
+]
 
 #: Character n-grams are taken from the first this many normalised characters only (bounded work);
 #: word n-grams and shape tokens still see the whole text.
@@ -36,8 +44,9 @@ def _bucket(value: float, edges: Sequence[float]) -> int:
 
 
 def _shape_tokens(raw: str, norm: str) -> list[str]:
-    letters = sum(1 for c in raw[:MAX_CHARGRAM_CHARS] if c.isalpha())
-    upper = sum(1 for c in raw[:MAX_CHARGRAM_CHARS] if c.isupper())
+    head = raw[:MAX_CHARGRAM_CHARS]
+    letters = sum(map(str.isalpha, head))
+    upper = sum(map(str.isupper, head))
     caps = upper / letters if letters >= 8 else 0.0
     return [
         f"{SHAPE_PREFIX}caps{_bucket(caps, (0.3, 0.6, 0.85))}",
@@ -47,11 +56,20 @@ def _shape_tokens(raw: str, norm: str) -> list[str]:
     ]
 
 
+def char_grams(padded: str, ngrams: tuple[int, int]) -> list[str]:
+    """Every character n-gram of ``padded`` for n in the inclusive range ``ngrams``."""
+    out: list[str] = []
+    size = len(padded)
+    for n in range(ngrams[0], ngrams[1] + 1):
+        out.extend([padded[i : i + n] for i in range(size - n + 1)])
+    return out
+
+
 def analyze(
     text: str,
     /,
     *,
-    char_ngrams: tuple[int, int] = (2, 5),
+    char_ngrams: tuple[int, int] = (3, 5),
     word_ngrams: tuple[int, int] = (1, 2),
     normalize: bool = True,
 ) -> tuple[list[str], list[str]]:
@@ -61,12 +79,7 @@ def analyze(
     robustness benchmark, never the default).
     """
     norm = normalize_text(text) if normalize else " ".join(text.casefold().split())
-    padded = f" {norm[:MAX_CHARGRAM_CHARS]} "
-    chars: list[str] = []
-    lo, hi = char_ngrams
-    size = len(padded)
-    for n in range(lo, hi + 1):
-        chars.extend([padded[i : i + n] for i in range(size - n + 1)])
+    chars = char_grams(f" {norm[:MAX_CHARGRAM_CHARS]} ", char_ngrams)
     words = norm.split()
     others: list[str] = [WORD_PREFIX + w for w in words] if word_ngrams[0] <= 1 else []
     for n in range(max(2, word_ngrams[0]), word_ngrams[1] + 1):
@@ -75,8 +88,12 @@ def analyze(
     return chars, others
 
 
-class NgramFeaturizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+class NgramFeaturizer:
     """Sublinear TF-IDF over a bounded vocabulary of character and word n-grams.
+
+    Follows scikit-learn's conventions (keyword parameters stored as given, fitted state ending in
+    ``_``, ``fit`` returning self, a bare ``str`` refused) without importing it: scoring never pays
+    for importing scikit-learn.
 
     The character block and the word/shape block are L2-normalised separately, then concatenated
     (one column space). The vocabulary keeps the most frequent grams by document frequency.
@@ -85,7 +102,7 @@ class NgramFeaturizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     def __init__(
         self,
         *,
-        char_ngrams: tuple[int, int] = (2, 5),
+        char_ngrams: tuple[int, int] = (3, 5),
         word_ngrams: tuple[int, int] = (1, 2),
         max_char_features: int = 200_000,
         max_word_features: int = 60_000,
@@ -125,14 +142,23 @@ class NgramFeaturizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
                 key=lambda item: (-item[1], item[0]),
             )
             kept.extend(ranked[:limit])
-        self.n_char_features_ = sum(1 for g, _ in kept if not g.startswith((WORD_PREFIX, SHAPE_PREFIX)))
+        self.n_char_features_ = sum(
+            1 for g, _ in kept if not g.startswith((WORD_PREFIX, SHAPE_PREFIX))
+        )
         self.vocabulary_: dict[str, int] = {g: i for i, (g, _) in enumerate(kept)}
         df_arr = np.array([df for _, df in kept], dtype=np.float64)
         self.idf_ = (np.log((1 + n_docs) / (1 + df_arr)) + 1.0).astype(np.float32)
         return self
 
-    def transform(self, texts: Iterable[str]) -> sparse.csr_matrix:
-        """Return the CSR feature matrix (float32) of the texts."""
+    def fit_transform(self, texts: Iterable[str], y: Any = None) -> Any:
+        """``fit`` then ``transform`` the same texts."""
+        docs = _check_texts(texts)
+        return self.fit(docs).transform(docs)
+
+    def transform(self, texts: Iterable[str]) -> Any:
+        """Return the ``scipy.sparse`` CSR feature matrix (float32) of the texts."""
+        from scipy import sparse
+
         docs = _check_texts(texts)
         indptr = [0]
         indices: list[int] = []
@@ -149,25 +175,25 @@ class NgramFeaturizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def transform_one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Return ``(column indices, weights)`` of one comment: the scoring fast path."""
-        vocab = self.vocabulary_
-        get = vocab.get
+        get = self.vocabulary_.get
         chars, others = self._analyze(text)
         parts_idx: list[np.ndarray] = []
         parts_val: list[np.ndarray] = []
         for grams in (chars, others):
-            hits = [i for i in map(get, grams) if i is not None]
-            if not hits:
+            looked_up = np.fromiter(map(get, grams, repeat(-1)), dtype=np.int32, count=len(grams))
+            hits = looked_up[looked_up >= 0]
+            if not len(hits):
                 continue
-            idx, counts = np.unique(np.asarray(hits, dtype=np.int32), return_counts=True)
-            val = (1.0 + np.log(counts.astype(np.float32))) * self.idf_[idx]
+            idx, counts = np.unique(hits, return_counts=True)
+            val = (1.0 + np.log(counts, dtype=np.float32)) * self.idf_[idx]
             norm = float(np.sqrt(np.dot(val, val)))
             parts_idx.append(idx)
             parts_val.append(val / norm if norm > 0 else val)
         if not parts_idx:
             return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
         if len(parts_idx) == 1:
-            return parts_idx[0], parts_val[0].astype(np.float32)
-        return np.concatenate(parts_idx), np.concatenate(parts_val).astype(np.float32)
+            return parts_idx[0], parts_val[0]
+        return np.concatenate(parts_idx), np.concatenate(parts_val)
 
     def feature_name(self, index: int) -> str:
         """Human-readable name of a column (for explanations and reports)."""
@@ -184,6 +210,27 @@ class NgramFeaturizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         return f"chars:{gram!r}"
 
 
+#: Separator of the grams in a serialised vocabulary (normalised text never holds it).
+VOCAB_SEPARATOR = "\x00"
+
+
+def vocabulary_string(vocabulary: dict[str, int]) -> str:
+    """The vocabulary as one string, grams in column order: loads far faster than a pickled dict."""
+    names = [""] * len(vocabulary)
+    for gram, i in vocabulary.items():
+        if VOCAB_SEPARATOR in gram:
+            raise ValueError("a gram holds the vocabulary separator")
+        names[i] = gram
+    return VOCAB_SEPARATOR.join(names)
+
+
+def vocabulary_from_string(packed: str) -> dict[str, int]:
+    """Inverse of :func:`vocabulary_string`."""
+    if not packed:
+        return {}
+    return {gram: i for i, gram in enumerate(packed.split(VOCAB_SEPARATOR))}
+
+
 def _check_texts(texts: Iterable[str]) -> list[str]:
     if isinstance(texts, str):
         raise TypeError("expected an iterable of texts, got a single str")
@@ -192,4 +239,3 @@ def _check_texts(texts: Iterable[str]) -> list[str]:
         if not isinstance(doc, str):
             raise TypeError(f"expected str items, got {type(doc).__name__}")
     return docs
-

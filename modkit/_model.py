@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,13 @@ from typing import Any
 import numpy as np
 
 from modkit._errors import ModelError
-from modkit._features import SHAPE_PREFIX, WORD_PREFIX, NgramFeaturizer, analyze
+from modkit._features import (
+    MAX_CHARGRAM_CHARS,
+    WORD_PREFIX,
+    NgramFeaturizer,
+    char_grams,
+    vocabulary_from_string,
+)
 
 __all__ = ["BUNDLE_FORMAT", "HEADS", "Scorer", "Span", "default_model_path"]
 
@@ -32,6 +39,7 @@ HEADS = ("spam", "toxicity", "severe_toxicity", "insult", "threat", "obscene", "
 _BUNDLE_FILE = "model.joblib"
 _MANIFEST_FILE = "manifest.json"
 _MAX_EXPLAIN = 8
+_WORD_RE = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +82,9 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ModelError(f"no manifest.json in {folder}: refusing to load an unverified model") from exc
+        raise ModelError(
+            f"no manifest.json in {folder}: refusing to load an unverified model"
+        ) from exc
     except OSError as exc:
         raise ModelError(f"cannot read {path}: {exc.strerror}") from exc
     try:
@@ -87,8 +97,9 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
 
 
 def _check_versions(manifest: Mapping[str, Any], path: Path) -> None:
-    import sklearn
+    from importlib.metadata import version
 
+    installed = version("scikit-learn")
     fmt = manifest.get("format")
     if fmt != BUNDLE_FORMAT:
         raise ModelError(f"{path}: bundle format {fmt!r}, this modkit reads format {BUNDLE_FORMAT}")
@@ -96,10 +107,10 @@ def _check_versions(manifest: Mapping[str, Any], path: Path) -> None:
     trained = versions.get("sklearn") if isinstance(versions, Mapping) else None
     if not isinstance(trained, str):
         raise ModelError(f"{path}: manifest does not record the scikit-learn version")
-    if trained.split(".")[0] != sklearn.__version__.split(".")[0]:
+    if trained.split(".")[0] != installed.split(".")[0]:
         raise ModelError(
             f"{path}: model trained with scikit-learn {trained}, incompatible with the installed "
-            f"{sklearn.__version__}; retrain with `python train.py`"
+            f"{installed}; retrain with `python train.py`"
         )
 
 
@@ -121,7 +132,7 @@ class Scorer:
                 word_ngrams=tuple(feat["word_ngrams"]),
                 normalize=bool(feat.get("normalize", True)),
             )
-            self._featurizer.vocabulary_ = feat["vocabulary"]
+            self._featurizer.vocabulary_ = vocabulary_from_string(feat["vocabulary"])
             self._featurizer.idf_ = np.asarray(feat["idf"], dtype=np.float32)
             self.heads: tuple[str, ...] = tuple(bundle["heads"])
             self._coef = np.ascontiguousarray(bundle["coef"], dtype=np.float32)
@@ -190,7 +201,9 @@ class Scorer:
         try:
             bundle = joblib.load(bundle_path)
         except Exception as exc:  # a verified file that still fails to load is a broken bundle
-            raise ModelError(f"{bundle_path}: cannot load the model bundle ({type(exc).__name__})") from exc
+            raise ModelError(
+                f"{bundle_path}: cannot load the model bundle ({type(exc).__name__})"
+            ) from exc
         if not isinstance(bundle, Mapping):
             raise ModelError(f"{bundle_path}: model bundle is not a mapping")
         return cls(bundle, manifest)
@@ -228,9 +241,13 @@ class Scorer:
         return [dict(zip(self.heads, map(float, row), strict=True)) for row in probs]
 
     def explain(self, text: str, /, *, top: int = _MAX_EXPLAIN) -> dict[str, list[Span]]:
-        """The spans of ``text`` that raised each head's score most, strongest first.
+        """The words of ``text`` that raised each head's score most, strongest first.
 
-        Offsets index the text as given (before normalisation).
+        A word's weight is the sum of what its own n-grams add to the head's margin. Offsets index
+        ``text`` as given (before normalisation), so ``text[span.start:span.end] == span.text``.
+
+        Raises:
+            TypeError: ``text`` is not a str.
         """
         from modkit._text import normalize
 
@@ -238,55 +255,28 @@ class Scorer:
             raise TypeError(f"expected str, got {type(text).__name__}")
         norm = normalize(text)
         vocab = self._featurizer.vocabulary_
-        chars, others = analyze(
-            text,
-            char_ngrams=self._featurizer.char_ngrams,
-            word_ngrams=self._featurizer.word_ngrams,
-            normalize=self._featurizer.normalize,
-        )
         idx, val = self._featurizer.transform_one(text)
         weight_of = dict(zip(idx.tolist(), val.tolist(), strict=True))
+        words: list[tuple[int, int, np.ndarray, np.ndarray]] = []
+        for match in _WORD_RE.finditer(norm.text[:MAX_CHARGRAM_CHARS]):
+            word = match.group()
+            grams = set(char_grams(f" {word} ", self._featurizer.char_ngrams))
+            grams.add(WORD_PREFIX + word)
+            cols = [vocab[g] for g in grams if g in vocab and vocab[g] in weight_of]
+            if cols:
+                weights = np.array([weight_of[c] for c in cols], dtype=np.float32)
+                words.append((match.start(), match.end(), np.array(cols), weights))
         result: dict[str, list[Span]] = {}
         for h, head in enumerate(self.heads):
-            contrib: dict[tuple[int, int], float] = {}
-            for gram in set(chars).union(others):
-                col = vocab.get(gram)
-                if col is None or col not in weight_of or gram.startswith(SHAPE_PREFIX):
-                    continue
-                c = float(self._coef[col, h]) * weight_of[col]
-                if c <= 0:
-                    continue
-                needle = gram[1:] if gram.startswith(WORD_PREFIX) else gram.strip()
-                for span in _occurrences(norm.text, needle) if needle else ():
-                    key = norm.original_span(*span)
-                    contrib[key] = contrib.get(key, 0.0) + c
-            merged = _merge_spans(contrib)
-            merged.sort(key=lambda s: -s[2])
-            result[head] = [
-                Span(a, b, text[a:b], round(w, 4)) for a, b, w in merged[:top] if b > a
-            ]
+            scored = []
+            for a, b, cols, weights in words:
+                contribution = float(weights @ self._coef[cols, h])
+                if contribution > 0:
+                    start, end = norm.original_span(a, b)
+                    scored.append(Span(start, end, text[start:end], round(contribution, 4)))
+            scored.sort(key=lambda span: -span.weight)
+            result[head] = scored[:top]
         return result
-
-
-def _occurrences(haystack: str, needle: str) -> list[tuple[int, int]]:
-    found: list[tuple[int, int]] = []
-    start = haystack.find(needle)
-    while start != -1 and len(found) < 16:
-        found.append((start, start + len(needle)))
-        start = haystack.find(needle, start + 1)
-    return found
-
-
-def _merge_spans(contrib: Mapping[tuple[int, int], float]) -> list[tuple[int, int, float]]:
-    """Merge overlapping spans, summing their weights."""
-    merged: list[tuple[int, int, float]] = []
-    for (a, b), w in sorted(contrib.items()):
-        if merged and a < merged[-1][1]:
-            pa, pb, pw = merged[-1]
-            merged[-1] = (pa, max(pb, b), pw + w)
-        else:
-            merged.append((a, b, w))
-    return merged
 
 
 def runtime_versions() -> dict[str, str]:
@@ -300,4 +290,3 @@ def runtime_versions() -> dict[str, str]:
         "joblib": joblib.__version__,
         "numpy": np.__version__,
     }
-

@@ -32,7 +32,7 @@ import numpy as np
 from scipy import sparse
 
 from modkit._datasets import Corpus, Row, dedupe
-from modkit._features import NgramFeaturizer
+from modkit._features import NgramFeaturizer, vocabulary_string
 from modkit._model import BUNDLE_FORMAT, HEADS, runtime_versions, sha256_file
 
 __all__ = ["TrainConfig", "TrainResult", "split_of", "threshold_at_fpr", "train", "write_model"]
@@ -47,7 +47,18 @@ DEFAULT_CORPUS_WEIGHTS: dict[str, float] = {
     "spamassassin_public_corpus": 0.3,
     "utkml_twitter_spam": 0.4,
     "davidson_hate_offensive": 0.3,
+    "mlma_hate_speech": 0.5,
     "feedback": 4.0,
+}
+
+
+#: Per-kind multipliers for rows of the project corpus: hard negatives are rare and matter most.
+DEFAULT_KIND_WEIGHTS: dict[str, float] = {
+    "hard_identity": 3.0,
+    "hard_quote": 2.0,
+    "hard_scunthorpe": 2.0,
+    "hard_strong_language": 2.0,
+    "identity_neutral": 3.0,
 }
 
 
@@ -61,12 +72,15 @@ class TrainConfig:
     max_char_features: int = 200_000
     max_word_features: int = 60_000
     min_df: int = 2
-    char_ngrams: tuple[int, int] = (2, 5)
+    char_ngrams: tuple[int, int] = (3, 5)
     word_ngrams: tuple[int, int] = (1, 2)
     normalize: bool = True
     c: float = 2.0
     corpus_cap: int = 12_000
-    corpus_weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_CORPUS_WEIGHTS))
+    corpus_weights: Mapping[str, float] = field(
+        default_factory=lambda: dict(DEFAULT_CORPUS_WEIGHTS)
+    )
+    kind_weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_KIND_WEIGHTS))
     reject_fpr: float = 0.005
     hold_fpr: float = 0.04
     refit: bool = False
@@ -115,7 +129,9 @@ def _row_weights(rows: Sequence[Row], head: str, config: TrainConfig) -> np.ndar
         counts[r.corpus] += 1
     w = np.array(
         [
-            config.corpus_weights.get(r.corpus, 1.0) * min(1.0, config.corpus_cap / counts[r.corpus])
+            config.corpus_weights.get(r.corpus, 1.0)
+            * config.kind_weights.get(r.kind or "", 1.0)
+            * min(1.0, config.corpus_cap / counts[r.corpus])
             for r in rows
         ],
         dtype=np.float64,
@@ -304,7 +320,9 @@ def _leave_one_group_out(
 
     results: list[dict[str, Any]] = []
     # The two YouTube corpora share videos (same group names): a video is held out from both.
-    groups = sorted({r.group for r in rows if r.group and "youtube" in r.corpus and "spam" in r.labels})
+    groups = sorted(
+        {r.group for r in rows if r.group and "youtube" in r.corpus and "spam" in r.labels}
+    )
     is_spam_row = np.array(["spam" in r.labels for r in rows])
     for group in groups:
         in_group = np.array(["youtube" in r.corpus and r.group == group for r in rows])
@@ -352,7 +370,10 @@ def train(
         if not any(head in r.labels for r in rows):
             raise ValueError(f"no training row informs the {head!r} head")
     split = [split_of(r, config.seed, config.calib_fraction, config.test_fraction) for r in rows]
-    by_split = {s: [r for r, t in zip(rows, split, strict=True) if t == s] for s in ("train", "calib", "test")}
+    by_split = {
+        s: [r for r, t in zip(rows, split, strict=True) if t == s]
+        for s in ("train", "calib", "test")
+    }
     say(", ".join(f"{k}: {len(v):,} rows" for k, v in by_split.items()))
 
     model_a, x_train = _fit(by_split["train"], config, say, "model A (train split)")
@@ -383,7 +404,7 @@ def train(
             "char_ngrams": list(model.featurizer.char_ngrams),
             "word_ngrams": list(model.featurizer.word_ngrams),
             "normalize": model.featurizer.normalize,
-            "vocabulary": model.featurizer.vocabulary_,
+            "vocabulary": vocabulary_string(model.featurizer.vocabulary_),
             "idf": model.featurizer.idf_,
         },
         "heads": model.heads,
@@ -454,7 +475,9 @@ def render_report(manifest: Mapping[str, Any]) -> str:
     out.write("## Thresholds (shipped)\n\n| head | hold | reject |\n|---|---|---|\n")
     for head, t in manifest["thresholds"].items():
         out.write(f"| {head} | {t['hold']:.3f} | {t['reject']:.3f} |\n")
-    out.write("\n## Expected calibration error (test split, 10 bins)\n\n| head | ECE |\n|---|---|\n")
+    out.write(
+        "\n## Expected calibration error (test split, 10 bins)\n\n| head | ECE |\n|---|---|\n"
+    )
     for head, e in m["test"]["ece"].items():
         out.write(f"| {head} | {_fmt(e)} |\n")
     for title, key in (("per language", "per_lang"), ("per corpus", "per_corpus")):
@@ -484,7 +507,9 @@ def render_report(manifest: Mapping[str, Any]) -> str:
     out.write("|---|---|---|---|---|\n")
     for c in manifest["corpora"]:
         files = "<br>".join(f"{f['path']} `{f['sha256'][:12]}`" for f in c["files"])
-        out.write(f"| {c['name']} | {c['rows']} | {', '.join(c['heads'])} | {c['weight']} | {files} |\n")
+        out.write(
+            f"| {c['name']} | {c['rows']} | {', '.join(c['heads'])} | {c['weight']} | {files} |\n"
+        )
     return out.getvalue()
 
 
@@ -497,7 +522,7 @@ def write_model(result: TrainResult, out_dir: str | os.PathLike[str]) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         bundle_path = staging / "model.joblib"
-        joblib.dump(result.bundle, bundle_path, compress=("zlib", 3))
+        joblib.dump(result.bundle, bundle_path, compress=("zlib", 1))
         manifest = dict(result.manifest)
         manifest["bundle"] = {
             "file": bundle_path.name,

@@ -32,11 +32,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DB",
         help="a modkit SQLite store whose moderator verdicts are folded into training (repeatable)",
     )
-    parser.add_argument("--out", default="models/default", help="output folder (default: models/default)")
+    parser.add_argument(
+        "--out", default="models/default", help="output folder (default: models/default)"
+    )
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: fixed)")
     parser.add_argument("--version", default=None, help="model version (default: today's date)")
     parser.add_argument(
-        "--refit", action="store_true", help="ship a model refitted on train + test (default: the measured model)"
+        "--refit",
+        action="store_true",
+        help="ship a model refitted on train + test (default: the measured model)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress output")
 

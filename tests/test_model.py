@@ -45,17 +45,35 @@ def _corpus() -> Corpus:
     rows = []
     for i in range(6):  # repeat with small variations so every split gets every class
         for t in HAM:
-            rows.append(Row(text=f"{t} ({i})", lang="fr", labels={"spam": 0, "toxicity": 0, "insult": 0,
-                                                                   "threat": 0}, corpus="tiny"))
+            rows.append(
+                Row(
+                    text=f"{t} ({i})",
+                    lang="fr",
+                    labels={"spam": 0, "toxicity": 0, "insult": 0, "threat": 0},
+                    corpus="tiny",
+                )
+            )
         for t in SPAM:
-            rows.append(Row(text=f"{t} {i}", lang="fr", labels={"spam": 1, "toxicity": 0}, corpus="tiny"))
+            rows.append(
+                Row(text=f"{t} {i}", lang="fr", labels={"spam": 1, "toxicity": 0}, corpus="tiny")
+            )
         for t in TOXIC:
             threat = int("habites" in t or "find you" in t)
-            rows.append(Row(text=f"{t} {i}", lang="fr", labels={"spam": 0, "toxicity": 1,
-                                                                 "insult": 1 - threat, "threat": threat},
-                            corpus="tiny"))
-    return Corpus(name="tiny", rows=rows, files=[("tiny.jsonl", "0" * 64, len(rows))],
-                  heads=("spam", "toxicity", "insult", "threat"), description="test corpus")
+            rows.append(
+                Row(
+                    text=f"{t} {i}",
+                    lang="fr",
+                    labels={"spam": 0, "toxicity": 1, "insult": 1 - threat, "threat": threat},
+                    corpus="tiny",
+                )
+            )
+    return Corpus(
+        name="tiny",
+        rows=rows,
+        files=[("tiny.jsonl", "0" * 64, len(rows))],
+        heads=("spam", "toxicity", "insult", "threat"),
+        description="test corpus",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -204,9 +222,17 @@ SANITY = [
     # (text, head, high?)
     ("Merci pour cet article, très instructif. Vivement la suite !", "toxicity", False),
     ("Merci pour cet article, très instructif. Vivement la suite !", "spam", False),
-    ("Je ne suis pas d'accord, le nouveau modèle est trop cher pour ce qu'il apporte.", "toxicity", False),
+    (
+        "Je ne suis pas d'accord, le nouveau modèle est trop cher pour ce qu'il apporte.",
+        "toxicity",
+        False,
+    ),
     ("T'es vraiment qu'un gros connard, ferme ta gueule.", "toxicity", True),
-    ("Gagnez 3000€ par semaine en crypto, contactez-moi sur WhatsApp au +33 6 12 34 56 78", "spam", True),
+    (
+        "Gagnez 3000€ par semaine en crypto, contactez-moi sur WhatsApp au +33 6 12 34 56 78",
+        "spam",
+        True,
+    ),
     ("Thanks for the detailed review, the battery section was really helpful.", "toxicity", False),
     ("Thanks for the detailed review, the battery section was really helpful.", "spam", False),
     ("You are a pathetic idiot, shut up.", "toxicity", True),
