@@ -1,0 +1,1085 @@
+"""Normalisation of comment text for scoring, with offsets back to what the author wrote.
+
+One pipeline serves training and scoring. :func:`normalize_text` returns the text only (fast
+path); :func:`normalize` returns it with ``offsets`` into the original (for explanations). Both
+run the same stages with the same callbacks, so ``normalize_text(t) == normalize(t).text`` for
+every ``str``. Nothing here raises on a ``str`` (lone surrogates are dropped); anything else is a
+``TypeError``. Work is linear in the input: every pattern starts only where a run starts (a
+lookbehind), repeats possessively or within a bound, and input longer than :data:`MAX_CHARS` is
+cut: only its first ``MAX_CHARS`` characters are normalised (and scanned by :func:`find_links`);
+``offsets[-1]`` is then ``MAX_CHARS``, the end of the part that was read.
+
+Stages, in order, and the choices they make:
+
+1. Fold, one character at a time (table built lazily, cached): NFKC, case folding, the combining
+   marks of the generic blocks dropped (``é`` -> ``e``, zalgo storms vanish; marks that other
+   scripts need, Devanagari or Arabic, stay), ``œ`` -> ``oe``, ``ß`` -> ``ss``, ``ø``/``ł``/...,
+   small capitals, negative squared letters and regional indicators -> ASCII, curly apostrophes
+   and quotes -> ASCII ones, dashes -> ``-``; zero-width, bidi and other format characters
+   dropped; controls and every kind of space -> one space.
+2. Confusables: in a word holding a Cyrillic, Greek, Armenian or Cherokee lookalike, every
+   lookalike is mapped to its Latin letter when the word also has Latin letters (and all its
+   foreign letters have a Latin twin), or when the word is made of lookalikes only and the text
+   has at least as many Latin letters as unambiguous foreign ones. ``привет`` in Russian and
+   ``λογος`` in Greek stay as they are.
+3. Links, as tokens separated by spaces: ``href``/``src`` values and bbcode ``[url]`` ->
+   ``xxurl`` + host words; emails, obfuscated or not (``nom [at] gmail [dot] com``, ``nom
+   arobase gmail point com``) -> ``xxemail``; URLs (``https://www.best-casino.ru/x`` -> ``xxurl
+   best casino ru``; ``hxxp://``, ``www . site . com``, ``site(dot)com``, ``site[.]com``, ``site
+   point com``) -> ``xxurl`` + host words; phone numbers (FR ``06 12 34 56 78``, ``+33 6 ...``,
+   international ``+1 (555) 123-4567``, North American ``555-123-4567``) -> ``xxphone``. A bare
+   ``name.tld`` needs a TLD from a list that leaves out those that are French or English words
+   (``.de``, ``.it``, ``.me``...) unless a path follows; spaced or spelt-out dots need a short
+   list (``com``, ``fr``, ``org``...); a scheme, ``www`` or brackets accept any TLD.
+4. Spaced letters: three or more single letters (or l33t digits) with one and the same
+   separator among space, ``.``, ``-``, ``_``, ``*`` are joined (``c o n n a r d``,
+   ``v.i.a.g.r.a``, ``U.S.A.`` -> ``usa.``), unless the letters are all common one-letter words
+   (``a``, ``y``, ``à``, ``i``, ``o``, ``e``, ``u``) or fewer than two are letters, or a ``-``
+   run goes on into a word (``y-a-t-il``).
+5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): a run of those
+   between two letters of a word is always converted (``c0nnard``, ``p!ss``); a run at the edge
+   of a word only when the converted word is in the lexicon below (``$alope``, ``1d10t``,
+   ``merd3``). Words with other digits are left alone, so are numbers, prices, dates, times,
+   ``1er``, ``2e``, ``4x4``, ``mp3``, ``14h30``.
+6. Masked words (``* # % •`` after a letter): restored from the lexicon when one word of the
+   same length fits the visible letters, first in lexicon order (``f*ck``, ``f**k``, ``f#ck`` ->
+   ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``); otherwise every mask run becomes a
+   single ``*`` so variants of one masking still agree.
+7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
+   consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), unless
+   another choice of one or two per run (or the run of three as it is) gives a lexicon word
+   (``cooool`` -> ``cool``, ``bitchhh`` -> ``bitch``, ``créée`` stays ``creee``). Double
+   letters (``coopération``, ``cool``, ``bonne``) are never touched.
+8. Spaces collapsed and stripped.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+__all__ = ["MAX_CHARS", "Normalized", "find_links", "normalize", "normalize_text"]
+
+MAX_CHARS: int = 65_525
+"""Only the first ``MAX_CHARS`` characters of a longer input are normalised."""
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalised text and, for each of its characters, the index in the original that made it.
+
+    ``offsets`` has ``len(text) + 1`` entries, never decreasing; the last one is the length of
+    the original (of its first :data:`MAX_CHARS` characters when it was longer).
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the span ``text[start:end]`` to the span of the original that produced it.
+
+        The end is the start of what produced the next character, so characters that were
+        dropped right after the span (zero-width, separators) are included.
+
+        Raises:
+            ValueError: unless ``0 <= start <= end <= len(text)``.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) is outside 0..{len(self.text)}")
+        offs = self.offsets
+        if start == end:
+            return offs[start], offs[start]
+        after = min(bisect_right(offs, offs[end - 1], end), len(offs) - 1)
+        return offs[start], offs[after]
+
+
+def normalize(text: str, /) -> Normalized:
+    """Normalise ``text`` for scoring and keep the offsets of every character in the original.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    src = _checked(text)
+    out, offs = _run_full(src, None, len(_STAGES))
+    return Normalized(out, tuple(offs))
+
+
+def normalize_text(text: str, /) -> str:
+    """Return ``normalize(text).text``, faster (no offsets).
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    out = _fold(_checked(text))
+    conf = _confusable_callback(out)
+    if conf is not None:
+        out = _CONF_WORD.sub(lambda m: conf(m)[0], out)
+    for stage in _STAGES:
+        out = stage.fast(out)
+    return out.strip(" ")
+
+
+def find_links(text: str, /) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` spans in ``text`` of every URL, obfuscated or not.
+
+    Covers what :func:`normalize` turns into ``xxurl``: plain and obfuscated URLs, ``href`` and
+    ``src`` values, bbcode ``[url]``. Emails are not links. Only the first :data:`MAX_CHARS`
+    characters are scanned.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    src = _checked(text)
+    links: list[tuple[int, int]] = []
+    _run_full(src, links, _LINK_STAGES_END)
+    return sorted(set(links))
+
+
+def _checked(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    return str.__str__(text)[:MAX_CHARS]
+
+
+# --- 1. fold ----------------------------------------------------------------------------------
+
+_GENERIC_MARKS = (
+    (0x0300, 0x036F),
+    (0x0483, 0x0489),
+    (0x1AB0, 0x1AFF),
+    (0x1DC0, 0x1DFF),
+    (0x20D0, 0x20FF),
+    (0xFE00, 0xFE0F),
+    (0xFE20, 0xFE2F),
+    (0xE0100, 0xE01EF),
+)
+
+_SPECIAL: dict[str, str] = {
+    # invisible letters and fillers that are not format characters
+    "\u115f": "",
+    "\u1160": "",
+    "\u17b4": "",
+    "\u17b5": "",
+    "\ufffc": "",
+    "\u3164": " ",
+    "\uffa0": " ",
+    "\u2800": " ",
+    # letters without a canonical decomposition
+    "œ": "oe",
+    "æ": "ae",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ħ": "h",
+    "ŧ": "t",
+    "ı": "i",
+    "ȷ": "j",
+    "ĸ": "k",
+    "ƀ": "b",
+    "ɨ": "i",
+    "ʉ": "u",
+    # small capitals and phonetic lookalikes (Latin script: mapped everywhere)
+    "ᴀ": "a",
+    "ʙ": "b",
+    "ᴄ": "c",
+    "ᴅ": "d",
+    "ᴇ": "e",
+    "ꜰ": "f",
+    "ɢ": "g",
+    "ʜ": "h",
+    "ɪ": "i",
+    "ᴊ": "j",
+    "ᴋ": "k",
+    "ʟ": "l",
+    "ᴍ": "m",
+    "ɴ": "n",
+    "ᴏ": "o",
+    "ᴘ": "p",
+    "ꞯ": "q",
+    "ʀ": "r",
+    "ꜱ": "s",
+    "ᴛ": "t",
+    "ᴜ": "u",
+    "ᴠ": "v",
+    "ᴡ": "w",
+    "ʏ": "y",
+    "ᴢ": "z",
+    "ɑ": "a",
+    "ɡ": "g",
+    "ɩ": "i",
+    "ɵ": "o",
+    # apostrophes, quotes, dashes
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u02bc": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u2010": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+}
+for _i in range(26):
+    _SPECIAL[chr(0x1F150 + _i)] = chr(0x61 + _i)  # negative circled
+    _SPECIAL[chr(0x1F170 + _i)] = chr(0x61 + _i)  # negative squared
+    _SPECIAL[chr(0x1F1E6 + _i)] = chr(0x61 + _i)  # regional indicators
+
+# Lookalikes of Latin letters in other scripts, lower case (stage 2 maps them in context).
+_CONF_LOWER = {
+    # Cyrillic
+    "а": "a",
+    "в": "b",
+    "г": "r",
+    "е": "e",
+    "к": "k",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "п": "n",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "ь": "b",
+    "ѕ": "s",
+    "і": "i",
+    "ј": "j",
+    "һ": "h",
+    "ӏ": "l",
+    "ү": "y",
+    "ԁ": "d",
+    "ԛ": "q",
+    "ԝ": "w",
+    # Greek
+    "α": "a",
+    "β": "b",
+    "γ": "y",
+    "ε": "e",
+    "ζ": "z",
+    "η": "n",
+    "ι": "i",
+    "κ": "k",
+    "ν": "v",
+    "ο": "o",
+    "ρ": "p",
+    "τ": "t",
+    "υ": "u",
+    "χ": "x",
+    "ω": "w",
+    "ϲ": "c",
+    "ϳ": "j",
+    # Armenian
+    "օ": "o",
+    "ս": "u",
+    "ց": "g",
+    "հ": "h",
+    "ո": "n",
+    "զ": "q",
+}
+# Upper-case lookalikes: kept upper case by stage 1, so that ``Н`` can become ``h`` (not the
+# ``n`` of its lower case); lowered by stage 2 when their word is not mapped.
+_CONF_UPPER = {
+    "А": "a",
+    "В": "b",
+    "Е": "e",
+    "К": "k",
+    "М": "m",
+    "Н": "h",
+    "О": "o",
+    "Р": "p",
+    "С": "c",
+    "Т": "t",
+    "У": "y",
+    "Х": "x",
+    "Ѕ": "s",
+    "І": "i",
+    "Ј": "j",
+    "Һ": "h",
+    "Ӏ": "l",
+    "Ү": "y",
+    "Ԁ": "d",
+    "Ԛ": "q",
+    "Ԝ": "w",
+    "Α": "a",
+    "Β": "b",
+    "Ε": "e",
+    "Ζ": "z",
+    "Η": "h",
+    "Ι": "i",
+    "Κ": "k",
+    "Μ": "m",
+    "Ν": "n",
+    "Ο": "o",
+    "Ρ": "p",
+    "Τ": "t",
+    "Υ": "y",
+    "Χ": "x",
+    "Ϲ": "c",
+    "Ϳ": "j",
+    "Օ": "o",
+    "Ս": "u",
+    "Ꭺ": "a",
+    "Ᏼ": "b",
+    "Ꮯ": "c",
+    "Ꭰ": "d",
+    "Ꭼ": "e",
+    "Ꮐ": "g",
+    "Ꮋ": "h",
+    "Ꭵ": "i",
+    "Ꭻ": "j",
+    "Ꮶ": "k",
+    "Ꮮ": "l",
+    "Ꮇ": "m",
+    "Ꮲ": "p",
+    "Ꮪ": "s",
+    "Ꭲ": "t",
+    "Ꮩ": "v",
+    "Ꮃ": "w",
+    "Ꮓ": "z",
+}
+
+
+def _generic_mark(ch: str) -> bool:
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _GENERIC_MARKS)
+
+
+def _fold_char(ch: str) -> str:
+    """What one character of the original becomes in stage 1."""
+    special = _SPECIAL.get(ch)
+    if special is not None:
+        return special
+    if ch in _CONF_UPPER:
+        return ch
+    cat = unicodedata.category(ch)
+    if cat in ("Cn", "Co"):  # unassigned, private use: as they are
+        return ch
+    if cat in ("Cf", "Cs"):
+        return ""
+    if cat in ("Cc", "Zs", "Zl", "Zp"):
+        return " "
+    if _generic_mark(ch):
+        return ""
+    compat = unicodedata.normalize("NFKC", ch)
+    if compat in _CONF_UPPER:
+        return compat
+    out: list[str] = []
+    for c in unicodedata.normalize("NFKD", compat.casefold()):
+        if _generic_mark(c):
+            continue
+        special = _SPECIAL.get(c)
+        if special is not None:
+            out.append(special)
+            continue
+        cat = unicodedata.category(c)
+        if cat in ("Cf", "Cs"):
+            continue
+        out.append(" " if cat in ("Cc", "Zs", "Zl", "Zp") else c)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+class _FoldTable(dict[int, str]):
+    """Code point -> folded string, for ``str.translate``; filled on first use.
+
+    Unassigned and private-use code points fold to themselves and are not kept, so the table
+    holds at most the assigned characters (about 300,000).
+    """
+
+    def __missing__(self, key: int) -> str:
+        ch = chr(key)
+        value = _fold_char(ch)
+        if value != ch or unicodedata.category(ch) not in ("Cn", "Co"):
+            self[key] = value
+        return value
+
+
+_FOLD = _FoldTable()
+_ASCII_CTRL = re.compile(r"[\x00-\x1f\x7f]")
+_NEEDS_TABLE = re.compile(r"[^\x20-\x7e]+")
+# Scripts with upper-case lookalikes (kept upper case by the table, lost by ``str.lower``).
+_LOOKALIKE_SCRIPTS = re.compile(r"[\u0370-\u058f\u13a0-\u13ff]")
+
+
+def _translate(m: re.Match[str]) -> str:
+    return m.group().translate(_FOLD)
+
+
+def _fold(text: str) -> str:
+    """Stage 1: ``"".join(_FOLD[ord(c)] for c in text)``, by the fastest way that gives it."""
+    if text.isascii():
+        text = text.lower()
+        return text if text.isprintable() else _ASCII_CTRL.sub(" ", text)
+    if _LOOKALIKE_SCRIPTS.search(text) is not None:
+        return text.translate(_FOLD)
+    # Folding a character gives what folding its lower case gives (tests check every code
+    # point), and printable ASCII folds to its lower case: only the rest needs the table.
+    return _NEEDS_TABLE.sub(_translate, text.lower())
+
+
+def _fold_full(text: str) -> tuple[str, list[int]]:
+    folded = _fold(text)
+    if text.isascii():
+        return folded, list(range(len(text) + 1))
+    table = _FOLD
+    offs: list[int] = []
+    for i, ch in enumerate(text):
+        n = len(table[ord(ch)])
+        if n == 1:
+            offs.append(i)
+        elif n:
+            offs.extend([i] * n)
+    offs.append(len(text))
+    return folded, offs
+
+
+# --- 2. confusables ---------------------------------------------------------------------------
+
+_CONF_MAP = str.maketrans({**_CONF_LOWER, **_CONF_UPPER})
+_CONF_UPPER_LOWER = str.maketrans({k: k.casefold() for k in _CONF_UPPER})
+_CONF_CLASS = "".join(sorted({*_CONF_LOWER, *_CONF_UPPER}))
+_CONF_ANY = re.compile(f"[{_CONF_CLASS}]")
+_CONF_WORD = re.compile(rf"(?<![^\W_])[^\W_]*?[{_CONF_CLASS}][^\W_]*+")
+_LATIN_LETTER = re.compile(r"[a-z\u00df-\u024f\u1e00-\u1eff]")
+_FOREIGN_RANGES = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u13a0-\u13ff\uab70-\uabbf"
+_FOREIGN_UNAMBIGUOUS = re.compile(f"(?![{_CONF_CLASS}])[{_FOREIGN_RANGES}]")
+# In a word: a letter that is neither Latin nor a lookalike.
+_UNMAPPABLE = re.compile(f"[^a-z0-9\u00df-\u024f\u1e00-\u1eff{_CONF_CLASS}]")
+
+_Result = tuple[str, Sequence[int] | slice | None, tuple[int, int] | None]
+_Callback = Callable[[re.Match[str]], _Result]
+
+
+def _confusable_callback(text: str) -> _Callback | None:
+    """The word callback of stage 2 for ``text``, or None when it has no lookalike at all."""
+    if text.isascii() or _CONF_ANY.search(text) is None:
+        return None
+    latin = len(text) - len(_LATIN_LETTER.sub("", text))
+    foreign = len(text) - len(_FOREIGN_UNAMBIGUOUS.sub("", text))
+    latin_text = latin >= foreign
+
+    def callback(m: re.Match[str]) -> _Result:
+        word = m.group()
+        if len(word) > _CACHED_WORD:
+            return _confusable_word(word, latin_text), None, None
+        return _confusable_word_cached(word, latin_text), None, None
+
+    return callback
+
+
+def _confusable_word(word: str, latin_text: bool) -> str:
+    if _UNMAPPABLE.search(word) is None and (latin_text or _LATIN_LETTER.search(word) is not None):
+        return word.translate(_CONF_MAP)
+    return word.translate(_CONF_UPPER_LOWER)
+
+
+_CACHED_WORD = 40
+_confusable_word_cached = functools.lru_cache(maxsize=4096)(_confusable_word)
+
+
+# --- 3. links, emails, phones -----------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_LBL = r"[^\W_][\w-]{0,62}+"
+_DOT = r"(?:\.| \. ?| ?[\[({<] ?(?:\.|dot|point) ?[\])}>] ?| (?:dot|point) )"
+_DOT_SPLIT = re.compile(f"({_DOT})")
+_PLAIN, _SPACED, _BRACKET, _WORD = range(4)
+
+# Bare ``name.tld``: TLDs that are not common French or English words.
+_SAFE_TLDS = _words(
+    """com net org info biz xyz top online site shop store club live life pro app dev io ai co
+    tv cc ly gl gg ws su ru uk fr eu ch nl pl cz sk ua kz cn jp kr tw hk vn th br ar mx cl ca au
+    nz za ng ke tk ml ga cf gq pw icu cyou buzz vip win bid loan click link work party racing
+    review download stream trade webcam mobi name asia tel travel bet casino poker porn sex xxx
+    adult dating fun space website tech news blog email media world today cloud digital gov edu
+    int mil pt ro hu gr dk fi ie lu li mc ae sg my ph pk ir tr il eg fm gs ps"""
+)
+# ``site point com``, ``site . com``, ``nom at gmail dot com``: a short list.
+_WORD_TLDS = _words("com org fr ru biz xyz io eu uk cn tk ch ca co")
+_TLD_SHAPE = re.compile(r"[a-z]{2,24}")
+_WWW = re.compile(r"www\d{0,3}")
+_HOST_WORD = re.compile(r"[^\W_]+")
+_TRAILING = ".,;:!?)]}'\"»"
+
+
+def _sep_kind(sep: str) -> int:
+    if sep == ".":
+        return _PLAIN
+    if any(c in sep for c in "[({<"):
+        return _BRACKET
+    return _SPACED if "." in sep else _WORD
+
+
+def _split_host(host: str) -> tuple[list[str], list[int], list[int]]:
+    """Labels, separator kinds, and the end (index in ``host``) of each label."""
+    parts = _DOT_SPLIT.split(host)
+    labels = parts[::2]
+    kinds = [_sep_kind(s) for s in parts[1::2]]
+    ends: list[int] = []
+    pos = 0
+    for i, part in enumerate(parts):
+        pos += len(part)
+        if i % 2 == 0:
+            ends.append(pos)
+    return labels, kinds, ends
+
+
+def _host_words(labels: Sequence[str]) -> list[str]:
+    words = [w for lbl in labels for w in _HOST_WORD.findall(lbl)]
+    return [w for w in words if not _WWW.fullmatch(w)] if "www" in "".join(labels) else words
+
+
+def _plain(host: str) -> bool:
+    return not (" " in host or "[" in host or "(" in host or "{" in host or "<" in host)
+
+
+def _token(s: str, start: int, end: int, token: str) -> _Result:
+    """Replace ``s[start:end]`` (a match) by `` token ``: a link span from start to end.
+
+    The source ``slice(start, end)`` says: the token comes from ``start``, its closing space
+    from ``end``, the rest of the match is unchanged.
+    """
+    return f"{s[:start]} {token} {s[end:]}", slice(start, end), (start, end)
+
+
+def _url_token(labels: Sequence[str]) -> str:
+    words = _host_words(labels)
+    return "xxurl " + " ".join(words) if words else "xxurl"
+
+
+def _url_callback(m: re.Match[str]) -> _Result:
+    s, host, path = m.group(0, "host", "path")
+    end = len(s.rstrip(_TRAILING)) if path else len(s)
+    if host is None:  # after a scheme or www: any host
+        return _token(s, 0, end, _url_token([m.group("shost") or m.group("whost")]))
+    if _plain(host):
+        tld = host[host.rfind(".") + 1 :]
+        if tld in _SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
+            return _token(s, 0, end, _url_token([host]))
+    labels, kinds, ends = _split_host(host)
+    for k in range(len(labels), 1, -1):
+        tld = labels[k - 1]
+        if _TLD_SHAPE.fullmatch(tld) is None:
+            continue
+        used = kinds[: k - 1]
+        if _BRACKET in used:
+            pass
+        elif all(kind == _PLAIN for kind in used):
+            if tld not in _SAFE_TLDS and not (
+                k == len(labels) and path[:1] == "/" and len(tld) == 2
+            ):
+                continue
+        elif tld not in _WORD_TLDS:
+            continue
+        if k < len(labels):
+            end = m.start("host") - m.start() + ends[k - 1]
+        return _token(s, 0, end, _url_token(labels[:k]))
+    return s, None, None
+
+
+_SCHEME = r"(?:https?|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
+_URL = re.compile(
+    r"(?<![\w.@/-])(?:"
+    rf"{_SCHEME}(?P<shost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
+    rf"|(?:www\d{{0,3}}|w w w|w\.w\.w){_DOT}(?P<whost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
+    rf"|(?P<host>{_LBL}(?:{_DOT}{_LBL}){{1,20}}+)"
+    r")(?P<path>(?:[/?#:][^ <>\"\[\]{}|\\^`]*+)?)"
+)
+
+_AT = r"(?:@| ?[\[({<] ?(?:at|@|arobase) ?[\])}>] ?| @ ?|@ | (?:at|arobase) )"
+_EMAIL = re.compile(
+    rf"(?<![\w.%+-])[\w.%+-]{{1,64}}+(?P<at>{_AT})(?P<host>{_LBL}(?:{_DOT}{_LBL}){{1,20}}+)"
+)
+
+
+def _email_callback(m: re.Match[str]) -> _Result:
+    s = m.group()
+    host = m.group("host")
+    at = m.group("at")
+    if at == "@" and _plain(host):
+        tld = host[host.rfind(".") + 1 :]
+        if (len(tld) == 2 and tld.isalpha()) or tld in _SAFE_TLDS:
+            return " xxemail ", slice(0, len(s)), None
+    labels, kinds, ends = _split_host(host)
+    weak = at.strip() == "at" or _SPACED in kinds or _WORD in kinds
+    for k in range(len(labels), 1, -1):
+        tld = labels[k - 1]
+        if _TLD_SHAPE.fullmatch(tld) is None:
+            continue
+        if tld in _WORD_TLDS if weak else (len(tld) == 2 or tld in _SAFE_TLDS):
+            end = m.start("host") - m.start() + ends[k - 1]
+            return f" xxemail {s[end:]}", slice(0, end), None
+    return s, None, None
+
+
+_MARKUP = re.compile(
+    r"(?<![\w-])(?:href|src) ?= ?[\"']?(?P<v>[^\"'<> ]{1,2048}+)"
+    r"|\[(?:url|link)=[\"']?(?P<bv>[^\]\"' ]{1,2048}+)"
+    r"|\[(?:url|link)\](?P<bb>[^\[ ]{1,2048}+)(?=\[/(?:url|link)\])"
+)
+_VALUE_HOST = re.compile(
+    r"(?:[a-z][a-z0-9+.\-]{0,20}:)?(?://)?(?:[^@/?#]{0,256}@)?([^/?#:]{0,256})"
+)
+
+
+def _markup_callback(m: re.Match[str]) -> _Result:
+    group = "v" if m.group("v") is not None else "bv" if m.group("bv") is not None else "bb"
+    value = m.group(group)
+    start, end = m.start(group) - m.start(), m.end(group) - m.start()
+    if value.startswith(("#", "xxurl")):
+        return m.group(), None, None
+    s = m.group()
+    if value.startswith("mailto:"):
+        return _token(s, start, end, "xxemail")[0], slice(start, end), None
+    host = _VALUE_HOST.match(value)
+    return _token(s, start, end, _url_token([host.group(1)] if host else []))
+
+
+_PHONE = re.compile(
+    r"(?<![\w+])(?:"
+    r"(?:\+|00)33 ?(?:\(0\) ?)?[1-9](?:[ .\-]?[0-9]{2}){4}"
+    r"|0[1-9](?P<sep>[ .\-]?)[0-9]{2}(?:(?P=sep)[0-9]{2}){3}"
+    r"|\+[1-9][0-9]{0,2}(?:[ .\-]?\([0-9]{1,5}\)|[ .\-][0-9]{1,5}|(?<=\))[0-9]{1,5}){1,7}+"
+    r"|\+[1-9][0-9]{6,14}"
+    r"|\([0-9]{3}\) ?[0-9]{3}[ .\-][0-9]{4}"
+    r"|[0-9]{3}[.\-][0-9]{3}[.\-][0-9]{4}"
+    r")(?!\w)"
+)
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _phone_callback(m: re.Match[str]) -> _Result:
+    s = m.group()
+    if s.startswith("+") and not s.startswith("+33"):
+        groups = _DIGITS.findall(s)
+        count = sum(map(len, groups))
+        if not 9 <= count <= 15 or not "".join(groups[1:]).strip("0"):
+            return s, None, None
+    return " xxphone ", slice(0, len(s)), None
+
+
+# --- 4. spaced letters ------------------------------------------------------------------------
+
+_SPACED_RUN = re.compile(
+    r"(?<![^\W_])(?<!(?<![^\W_])[^\W_][ .\-_*])"
+    r"[^\W_](?P<sep>[ .\-_*])[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z)"
+    r"(?:(?P=sep)[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z))++"
+)
+_COMMON_SINGLES = frozenset("ayioeu")
+_HYPHEN_WORD = re.compile(r"-[^\W_]")
+
+
+def _spaced_callback(m: re.Match[str]) -> _Result:
+    s = m.group()
+    chars = s[::2]
+    letters = [c for c in chars if not c.isdigit()]
+    if len(letters) < 2 or all(c in _COMMON_SINGLES for c in letters):
+        return s, None, None
+    if m.group("sep") == "-" and _HYPHEN_WORD.match(m.string, m.end()):
+        return s, None, None
+    return chars, range(0, len(s), 2), None
+
+
+# Two singles after a single, with one separator: where a run may start (one letter before).
+_SPACED_SEED = re.compile(
+    r"([ .\-_*])[^\W_]\1[^\W_](?![^\W_])(?<=(?<![^\W_])[^\W_][ .\-_*][^\W_][ .\-_*][^\W_])"
+)
+
+
+def _spaced_edits(text: str, sources: bool) -> Iterator[_Edit]:
+    """Stage 4: try a run at the letter before each seed."""
+    seed = _SPACED_SEED.search(text)
+    while seed is not None:
+        m = _SPACED_RUN.match(text, seed.start() - 1)
+        if m is None:
+            seed = _SPACED_SEED.search(text, seed.start() + 1)
+            continue
+        repl, src, _ = _spaced_callback(m)
+        if repl != m.group():
+            yield m.start(), m.end(), repl, src, None
+        seed = _SPACED_SEED.search(text, m.end())
+
+
+# --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------
+
+# What l33t edges and masked words may be restored to. Order matters for masked words: the
+# first word that fits wins.
+_TARGET_WORDS = """
+fuck fucking fucked fucker fuckers fucks fuckin motherfucker motherfuckers shit shits shitty
+bullshit bitch bitches bastard bastards asshole assholes ass arse arsehole dick dicks dickhead
+cock cocks cunt cunts pussy pussies twat twats wanker wankers whore whores slut sluts fag fags
+faggot faggots nigger niggers nigga niggas retard retards retarded idiot idiots moron morons
+stupid dumb dumbass jerk jerks piss pissed crap damn hell suck sucks sucker loser losers scum
+tranny dyke dykes spic chink kike porn porno sex sexy nude nudes boobs tits
+putain putains pute putes connard connards connasse connasses conne connes con cons salope
+salopes salaud salauds merde merdes merdique encule encules enculer enculee enculees nique
+niquer niquez batard batards pede pedes tapette tapettes gouine gouines negre negres bougnoule
+bougnoules youpin youpins bite bites couille couilles cul culs foutre bordel chier debile
+debiles cretin cretins abruti abrutis imbecile imbeciles mongol mongols attarde attardes gogol
+pouffiasse pouffiasses petasse petasses grognasse branleur branleurs pisse bouffon bouffons
+sexe nazi nazis
+viagra cialis levitra casino casinos poker bitcoin crypto forex loan loans pharmacy pills
+escort escorts webcam dating bonus lottery jackpot cash money free winner prize
+"""
+# Words that repeats may come back to, besides the targets above.
+_PLAIN_WORDS = """
+nul nulle nuls cool good too soon see need feel keep all well will kill full bull boss kiss
+miss pass less mess book look food moon yes omg mdr ptdr lol bonne belle elle cette comme homme
+femme creee creees agreee agreees
+"""
+_TARGETS_ORDER = tuple(dict.fromkeys(_TARGET_WORDS.split()))
+_TARGETS = frozenset(_TARGETS_ORDER)
+_LEXICON = _TARGETS | _words(_PLAIN_WORDS)
+_BY_SHAPE: dict[tuple[int, str], list[str]] = {}
+for _w in _TARGETS_ORDER:
+    _BY_SHAPE.setdefault((len(_w), _w[0]), []).append(_w)
+
+
+# --- 5. l33t ----------------------------------------------------------------------------------
+
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+
+# A l33t character next to a letter: where a word may need stage 5.
+_LEET_SEED = re.compile(r"[013457@$!](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
+_OTHER_DIGIT = re.compile(r"[^\D013457]")
+_LEET_CHARS = "013457@$!"
+_LEET_TRANS = str.maketrans({k: v for k, v in _LEET.items() if k != "1"})
+_LEET_TRANS_NO_BANG = str.maketrans({k: v for k, v in _LEET.items() if k not in "1!"})
+_LEET_WORD_REST = re.compile(r"(?:[^\W_]|[@$!])*+")
+_LEET_MAX_BANG_WORD = 10
+
+
+def _leet_run(run: str, one: str) -> str:
+    return run.replace("11", "ll").translate(_LEET_TRANS).replace("1", one)
+
+
+def _leet_word(word: str) -> str:
+    """Stage 5 on one word made of letters, digits and ``@$!``."""
+    if _OTHER_DIGIT.search(word) is not None:
+        return word
+    body = word.lstrip(_LEET_CHARS)
+    lead = word[: len(word) - len(body)]
+    body = body.rstrip(_LEET_CHARS)
+    trail = word[len(lead) + len(body) :]
+    if not body:
+        return word
+    if len(word) > _LEET_MAX_BANG_WORD:
+        inner = body.replace("11", "ll").translate(_LEET_TRANS_NO_BANG).replace("1", "i")
+    else:
+        inner = _leet_run(body, "i")
+    lead_ok = len(lead) == 1 or (lead and sum(c.isdigit() for c in lead) < 2)
+    trail_ok = len(trail) == 1 or (trail and sum(c.isdigit() for c in trail) < 2)
+    if lead_ok or trail_ok:  # edges convert only into a target word (not 100k, 24h, 1er)
+        for one in "il":
+            cand = (
+                (_leet_run(lead, one) if lead_ok else lead)
+                + inner
+                + (_leet_run(trail, one) if trail_ok else trail)
+            )
+            if cand in _TARGETS:
+                return cand
+            if "1" not in lead + trail:
+                break
+    return lead + inner + trail
+
+
+_leet_word_cached = functools.lru_cache(maxsize=4096)(_leet_word)
+
+
+def _leet_edits(text: str, sources: bool) -> Iterator[_Edit]:
+    """Stage 5: each word (letters, digits, ``@$!``) around a seed, once."""
+    pos = 0
+    seed = _LEET_SEED.search(text)
+    while seed is not None:
+        start = seed.start()
+        while start > pos and (text[start - 1].isalnum() or text[start - 1] in "@$!"):
+            start -= 1
+        rest = _LEET_WORD_REST.match(text, seed.start())
+        end = rest.end() if rest is not None else seed.end()
+        word = text[start:end]
+        new = _leet_word_cached(word) if len(word) <= _CACHED_WORD else _leet_word(word)
+        if new != word:
+            yield start, end, new, None, None
+        pos = end
+        seed = _LEET_SEED.search(text, end)
+
+
+# --- 6. masked words --------------------------------------------------------------------------
+
+_MASKS = "*#%•"
+_MASK_HINT = re.compile(r"[^\W\d_][*#%•]")
+_MASKED = re.compile(r"(?<![\w*#%•])[^\W\d_][\w*#%•]*?[*#%•][\w*#%•]*+")
+_MASK_RUN = re.compile(r"[*#%•]+")
+
+
+def _masked_callback(m: re.Match[str]) -> _Result:
+    s = m.group()
+    if len(s) > _CACHED_WORD:
+        return _masked_word(s)
+    return _masked_word_cached(s)
+
+
+def _masked_word(s: str) -> _Result:
+    if len(s) < 3 or any(c.isdigit() or c == "_" for c in s):
+        return s, None, None
+    for word in _BY_SHAPE.get((len(s), s[0]), ()):
+        if all(c == w or c in _MASKS for c, w in zip(s, word, strict=True)):
+            return word, None, None
+    pieces: list[str] = []
+    src: list[int] = []
+    pos = 0
+    for r in _MASK_RUN.finditer(s):
+        pieces.append(s[pos : r.start()] + "*")
+        src.extend(range(pos, r.start() + 1))
+        pos = r.end()
+    pieces.append(s[pos:])
+    src.extend(range(pos, len(s)))
+    return "".join(pieces), tuple(src), None
+
+
+_masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)
+
+
+# --- 7. repeats -------------------------------------------------------------------------------
+
+_TRIPLE = re.compile(r"(.)\1{2,}+")
+_RUN3 = re.compile(r"([^\W\d_])\1{2,}")
+_VOWELS = frozenset("aeiouy")
+_MAX_RUNS_TRIED = 4
+
+
+def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None]:
+    """Stage 7 on one word of letters: the new word and (if asked) the source of each letter."""
+    runs = [(r.start(), r.end(), r.group(1)) for r in _RUN3.finditer(word)]
+    options: list[list[int]] = []
+    for a, b, ch in runs:
+        first = 1 if ch in _VOWELS else 2
+        options.append([first, 3 - first, 3] if b - a == 3 else [first, 3 - first])
+    choices: Iterable[tuple[int, ...]] = [tuple(o[0] for o in options)]
+    if len(runs) <= _MAX_RUNS_TRIED:
+        choices = itertools.product(*options)
+    best: tuple[str, tuple[int, ...] | None] | None = None
+    for choice in choices:
+        pieces: list[str] = []
+        src: list[int] = []
+        pos = 0
+        for (a, b, ch), n in zip(runs, choice, strict=True):
+            pieces.append(word[pos:a])
+            pieces.append(ch * n)
+            if sources:
+                src.extend(range(pos, a + n))
+            pos = b
+        pieces.append(word[pos:])
+        src.extend(range(pos, len(word)) if sources else ())
+        cand = "".join(pieces)
+        if best is None:
+            best = cand, tuple(src) if sources else None
+        if cand in _LEXICON:
+            return cand, tuple(src) if sources else None
+    assert best is not None
+    return best
+
+
+_squeeze_word_cached = functools.lru_cache(maxsize=4096)(_squeeze_word)
+
+
+def _squeeze_edits(text: str, sources: bool) -> Iterator[_Edit]:
+    """Stage 7: each word holding three identical letters in a row, once."""
+    size = len(text)
+    seed = _TRIPLE.search(text)
+    while seed is not None:
+        start = end = seed.start()
+        if not seed.group(1).isalpha():
+            seed = _TRIPLE.search(text, seed.end())
+            continue
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        while end < size and text[end].isalpha():
+            end += 1
+        word = text[start:end]
+        if len(word) <= _CACHED_WORD:
+            new, src = _squeeze_word_cached(word, sources)
+        else:
+            new, src = _squeeze_word(word, sources)
+        if new != word:
+            yield start, end, new, src, None
+        seed = _TRIPLE.search(text, end)
+
+
+# --- pipeline ---------------------------------------------------------------------------------
+
+# (start, end, replacement, source, link span): the source is the index in the match of what
+# made each replacement character, or a slice (see _token), or None for "same length: one for
+# one, else all from the start".
+_Edit = tuple[int, int, str, Sequence[int] | slice | None, tuple[int, int] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Stage:
+    """A regex with its callback (or a custom finder), run only when ``hint`` says it may match."""
+
+    hint: Callable[[str], bool]
+    pattern: re.Pattern[str] | None = None
+    callback: _Callback | str = ""
+    finder: Callable[[str, bool], Iterator[_Edit]] | None = None
+    links: bool = False
+
+    def edits(self, text: str, sources: bool = True) -> Iterator[_Edit]:
+        if self.finder is not None:
+            yield from self.finder(text, sources)
+            return
+        assert self.pattern is not None
+        cb = self.callback
+        for m in self.pattern.finditer(text):
+            if isinstance(cb, str):
+                yield m.start(), m.end(), cb, None, None
+                continue
+            repl, src, link = cb(m)
+            if repl != m.group():
+                yield m.start(), m.end(), repl, src, link
+
+    def fast(self, text: str) -> str:
+        if not self.hint(text):
+            return text
+        if self.pattern is None:
+            parts: list[str] = []
+            pos = 0
+            for start, end, repl, _, _ in self.edits(text, sources=False):
+                parts.append(text[pos:start])
+                parts.append(repl)
+                pos = end
+            parts.append(text[pos:])
+            return "".join(parts)
+        cb = self.callback
+        if isinstance(cb, str):
+            return self.pattern.sub(cb, text)
+        return self.pattern.sub(lambda m: cb(m)[0], text)
+
+
+def _apply_full(
+    edits: Iterable[_Edit], text: str, offs: list[int], links: list[tuple[int, int]] | None
+) -> tuple[str, list[int]]:
+    parts: list[str] = []
+    new: list[int] = []
+    pos = 0
+    for s, e, repl, src, link in edits:
+        if links is not None and link is not None:
+            a, b = s + link[0], s + link[1]
+            after = min(bisect_right(offs, offs[b - 1], b), len(offs) - 1)
+            links.append((offs[a], offs[after]))
+        parts.append(text[pos:s])
+        new.extend(offs[pos:s])
+        parts.append(repl)
+        if isinstance(src, slice):
+            a, b = s + src.start, s + src.stop
+            new.extend(offs[s:a])
+            new.extend([offs[a]] * (len(repl) - (a - s) - (e - b) - 1))
+            new.append(offs[b])
+            new.extend(offs[b:e])
+        elif src is not None:
+            new.extend([offs[s + r] for r in src])
+        elif len(repl) == e - s:
+            new.extend(offs[s:e])
+        else:
+            new.extend([offs[s]] * len(repl))
+        pos = e
+    if not parts:
+        return text, offs
+    parts.append(text[pos:])
+    new.extend(offs[pos:])
+    return "".join(parts), new
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+def _double_space(text: str) -> bool:
+    return "  " in text
+
+
+def _markup_hint(text: str) -> bool:
+    return "href" in text or "src" in text or "[url" in text or "[link" in text
+
+
+_DOT_LETTER = re.compile(r"\.(?<=[^\W_]\.)[^\W\d_]")
+_BRACKET_DOT = re.compile(r"[\[({<] ?\. ?[\])}>]")
+
+
+def _url_hint(text: str) -> bool:
+    if "." in text and (
+        _DOT_LETTER.search(text) is not None
+        or " ." in text
+        or (
+            ("[" in text or "(" in text or "{" in text or "<" in text) and _BRACKET_DOT.search(text)
+        )
+    ):
+        return True
+    return "//" in text or "/ /" in text or "w w w" in text or "dot" in text or "point" in text
+
+
+def _email_hint(text: str) -> bool:
+    return "@" in text or "arobase" in text or ("at" in text and _url_hint(text))
+
+
+def _mask_hint(text: str) -> bool:
+    return "*" in text or "#" in text or "%" in text or "•" in text
+
+
+def _search(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: pattern.search(text) is not None
+
+
+_MULTISPACE = re.compile(r"  +")
+_PHONE_HINT = re.compile(r"[0-9](?:[ .\-]?[0-9]){6}")
+_STAGES: tuple[_Stage, ...] = (
+    _Stage(_double_space, _MULTISPACE, " "),
+    _Stage(_markup_hint, _MARKUP, _markup_callback, links=True),
+    _Stage(_email_hint, _EMAIL, _email_callback),
+    _Stage(_url_hint, _URL, _url_callback, links=True),
+    _Stage(_search(_PHONE_HINT), _PHONE, _phone_callback),
+    _Stage(_double_space, _MULTISPACE, " "),
+    _Stage(_search(_SPACED_SEED), finder=_spaced_edits),
+    _Stage(_search(_LEET_SEED), finder=_leet_edits),
+    _Stage(_mask_hint, _MASKED, _masked_callback),
+    _Stage(_search(_TRIPLE), finder=_squeeze_edits),
+    _Stage(_double_space, _MULTISPACE, " "),
+)
+_LINK_STAGES_END = 4
+
+
+def _run_full(
+    src: str, links: list[tuple[int, int]] | None, stages_end: int
+) -> tuple[str, list[int]]:
+    text, offs = _fold_full(src)
+    conf = _confusable_callback(text)
+    if conf is not None:
+        stage = _Stage(_always, _CONF_WORD, conf)
+        text, offs = _apply_full(stage.edits(text), text, offs, None)
+    for stage in _STAGES[:stages_end]:
+        if stage.hint(text):
+            found = links if stage.links else None
+            text, offs = _apply_full(stage.edits(text), text, offs, found)
+    lead = len(text) - len(text.lstrip(" "))
+    stripped = text.strip(" ")
+    return stripped, [*offs[lead : lead + len(stripped)], offs[-1]]
