@@ -46,7 +46,6 @@ SECRET = "e2e-browser-test-secret-0123456789abcdef"
 CANARY = "navigateur.canary.2718@example.org"
 SPAM = "Gagnez 500 € par jour depuis chez vous : http://a.example http://b.example http://c.example"
 INSULT = "Quel crétin, ce journaliste"
-pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
 @pytest.fixture(scope="module")
