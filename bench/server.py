@@ -58,6 +58,12 @@ class Result:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     elapsed: float = 0.0
+    server_cpu: float = 0.0  # CPU seconds used by the server processes while measuring
+
+    @property
+    def cpu_ms(self) -> float:
+        """Server CPU time per request (ms): unlike latency, not inflated by other processes."""
+        return self.server_cpu / len(self.latencies) * 1000.0 if self.latencies else float("nan")
 
     @property
     def rate(self) -> float:
@@ -172,17 +178,42 @@ async def _connection(
         writer.close()
 
 
+def _cpu_seconds(root: int) -> float:
+    """User + system CPU seconds of process ``root`` and its children (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == root or int(fields[1]) == root:  # fields[1] is the parent pid
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
 async def drive(
-    port: int, name: str, requests: list[bytes], connections: int, duration: float, warmup: float
+    port: int,
+    name: str,
+    requests: list[bytes],
+    connections: int,
+    duration: float,
+    warmup: float,
+    server_pid: int,
 ) -> Result:
     result = Result(name)
     offsets = [k * (len(requests) // connections or 1) for k in range(connections)]
     stop = time.perf_counter() + warmup
     await asyncio.gather(*(_connection(port, requests, o, stop, result, False) for o in offsets))
+    cpu0 = _cpu_seconds(server_pid)
     t0 = time.perf_counter()
     stop = t0 + duration
     await asyncio.gather(*(_connection(port, requests, o + 7, stop, result, True) for o in offsets))
     result.elapsed = time.perf_counter() - t0
+    result.server_cpu = _cpu_seconds(server_pid) - cpu0
     return result
 
 
@@ -276,7 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         proc, label = start_server(Path(tmp), port, args.workers, args.scorer)
         try:
             results = [
-                asyncio.run(drive(port, name, reqs, args.connections, args.duration, args.warmup))
+                asyncio.run(
+                    drive(port, name, reqs, args.connections, args.duration, args.warmup, proc.pid)
+                )
                 for name, reqs in requests.items()
             ]
         finally:
@@ -290,15 +323,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"{'endpoint':<26}{'requests':>10}{'errors':>8}{'req/s':>10}{'p50 ms':>9}"
-        f"{'p99 ms':>9}{'vs healthz':>12}"
+        f"{'p99 ms':>9}{'vs healthz':>12}{'server CPU ms/req':>19}"
     )
     base = results[0].rate
     for r in results:
         ratio = f"{r.rate / base:.2f}x" if base else "-"
         print(
             f"{r.name:<26}{len(r.latencies):>10}{r.errors:>8}{r.rate:>10.0f}"
-            f"{r.percentile(0.50):>9.2f}{r.percentile(0.99):>9.2f}{ratio:>12}"
+            f"{r.percentile(0.50):>9.2f}{r.percentile(0.99):>9.2f}{ratio:>12}{r.cpu_ms:>19.3f}"
         )
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} (other processes skew latency)")
     ok = True
     for r in results[1:]:
         passed = r.rate >= 1000 and r.percentile(0.99) <= 20.0 and r.errors == 0
@@ -323,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
                             "rps": round(r.rate, 1),
                             "p50_ms": round(r.percentile(0.5), 3),
                             "p99_ms": round(r.percentile(0.99), 3),
+                            "server_cpu_ms_per_request": round(r.cpu_ms, 4),
                         }
                         for r in results
                     ],

@@ -35,7 +35,7 @@ def create_app(config: ServerConfig | None = None, **kwargs: Any) -> Starlette:
         ConfigError: invalid configuration.
     """
     try:
-        from modkit.server._app import create_app as _create  # noqa: PLC0415 - optional extra
+        from modkit.server._app import create_app as _create
     except ImportError as exc:
         if exc.name and exc.name.split(".")[0] in {"starlette", "anyio"}:
             raise ImportError(_MISSING_EXTRA) from exc

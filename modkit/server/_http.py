@@ -53,10 +53,16 @@ class Problem(Exception):
 
 
 def dumps(value: Any) -> bytes:
-    """Compact UTF-8 JSON; non-finite floats become null."""
-    return json.dumps(
-        _finite(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str
-    ).encode("utf-8")
+    """Compact UTF-8 JSON; non-finite floats (not valid JSON) become null."""
+    try:
+        text = json.dumps(
+            value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str
+        )
+    except ValueError:
+        text = json.dumps(
+            _finite(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str
+        )
+    return text.encode("utf-8")
 
 
 def _finite(value: Any) -> Any:

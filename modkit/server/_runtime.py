@@ -6,7 +6,6 @@ on the first request when the ASGI host runs no lifespan.
 
 from __future__ import annotations
 
-import functools
 import importlib
 import logging
 import os
@@ -14,10 +13,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import anyio.to_thread
 from starlette.requests import Request
 
-from modkit._errors import ConfigError, ModelError
+from modkit._errors import ConfigError, ModelError, StoreError
 from modkit._moderator import Moderator
 from modkit._policy import Policy
 from modkit._store import MemoryStore, SQLiteStore, Store
@@ -25,11 +23,11 @@ from modkit.server._config import ServerConfig
 from modkit.server._http import Problem
 from modkit.server._keys import KeyRing
 from modkit.server._ratelimit import RateLimiter
+from modkit.server._storelock import SerializedStore
 
 __all__ = ["Runtime", "build_scorer"]
 
 _log = logging.getLogger("modkit.server")
-_THREADS = int(os.environ.get("MODKIT_SERVER_THREADS", "1"))
 
 
 def build_scorer(config: ServerConfig) -> Any | None:
@@ -50,7 +48,7 @@ def build_scorer(config: ServerConfig) -> Any | None:
                 f"cannot build the scorer {config.scorer!r}: {type(exc).__name__}: {exc}"
             ) from exc
     try:
-        from modkit._model import Scorer  # noqa: PLC0415 - heavy (scikit-learn), loaded on demand
+        from modkit._model import Scorer
     except ImportError as exc:  # pragma: no cover - the model module ships with modkit
         raise ModelError(f"the model module is not available ({exc})") from exc
     return Scorer.load(config.model_path)
@@ -67,7 +65,14 @@ def _build_policy(config: ServerConfig) -> Policy | None:
 def _build_store(config: ServerConfig) -> Store:
     if config.store == "memory":
         return MemoryStore()
-    return SQLiteStore(config.store)
+    store = SQLiteStore(config.store)
+    try:
+        return SerializedStore(store, f"{config.store}.lock")
+    except OSError as exc:
+        store.close()
+        raise StoreError(
+            f"cannot open the lock file beside {config.store!r}: {exc.strerror}"
+        ) from exc
 
 
 class Runtime:
@@ -93,7 +98,6 @@ class Runtime:
             len(self.keys), rate=config.rate, burst=config.burst, path=limiter_path
         )
         self.started = time.time()
-        self._limiter: anyio.CapacityLimiter | None = None
         self._owns_moderator = moderator is None
         try:
             if moderator is None:
@@ -152,17 +156,14 @@ class Runtime:
             )
 
     async def call(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-        """Run a moderator call off the event loop, one at a time per worker.
+        """Run a moderator call.
 
-        The store may wait on a lock held by another worker: the event loop keeps serving
-        meanwhile. Calls are serialised (one thread) because SQLite writers from many threads
-        only contend for the same lock, and its busy handler sleeps in steps of milliseconds.
+        It runs on the event loop's thread: a check is a fraction of a millisecond of Python
+        (holding the GIL, so a thread pool would not run two at once) and handing it to a
+        thread costs about as much again. Store writes queue on a file lock across workers
+        (:class:`SerializedStore`), so no call sleeps in SQLite's busy handler.
         """
-        if self._limiter is None:
-            self._limiter = anyio.CapacityLimiter(_THREADS)
-        return await anyio.to_thread.run_sync(
-            functools.partial(fn, *args, **kwargs), limiter=self._limiter
-        )
+        return fn(*args, **kwargs)
 
 
 def runtime_of(request: Request) -> Runtime:

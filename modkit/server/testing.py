@@ -49,7 +49,7 @@ def running_server(
     Raises:
         RuntimeError: the server did not start within ``timeout`` seconds.
     """
-    import uvicorn  # noqa: PLC0415 - optional extra
+    import uvicorn
 
     config = uvicorn.Config(
         app,
@@ -82,7 +82,7 @@ def redirect_client(base_url: str, **kwargs: Any) -> httpx.Client:
 
     ``kwargs`` go to ``httpx.Client`` (headers, timeout...).
     """
-    import httpx  # noqa: PLC0415 - test dependency
+    import httpx
 
     target = httpx.URL(base_url)
 
