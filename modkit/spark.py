@@ -25,6 +25,7 @@ import importlib.util
 import json
 import math
 import os
+import pickle
 import tempfile
 import uuid
 from collections.abc import Iterator, Mapping
@@ -40,6 +41,7 @@ from modkit._batch import (
     ResultRow,
     ScoreOptions,
     _Columns,
+    _has_surrogates,
     _is_spam_flag,
     open_records,
     record_from_mapping,
@@ -107,12 +109,10 @@ def _model_files(path: str | os.PathLike[str]) -> dict[str, bytes]:
     return files
 
 
-def _executor_scorer(
-    key: str, payload: tuple[ScoreOptions, dict[str, bytes] | None]
-) -> BatchScorer:
+def _executor_scorer(key: str, payload: bytes) -> BatchScorer:
     scorer = _scorers.get(key)
     if scorer is None:
-        options, files = payload
+        options, files = pickle.loads(payload)  # noqa: S301 - our own broadcast
         if files is not None:
             folder = Path(tempfile.mkdtemp(prefix="modkit-model-"))
             for name, data in files.items():
@@ -252,7 +252,7 @@ def score_dataframe(
         ConfigError: no text column, a mapped column is missing, or conflicting options.
     """
     _require()
-    from pyspark.sql import functions as F  # noqa: PLC0415
+    from pyspark.sql import functions as F
 
     if sum(x is not None and x is not False for x in (model, scorer, rules_only or None)) > 1:
         raise ConfigError("give at most one of model=..., scorer=... and rules_only=True")
@@ -281,7 +281,10 @@ def score_dataframe(
     )
     files = _model_files(model) if model is not None else None
     key = uuid.uuid4().hex
-    payload = df.sparkSession.sparkContext.broadcast((options, files))
+    from pyspark import cloudpickle  # by value: a scorer class defined in a notebook works too
+
+    pickled: bytes = cloudpickle.dumps((options, files))  # type: ignore[no-untyped-call]
+    payload = df.sparkSession.sparkContext.broadcast(pickled)
     size = chunk_size
 
     def score_partition(frames: Iterator[Any]) -> Iterator[Any]:
@@ -309,7 +312,8 @@ def read_export(
 ) -> Any:
     """Read an export file on the driver (any format ``modkit score`` reads) into a DataFrame of
     :data:`EXPORT_COLUMNS`, one row per record, error rows included. ``raw_json`` holds the rare
-    form values that are not strings (a JSONL number or list), so both paths validate the same.
+    form values Spark cannot hold as strings (a JSONL number or list, a lone surrogate), so both
+    paths validate the same values.
 
     The file is read by one process: for exports larger than the driver's memory, convert them
     with ``modkit score``'s readers to Parquet in parts, or load CSV/JSONL with Spark's readers.
@@ -334,9 +338,9 @@ def read_export(
         odd: dict[str, Any] = {}
         for name in ("name", "email", "url", "text", "ip", "parent_id", "lang"):
             value = form.get(name)
-            if value is None or isinstance(value, str):
+            if value is None or (isinstance(value, str) and not _has_surrogates(value)):
                 data[name].append(value)
-            else:  # a JSONL number, list or object: kept exactly, for the same validation
+            else:  # a JSONL number, list, object or broken string: kept exactly, as JSON
                 data[name].append(None)
                 odd[name] = value
         data["raw_json"].append(json.dumps(odd) if odd else None)
