@@ -738,7 +738,7 @@ def _iterparse(stream: IO[bytes]) -> Iterator[tuple[str, Element]]:
         ConfigError: ``defusedxml`` is not installed.
     """
     try:
-        from defusedxml.ElementTree import (  # type: ignore[import-untyped]  # noqa: PLC0415
+        from defusedxml.ElementTree import (  # type: ignore[import-untyped]
             iterparse,
         )
     except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -752,7 +752,7 @@ def _iterparse(stream: IO[bytes]) -> Iterator[tuple[str, Element]]:
 
 
 def _xml_failure(position: int, exc: Exception) -> Record:
-    from xml.etree.ElementTree import ParseError  # noqa: PLC0415
+    from xml.etree.ElementTree import ParseError
 
     if isinstance(exc, ParseError):
         line, col = getattr(exc, "position", (0, 0))
@@ -771,9 +771,9 @@ def _xml_failure(position: int, exc: Exception) -> Record:
 
 
 def _xml_errors() -> tuple[type[Exception], ...]:
-    from xml.etree.ElementTree import ParseError  # noqa: PLC0415
+    from xml.etree.ElementTree import ParseError
 
-    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]  # noqa: PLC0415
+    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 
     return (ParseError, DefusedXmlException)
 
@@ -1235,7 +1235,7 @@ class ScoreOptions:
     def __setstate__(self, state: dict[str, Any]) -> None:
         policy = state.get("policy")
         if isinstance(policy, dict):
-            from modkit._policy import Policy  # noqa: PLC0415
+            from modkit._policy import Policy
 
             state = {**state, "policy": Policy.from_dict(policy)}
         self.__dict__.update(state)
@@ -1250,7 +1250,7 @@ def _load_scorer(options: ScoreOptions) -> ScorerProtocol | None:
     if options.model is None:
         return None  # Moderator loads the shipped default model (cached per process)
     try:
-        from modkit._model import Scorer  # noqa: PLC0415 - heavy, loaded on demand
+        from modkit._model import Scorer
     except ImportError as exc:  # pragma: no cover - the model module ships with modkit
         raise ModelError(f"the model module is not available ({exc})") from exc
     loaded: ScorerProtocol = Scorer.load(options.model)
@@ -1268,7 +1268,7 @@ class BatchScorer:
     """
 
     def __init__(self, options: ScoreOptions) -> None:
-        from modkit._moderator import Moderator  # noqa: PLC0415 - keeps `import modkit` light
+        from modkit._moderator import Moderator
 
         self.options = options
         scorer = _load_scorer(options)

@@ -236,7 +236,7 @@ def run(args: argparse.Namespace) -> int:
 def _policy(path: str | None) -> Any:
     if path is None:
         return None
-    from modkit._policy import Policy  # noqa: PLC0415 - only with --policy
+    from modkit._policy import Policy
 
     return Policy.from_toml(path)
 

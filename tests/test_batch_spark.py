@@ -109,11 +109,10 @@ def test_same_rows_as_the_cli_on_every_fixture(spark: Any, tmp_path: Path) -> No
 
 @needs_spark
 def test_a_scorer_object_is_shipped_to_the_executors(spark: Any) -> None:
+    import test_batch
     from pyspark import cloudpickle
 
     from modkit.spark import read_export, score_dataframe
-
-    import test_batch
 
     cloudpickle.register_pickle_by_value(test_batch)  # the executors cannot import the tests
     try:
