@@ -240,24 +240,17 @@ for _i in range(26):
     _SPECIAL[chr(0x1F170 + _i)] = chr(0x61 + _i)  # negative squared
     _SPECIAL[chr(0x1F1E6 + _i)] = chr(0x61 + _i)  # regional indicators
 
-# Lookalikes of Latin letters in other scripts, lower case (stage 2 maps them in context).
+# Lookalikes of Latin letters in other scripts, lower case (stage 2 maps them in context): only
+# close ones, so that a Russian word such as ``москва`` is not read as Latin.
 _CONF_LOWER = {
     # Cyrillic
     "а": "a",
-    "в": "b",
-    "г": "r",
     "е": "e",
-    "к": "k",
-    "м": "m",
-    "н": "h",
     "о": "o",
-    "п": "n",
     "р": "p",
     "с": "c",
-    "т": "t",
     "у": "y",
     "х": "x",
-    "ь": "b",
     "ѕ": "s",
     "і": "i",
     "ј": "j",
@@ -269,17 +262,14 @@ _CONF_LOWER = {
     "ԝ": "w",
     # Greek
     "α": "a",
-    "β": "b",
     "γ": "y",
     "ε": "e",
-    "ζ": "z",
     "η": "n",
     "ι": "i",
     "κ": "k",
     "ν": "v",
     "ο": "o",
     "ρ": "p",
-    "τ": "t",
     "υ": "u",
     "χ": "x",
     "ω": "w",
