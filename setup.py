@@ -1,4 +1,4 @@
-"""Build hook: put the shipped default model (models/default) into the wheel as modkit/_model_data/default.
+"""Build hook: ship the default model (models/default) in the wheel as modkit/_model_data/default.
 
 Everything else about the package is declared in pyproject.toml.
 """

@@ -1,9 +1,10 @@
-"""Text features: hashed-free, bounded n-gram vocabulary shared by every head.
+"""Text features: a bounded n-gram vocabulary shared by every head.
 
-One analyser (:func:`analyze`) turns a raw comment into its feature strings: character n-grams and word
-n-grams of the normalised text, plus a few shape tokens read from the original (capitals, exclamation
-marks, length, links). Training (:class:`NgramFeaturizer`, a scikit-learn transformer) and scoring (the
-single-comment fast path in :mod:`modkit._model`) both call it, so they cannot drift apart.
+One analyser (:func:`analyze`) turns a raw comment into its feature strings: character n-grams and
+word n-grams of the normalised text, plus a few shape tokens read from the original (capitals,
+exclamation marks, length, links). Training (:class:`NgramFeaturizer`) and scoring (its
+single-comment fast path, :meth:`NgramFeaturizer.transform_one`) both call it, so they cannot
+drift apart.
 """
 
 from __future__ import annotations

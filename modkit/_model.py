@@ -1,8 +1,9 @@
 """The trained scorer: a verified model bundle turned into spam and toxicity scores.
 
-A bundle is a folder with ``model.joblib`` (plain arrays and dicts: vocabulary, IDF, one weight column per
-head, calibration) and ``manifest.json`` (versions, sha256 of the joblib file, heads, thresholds, metrics,
-training corpora). The sha256 is checked before the joblib file is opened: a joblib file is code.
+A bundle is a folder with ``model.joblib`` (plain arrays and strings: vocabulary, IDF, one weight
+column per head, calibration) and ``manifest.json`` (versions, sha256 of the joblib file, heads,
+thresholds, metrics, training corpora). The sha256 is checked before the joblib file is opened: a
+joblib file is code.
 """
 
 from __future__ import annotations
@@ -269,8 +270,8 @@ class Scorer:
         result: dict[str, list[Span]] = {}
         for h, head in enumerate(self.heads):
             scored = []
-            for a, b, cols, weights in words:
-                contribution = float(weights @ self._coef[cols, h])
+            for a, b, word_cols, weights in words:
+                contribution = float(weights @ self._coef[word_cols, h])
                 if contribution > 0:
                     start, end = norm.original_span(a, b)
                     scored.append(Span(start, end, text[start:end], round(contribution, 4)))

@@ -2,14 +2,16 @@
 
 The recipe, in order:
 
-1. every row goes, by a hash of its text (stable whatever else is loaded), to ``train``, ``calib`` or ``test``;
-2. model A is fitted on ``train`` and measured on ``test`` (per corpus, per head, per language) and, for
-   corpora with groups (YouTube videos), leave-one-group-out;
-3. model B, the one shipped, is refitted on ``train`` + ``test``; both models are calibrated (Platt) and get
-   their thresholds on ``calib``, which neither has seen.
+1. every row goes, by a hash of its text (stable whatever else is loaded), to ``train``,
+   ``calib`` or ``test``;
+2. the model is fitted on ``train``, calibrated (Platt) and given its hold/reject thresholds on
+   ``calib``, then measured on ``test`` (per corpus, per head, per language) and, for the YouTube
+   videos, leave-one-video-out;
+3. that measured model is the one written (``refit=True`` instead refits on ``train`` + ``test``
+   and calibrates the refit on ``calib``; its test figures are then those of the measured model).
 
-Each head learns only from rows whose corpus informs it; corpora are weighted (a cap on rows per corpus and
-a per-corpus multiplier) so that no single corpus or language drowns the others.
+Each head learns only from rows whose corpus informs it; corpora are weighted (a cap on rows per
+corpus, a per-corpus and a per-kind multiplier) so that no corpus or language drowns the others.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -39,8 +42,9 @@ __all__ = ["TrainConfig", "TrainResult", "split_of", "threshold_at_fpr", "train"
 
 Progress = Callable[[str], None]
 
-#: Per-corpus weight multipliers of the default recipe (1.0 when absent). The project corpus is written
-#: for this task (news comments, both languages, hard negatives); corpora far from news comments count less.
+#: Per-corpus weight multipliers of the default recipe (1.0 when absent). The project corpus is
+#: written for this task (news comments, both languages, hard negatives); corpora far from news
+#: comments count less.
 DEFAULT_CORPUS_WEIGHTS: dict[str, float] = {
     "project": 5.0,
     "ott_deceptive_opinion_spam": 0.15,
@@ -105,11 +109,13 @@ class _Fitted:
     calibration: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
 
     def margins(self, x: sparse.csr_matrix) -> np.ndarray:
-        return np.asarray(x @ self.coef, dtype=np.float64) + self.intercept
+        margins: np.ndarray = np.asarray(x @ self.coef, dtype=np.float64) + self.intercept
+        return margins
 
     def probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
         z = self.margins(x) * self.calibration[:, 0] + self.calibration[:, 1]
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -35, 35)))
+        probs: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -35, 35)))
+        return probs
 
 
 def split_of(row: Row, seed: int, calib: float, test: float) -> str:
@@ -141,7 +147,8 @@ def _row_weights(rows: Sequence[Row], head: str, config: TrainConfig) -> np.ndar
     if pos > 0 and neg > 0:
         w[y == 1] *= (pos + neg) / (2 * pos)
         w[y == 0] *= (pos + neg) / (2 * neg)
-    return w * (len(rows) / w.sum())
+    weights: np.ndarray = w * (len(rows) / w.sum())
+    return weights
 
 
 def _fit_head(
@@ -236,7 +243,8 @@ def _thresholds(
         if len(idx) < 20 or y.sum() < 5 or y.sum() == len(y):
             continue
         p = probs[idx, h]
-        # Thresholds are set by the false-positive rate on ham, which unlike precision does not depend
+        # Thresholds are set by the false-positive rate on ham, which unlike precision does not
+        # depend
         # on how many positives the calibration corpora happen to hold (real comment sections hold
         # far fewer than the corpora).
         reject = min(max(threshold_at_fpr(p[y == 0], config.reject_fpr), 0.5), 0.999)
@@ -326,9 +334,9 @@ def _leave_one_group_out(
     is_spam_row = np.array(["spam" in r.labels for r in rows])
     for group in groups:
         in_group = np.array(["youtube" in r.corpus and r.group == group for r in rows])
-        fit_idx = np.nonzero(train_mask & ~in_group & is_spam_row)[0]
+        fit_idx = np.nonzero(train_mask & ~in_group & is_spam_row)[0].tolist()
         fitted = _fit_head(x[fit_idx], [rows[i] for i in fit_idx], "spam", config)
-        eval_idx = np.nonzero(in_group)[0]
+        eval_idx = np.nonzero(in_group)[0].tolist()
         y = np.array([rows[i].labels["spam"] for i in eval_idx])
         if fitted is None or len(set(y.tolist())) < 2:
             continue
@@ -451,7 +459,7 @@ def _jsonable(obj: Any) -> Any:
     if isinstance(obj, list | tuple):
         return [_jsonable(v) for v in obj]
     if isinstance(obj, float):
-        return None if obj != obj else round(obj, 5)  # NaN -> null
+        return None if math.isnan(obj) else round(obj, 5)  # NaN -> null
     if isinstance(obj, np.generic):
         return _jsonable(obj.item())
     return obj
@@ -489,7 +497,8 @@ def render_report(manifest: Mapping[str, Any]) -> str:
         for name, heads in m["test"][key].items():
             for head, r in heads.items():
                 out.write(
-                    f"| {name} | {head} | {int(r['n'])} | {int(r['positives'])} | {_fmt(r['roc_auc'])} "
+                    f"| {name} | {head} | {int(r['n'])} | {int(r['positives'])} "
+                    f"| {_fmt(r['roc_auc'])} "
                     f"| {_fmt(r['accuracy'])} | {_fmt(r['f1'])} | {_fmt(r['mcc'])} "
                     f"| {_fmt(r['recall'])} | {_fmt(r['fpr'])} |\n"
                 )

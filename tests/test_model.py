@@ -1,4 +1,4 @@
-"""Model bundle: training on a tiny corpus, integrity checks before loading, score shapes, explanations."""
+"""Model bundle: training on a tiny corpus, integrity checks, score shapes, explanations."""
 
 from __future__ import annotations
 
