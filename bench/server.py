@@ -223,7 +223,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _scorer_lines(choice: str) -> tuple[str, str]:
+def _scorer_lines(choice: str, model: str | None) -> tuple[str, str]:
+    if model:
+        path = Path(model).resolve()
+        return f'[model]\npath = "{path}"\n', f"the model in {path}"
     has_model = (ROOT / "models" / "default" / "manifest.json").is_file()
     if choice == "model" or (choice == "auto" and has_model):
         return "", "the shipped model (models/default)"
@@ -234,9 +237,9 @@ def _scorer_lines(choice: str) -> tuple[str, str]:
 
 
 def start_server(
-    folder: Path, port: int, workers: int, scorer: str
+    folder: Path, port: int, workers: int, scorer: str, model: str | None = None
 ) -> tuple[subprocess.Popen[bytes], str]:
-    model_lines, label = _scorer_lines(scorer)
+    model_lines, label = _scorer_lines(scorer, model)
     (folder / "modkit.toml").write_text(
         f"""[server]
 workers = {workers}
@@ -298,13 +301,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--scorer", choices=["auto", "model", "fixed"], default="auto")
+    parser.add_argument("--model", metavar="DIR", help="a model folder (default: the shipped one)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args(argv)
 
     requests = build_requests(random.Random(6))
     port = _free_port()
     with tempfile.TemporaryDirectory(prefix="modkit-bench-") as tmp:
-        proc, label = start_server(Path(tmp), port, args.workers, args.scorer)
+        proc, label = start_server(Path(tmp), port, args.workers, args.scorer, args.model)
         try:
             results = [
                 asyncio.run(

@@ -107,7 +107,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 def test_two_workers_answer_health_and_checks(served: tuple[str, Path, Path]) -> None:
     url, _, _ = served
     workers = set()
-    for _ in range(100):  # a fresh connection each time: the kernel spreads them over workers
+    for _ in range(300):  # a fresh connection each time: the kernel spreads them over workers
         health = httpx.get(f"{url}/healthz", timeout=5).json()
         assert health["status"] == "ok"
         assert health["model_version"] == "fixed-1"
