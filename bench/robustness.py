@@ -521,7 +521,7 @@ def targets(results: Mapping[str, Any]) -> list[dict[str, Any]]:
             }
         )
     ib = results.get("identity")
-    if ib:
+    if ib and ib["identities"]:
         total = len(ib["identities"])
         for key, label, target, misses in (
             ("false_positive_rate", "identity FPR", "<= 2 % on every identity", ib["fpr_misses"]),
