@@ -10,6 +10,9 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
@@ -489,3 +492,67 @@ def test_privacy_canaries_on_every_response(client: httpx.Client) -> None:
         for response in responses:
             assert response.status_code < 500
             _assert_private(response, canaries)
+
+
+# -- property: any JSON object or form gets a decision or a 4xx, never a 5xx ----------------------
+
+_FIELD_NAMES = st.sampled_from(
+    ["name", "email", "text", "url", "ip", "lang", "post_id", "submitted_at", "honeypot", "x"]
+)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@hsettings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(form=st.dictionaries(_FIELD_NAMES, _JSON, max_size=8))
+def test_any_json_form_gets_an_answer(client: httpx.Client, form: dict[str, Any]) -> None:
+    response = client.post("/v1/check", json=form, headers=AUTH)
+    assert response.status_code in (200, 400)
+    body = response.json()
+    assert ("action" in body) is (response.status_code == 200)
+
+
+@hsettings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    fields=st.dictionaries(
+        st.sampled_from(
+            [
+                "comment_author",
+                "comment_author_email",
+                "comment_content",
+                "user_ip",
+                "comment_author_url",
+                "blog_lang",
+                "blog_charset",
+                "comment_date_gmt",
+                "honeypot_field_name",
+                "user_role",
+                "is_test",
+                "guid",
+            ]
+        ),
+        st.text(max_size=60),
+        max_size=8,
+    ),
+    endpoint=st.sampled_from(["comment-check", "submit-spam", "submit-ham"]),
+)
+def test_any_akismet_form_gets_an_answer(
+    client: httpx.Client, fields: dict[str, str], endpoint: str
+) -> None:
+    response = client.post(f"/1.1/{endpoint}", data={**fields, "api_key": KEY})
+    assert response.status_code == 200
+    expected = (
+        {"true", "false"}
+        if endpoint == "comment-check"
+        else {"Thanks for making the web a better place."}
+    )
+    assert response.text in expected
