@@ -160,7 +160,7 @@ class _Progress:
         self.enabled = enabled
         self.fraction = fraction
         self.start = time.monotonic()
-        self.last = 0.0
+        self.last = self.start  # first drawn after a quarter of a second
         self.shown = False
 
     def update(self, rows: int, new_rows: int) -> None:
