@@ -43,6 +43,9 @@ __all__ = ["HELP", "add_arguments", "add_parser", "main", "run"]
 
 HELP = "score a comment export (CSV, JSONL, WordPress WXR, Disqus XML): one decision row each"
 
+#: Seconds between two redraws of the progress line.
+PROGRESS_INTERVAL = 0.25
+
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -151,7 +154,7 @@ def _columns(items: Sequence[str]) -> dict[str, str]:
 
 
 class _Progress:
-    """``rows  rows/s  ETA`` on one terminal line, redrawn at most 4 times a second."""
+    """``rows  rows/s  %  ETA`` on one terminal line, redrawn every :data:`PROGRESS_INTERVAL`."""
 
     def __init__(
         self, stream: TextIO, *, enabled: bool, fraction: Callable[[], float | None]
@@ -160,14 +163,14 @@ class _Progress:
         self.enabled = enabled
         self.fraction = fraction
         self.start = time.monotonic()
-        self.last = self.start  # first drawn after a quarter of a second
+        self.last = self.start  # first drawn after one interval
         self.shown = False
 
     def update(self, rows: int, new_rows: int) -> None:
         if not self.enabled:
             return
         now = time.monotonic()
-        if now - self.last < 0.25:
+        if now - self.last < PROGRESS_INTERVAL:
             return
         self.last = now
         elapsed = max(now - self.start, 1e-9)

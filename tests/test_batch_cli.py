@@ -156,8 +156,9 @@ def test_report_is_self_contained_and_escaped(tmp_path: Path) -> None:
 
 
 def test_progress_only_when_asked_or_on_a_terminal(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("modkit._batch_cli.PROGRESS_INTERVAL", 0.0)
     source = str(FIXTURES / "comments.csv")
     score(source, "-o", str(tmp_path / "a.csv"), *RULES, "--progress", "always")
     assert "rows/s" in capsys.readouterr().err
