@@ -17,34 +17,42 @@ Stages, in order, and the choices they make:
    small capitals, negative squared letters and regional indicators -> ASCII, curly apostrophes
    and quotes -> ASCII ones, dashes -> ``-``; zero-width, bidi and other format characters
    dropped; controls and every kind of space -> one space.
-2. Confusables: in a word holding a Cyrillic, Greek, Armenian or Cherokee lookalike, every
-   lookalike is mapped to its Latin letter when the word also has Latin letters (and all its
-   foreign letters have a Latin twin), or when the word is made of lookalikes only and the text
-   has at least as many Latin letters as unambiguous foreign ones. ``привет`` in Russian and
-   ``λογος`` in Greek stay as they are.
+2. Confusables: in a word holding a Cyrillic, Greek, Armenian or Cherokee lookalike (a short
+   list of close ones: ``а е о р с у х і ј``..., ``α ε ι κ ν ο ρ υ χ ω``..., and the upper-case
+   twins of Latin capitals), every lookalike is mapped to its Latin letter when the word also
+   has Latin letters and all its foreign letters have a twin (``cоnnard``), or when the word is
+   made of lookalikes only and the text has at least as many Latin letters as unambiguous
+   foreign ones (so a lone ``сосо`` in French is read ``coco``). ``привет``, ``москва`` and
+   ``сок`` in Russian and ``λογος`` in Greek stay as they are (lower-cased, accents folded).
 3. Links, as tokens separated by spaces: ``href``/``src`` values and bbcode ``[url]`` ->
    ``xxurl`` + host words; emails, obfuscated or not (``nom [at] gmail [dot] com``, ``nom
    arobase gmail point com``) -> ``xxemail``; URLs (``https://www.best-casino.ru/x`` -> ``xxurl
    best casino ru``; ``hxxp://``, ``www . site . com``, ``site(dot)com``, ``site[.]com``, ``site
    point com``) -> ``xxurl`` + host words; phone numbers (FR ``06 12 34 56 78``, ``+33 6 ...``,
-   international ``+1 (555) 123-4567``, North American ``555-123-4567``) -> ``xxphone``. A bare
-   ``name.tld`` needs a TLD from a list that leaves out those that are French or English words
-   (``.de``, ``.it``, ``.me``...) unless a path follows; spaced or spelt-out dots need a short
-   list (``com``, ``fr``, ``org``...); a scheme, ``www`` or brackets accept any TLD.
+   international ``+1 (555) 123-4567`` with 9 to 15 digits, North American ``555-123-4567``)
+   -> ``xxphone``. A bare ``name.tld`` needs a TLD from a list that leaves out those that are
+   French or English words (``.de``, ``.it``, ``.me``...) unless a path follows; spaced or
+   spelt-out dots need a short list (``com``, ``fr``, ``org``...); a scheme, ``www`` or
+   brackets accept any TLD. ``at`` as a word makes an email only with an obfuscated dot
+   (``visit us at site.com`` is a URL). Prices, dates, times, years, percentages, ``1 000 000``
+   and ``+10 000 000`` are not phones.
 4. Spaced letters: three or more single letters (or l33t digits) with one and the same
    separator among space, ``.``, ``-``, ``_``, ``*`` are joined (``c o n n a r d``,
    ``v.i.a.g.r.a``, ``U.S.A.`` -> ``usa.``), unless the letters are all common one-letter words
    (``a``, ``y``, ``à``, ``i``, ``o``, ``e``, ``u``) or fewer than two are letters, or a ``-``
-   run goes on into a word (``y-a-t-il``).
-5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): a run of those
-   between two letters of a word is always converted (``c0nnard``, ``p!ss``); a run at the edge
-   of a word only when the converted word is in the lexicon below (``$alope``, ``1d10t``,
-   ``merd3``). Words with other digits are left alone, so are numbers, prices, dates, times,
-   ``1er``, ``2e``, ``4x4``, ``mp3``, ``14h30``.
-6. Masked words (``* # % •`` after a letter): restored from the lexicon when one word of the
-   same length fits the visible letters, first in lexicon order (``f*ck``, ``f**k``, ``f#ck`` ->
-   ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``); otherwise every mask run becomes a
-   single ``*`` so variants of one masking still agree.
+   run goes on into a word (``y-a-t-il``). Initials with a space after the dot (``J. K.``) stay.
+5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): digits and ``$``
+   between two letters of a word are always converted (``c0nnard``, ``a$$hole``); ``!`` and
+   ``@`` between letters, and a run at the edge of a word, only when the word then is one of the
+   lexicon's targets (``p!ss``, ``f@ggot``, ``$alope``, ``1d10t``, ``merd3``), since
+   ``merci!bravo`` is a missing space and ``100k`` a number. Words with other digits stay, as do
+   numbers, prices, dates, times, ``1er``, ``2e``, ``mp3``, ``14h30``, and ``4x4`` (chosen: a
+   digit-letter-digit word is a product name or a size, not l33t).
+6. Masked words (``* # % •`` after a letter): restored from the lexicon when one target word
+   of the same length fits the visible letters, first in lexicon order (``f*ck``, ``f**k``,
+   ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``); otherwise every run of
+   two or more masks, and every ``*``, becomes one ``*`` so that variants of one masking agree
+   (a lone ``#``, as in ``page#part``, stays).
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
    consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), unless
    another choice of one or two per run (or the run of three as it is) gives a lexicon word
@@ -611,7 +619,10 @@ def _email_callback(m: re.Match[str]) -> _Result:
         if (len(tld) == 2 and tld.isalpha()) or tld in _SAFE_TLDS:
             return " xxemail ", slice(0, len(s)), None
     labels, kinds, ends = _split_host(host)
-    weak = at.strip() == "at" or _SPACED in kinds or _WORD in kinds
+    word_at = at.strip() == "at"
+    if _WWW.fullmatch(labels[0]) or (word_at and all(k == _PLAIN for k in kinds)):
+        return s, None, None  # "visit us at site.com", "at www.site.com": a URL, not an email
+    weak = word_at or _SPACED in kinds or _WORD in kinds
     for k in range(len(labels), 1, -1):
         tld = labels[k - 1]
         if _TLD_SHAPE.fullmatch(tld) is None:
@@ -717,10 +728,10 @@ def _spaced_edits(text: str, sources: bool) -> Iterator[_Edit]:
 _TARGET_WORDS = """
 fuck fucking fucked fucker fuckers fucks fuckin motherfucker motherfuckers shit shits shitty
 bullshit bitch bitches bastard bastards asshole assholes ass arse arsehole dick dicks dickhead
-cock cocks cunt cunts pussy pussies twat twats wanker wankers whore whores slut sluts fag fags
+cunt cunts cock cocks pussy pussies twat twats wanker wankers whore whores slut sluts fag fags
 faggot faggots nigger niggers nigga niggas retard retards retarded idiot idiots moron morons
 stupid dumb dumbass jerk jerks piss pissed crap damn hell suck sucks sucker loser losers scum
-tranny dyke dykes spic chink kike porn porno sex sexy nude nudes boobs tits
+tranny dyke dykes spic chink kike porn porno sex sexy nude nudes boobs tits motherfuck
 putain putains pute putes connard connards connasse connasses conne connes con cons salope
 salopes salaud salauds merde merdes merdique encule encules enculer enculee enculees nique
 niquer niquez batard batards pede pedes tapette tapettes gouine gouines negre negres bougnoule
@@ -754,9 +765,8 @@ _LEET_SEED = re.compile(r"[013457@$!](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 _OTHER_DIGIT = re.compile(r"[^\D013457]")
 _LEET_CHARS = "013457@$!"
 _LEET_TRANS = str.maketrans({k: v for k, v in _LEET.items() if k != "1"})
-_LEET_TRANS_NO_BANG = str.maketrans({k: v for k, v in _LEET.items() if k not in "1!"})
+_LEET_TRANS_DIGITS = str.maketrans({k: v for k, v in _LEET.items() if k not in "1!@"})
 _LEET_WORD_REST = re.compile(r"(?:[^\W_]|[@$!])*+")
-_LEET_MAX_BANG_WORD = 10
 
 
 def _leet_run(run: str, one: str) -> str:
@@ -773,24 +783,25 @@ def _leet_word(word: str) -> str:
     trail = word[len(lead) + len(body) :]
     if not body:
         return word
-    if len(word) > _LEET_MAX_BANG_WORD:
-        inner = body.replace("11", "ll").translate(_LEET_TRANS_NO_BANG).replace("1", "i")
-    else:
-        inner = _leet_run(body, "i")
-    lead_ok = len(lead) == 1 or (lead and sum(c.isdigit() for c in lead) < 2)
-    trail_ok = len(trail) == 1 or (trail and sum(c.isdigit() for c in trail) < 2)
-    if lead_ok or trail_ok:  # edges convert only into a target word (not 100k, 24h, 1er)
-        for one in "il":
+    full = _leet_run(body, "i")
+    if lead or trail:
+        lead_ok = len(lead) == 1 or sum(c.isdigit() for c in lead) < 2
+        trail_ok = len(trail) == 1 or sum(c.isdigit() for c in trail) < 2
+        for one in "il":  # edges convert only into a target word (not 100k, 24h, 1er)
             cand = (
                 (_leet_run(lead, one) if lead_ok else lead)
-                + inner
+                + full
                 + (_leet_run(trail, one) if trail_ok else trail)
             )
             if cand in _TARGETS:
                 return cand
             if "1" not in lead + trail:
                 break
-    return lead + inner + trail
+    if full in _TARGETS:
+        return lead + full + trail
+    # ``!`` and ``@`` between letters are often a missing space or an address: only digits
+    # and ``$`` are converted when no target word comes out.
+    return lead + body.replace("11", "ll").translate(_LEET_TRANS_DIGITS).replace("1", "i") + trail
 
 
 _leet_word_cached = functools.lru_cache(maxsize=4096)(_leet_word)
@@ -839,6 +850,8 @@ def _masked_word(s: str) -> _Result:
     src: list[int] = []
     pos = 0
     for r in _MASK_RUN.finditer(s):
+        if r.end() - r.start() == 1 and r.group() != "*":
+            continue  # a lone # % •: a hashtag, an anchor (page#part)
         pieces.append(s[pos : r.start()] + "*")
         src.extend(range(pos, r.start() + 1))
         pos = r.end()

@@ -283,6 +283,8 @@ def test_urls_become_tokens(raw: str, expected: str) -> None:
         ("contact: nom @ gmail . com", "contact: xxemail"),
         ("a.b+tag@sub.example.co.uk!", "xxemail !"),
         ("nom@gmail.com.Merci", "xxemail .merci"),
+        ("visit us at example.com", "visit us at xxurl example com"),  # a URL, not an email
+        ("play at www.runescape.com", "play at xxurl runescape com"),
     ],
 )
 def test_emails_become_tokens(raw: str, expected: str) -> None:
@@ -481,6 +483,9 @@ def test_leet_is_undone(raw: str, expected: str) -> None:
         "a4",
         "1st 2nd 3rd",
         "genial!merci beaucoup",
+        "thank you!avant",  # ! and @ between letters: only into a target word
+        "admin!why",
+        "nom@gmail",
     ],
 )
 def test_leet_leaves_numbers_alone(raw: str) -> None:
@@ -516,7 +521,18 @@ def test_masked_words(raw: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["**important**", "c# et f#", "2*3", "x**2", "note*", "#hashtag", "5*", "a*b", "*soupir*"],
+    [
+        "**important**",
+        "c# et f#",
+        "2*3",
+        "x**2",
+        "note*",
+        "#hashtag",
+        "5*",
+        "a*b",
+        "*soupir*",
+        "voir trappes#histoire",
+    ],
 )
 def test_masks_that_stay(raw: str) -> None:
     _check(raw, raw)
