@@ -166,7 +166,7 @@ def _print_invalid(exc: Any, out: TextIO) -> None:
 
 
 def _startup_error(exc: Exception) -> int:
-    from modkit._errors import ModelError  # noqa: PLC0415
+    from modkit._errors import ModelError
 
     print(f"error: {exc}", file=sys.stderr)
     if isinstance(exc, ModelError):
@@ -176,10 +176,10 @@ def _startup_error(exc: Exception) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from modkit._errors import ConfigError, ModelError, StoreError, ValidationError  # noqa: PLC0415
-    from modkit._moderator import Moderator  # noqa: PLC0415
-    from modkit._policy import Policy  # noqa: PLC0415
-    from modkit._store import SQLiteStore, Store  # noqa: PLC0415
+    from modkit._errors import ConfigError, ModelError, StoreError, ValidationError
+    from modkit._moderator import Moderator
+    from modkit._policy import Policy
+    from modkit._store import SQLiteStore, Store
 
     forms = _form_from_args(args)
     if forms is None:

@@ -58,7 +58,7 @@ def _load_default_scorer() -> ScorerProtocol:
     """
     hint = "pass rules_only=True to run without a model, or scorer=... to use your own"
     try:
-        from modkit._model import Scorer  # noqa: PLC0415 - heavy (scikit-learn), loaded on demand
+        from modkit._model import Scorer
     except ImportError as exc:
         raise ModelError(f"the default model is not available ({exc}); {hint}") from exc
     try:
