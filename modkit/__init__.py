@@ -63,7 +63,7 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     """Import :class:`modkit.Scorer` (and scikit-learn with it) only when first used."""
     if name == "Scorer":
-        from modkit._model import Scorer
+        from modkit._model import Scorer  # heavy: kept off `import modkit`
 
         globals()["Scorer"] = Scorer
         return Scorer

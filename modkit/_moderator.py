@@ -58,7 +58,7 @@ def _load_default_scorer() -> ScorerProtocol:
     """
     hint = "pass rules_only=True to run without a model, or scorer=... to use your own"
     try:
-        from modkit._model import Scorer
+        from modkit._model import Scorer  # heavy (scikit-learn): loaded on demand
     except ImportError as exc:
         raise ModelError(f"the default model is not available ({exc}); {hint}") from exc
     try:

@@ -93,7 +93,7 @@ def _email_validator() -> ModuleType:
     """Import email-validator on first use (it pulls in dnspython)."""
     global _email_module  # noqa: PLW0603 - lazy import cache
     if _email_module is None:
-        import email_validator
+        import email_validator  # slow (dnspython): kept off `import modkit`
 
         _email_module = email_validator
     return _email_module
