@@ -93,7 +93,8 @@ def test_feedback_is_folded_into_training_and_recorded(tmp_path: Path) -> None:
     assert code == 0
     manifest = json.loads((out / "manifest.json").read_text())
     feedback = [c for c in manifest["corpora"] if c["name"] == "feedback"]
-    assert feedback and feedback[0]["rows"] == 3
+    assert feedback
+    assert feedback[0]["rows"] == 3
     assert len(feedback[0]["files"][0]["sha256"]) == 64
 
 
