@@ -152,10 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         "worst cases, ms per KB at "
-        + ", ".join(f"{s // 1024} KB" for s in sizes)
+        + ", ".join(f"{round(s / 1024)} KB" for s in sizes)
         + "; then ms for 64 KB"
     )
-    header = "".join(f"{s // 1024:>6} KB" for s in sizes)
+    header = "".join(f"{round(s / 1024):>6} KB" for s in sizes)
     print(
         f"{'':32}{'normalize_text':>{9 * len(sizes)}}  {'normalize':>{9 * len(sizes)}}"
         f"{'64 KB text':>12}{'64 KB full':>12}"

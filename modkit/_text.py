@@ -503,17 +503,16 @@ _DOT = r"(?:\.| \. ?| ?[\[({<] ?(?:\.|dot|point) ?[\])}>] ?| (?:dot|point) )"
 _DOT_SPLIT = re.compile(f"({_DOT})")
 _PLAIN, _SPACED, _BRACKET, _WORD = range(4)
 
-# Bare ``name.tld``: TLDs that are not common French or English words.
+# Bare ``name.tld``: TLDs that are not common French or English words, since a missing space
+# after a full stop (``merci.au revoir``, ``done.today``) must not make a URL.
 _SAFE_TLDS = _words(
-    """com net org info biz xyz top online site shop store club live life pro app dev io ai co
-    tv cc ly gl gg ws su ru uk fr eu ch nl pl cz sk ua kz cn jp kr tw hk vn th br ar mx cl ca au
-    nz za ng ke tk ml ga cf gq pw icu cyou buzz vip win bid loan click link work party racing
-    review download stream trade webcam mobi name asia tel travel bet casino poker porn sex xxx
-    adult dating fun space website tech news blog email media world today cloud digital gov edu
-    int mil pt ro hu gr dk fi ie lu li mc ae sg my ph pk ir tr il eg fm gs ps"""
+    """com net org info biz xyz top online site shop store club casino poker porn xxx icu cyou
+    buzz vip mobi asia io ai co tv cc ly gl gg ws su ru uk fr eu ch nl pl cz sk ua kz cn jp kr tw
+    hk vn th br ar mx cl nz za ng ke tk ml ga cf gq pw gov edu pt ro hu gr dk fi ie li mc ae sg
+    ph pk ir tr eg fm gs"""
 )
 # ``site point com``, ``site . com``, ``nom at gmail dot com``: a short list.
-_WORD_TLDS = _words("com org fr ru biz xyz io eu uk cn tk ch ca co")
+_WORD_TLDS = _words("com org fr ru biz xyz io uk cn tk ch co")
 _TLD_SHAPE = re.compile(r"[a-z]{2,24}")
 _WWW = re.compile(r"www\d{0,3}")
 _HOST_WORD = re.compile(r"[^\W_]+")
@@ -766,7 +765,14 @@ _OTHER_DIGIT = re.compile(r"[^\D013457]")
 _LEET_CHARS = "013457@$!"
 _LEET_TRANS = str.maketrans({k: v for k, v in _LEET.items() if k != "1"})
 _LEET_TRANS_DIGITS = str.maketrans({k: v for k, v in _LEET.items() if k not in "1!@"})
-_LEET_WORD_REST = re.compile(r"(?:[^\W_]|[@$!])*+")
+_LEET_WORD_REST = re.compile(r"(?:[^\W_]|[@$!])++")
+
+
+def _run_around(chars: re.Pattern[str], text: str, at: int, lo: int) -> tuple[int, int]:
+    """Bounds of the run of ``chars`` (a possessive pattern) through ``at``, not left of ``lo``."""
+    left = chars.match(text[lo:at][::-1])
+    right = chars.match(text, at)
+    return at - (left.end() if left else 0), right.end() if right else at
 
 
 def _leet_run(run: str, one: str) -> str:
@@ -812,11 +818,7 @@ def _leet_edits(text: str, sources: bool) -> Iterator[_Edit]:
     pos = 0
     seed = _LEET_SEED.search(text)
     while seed is not None:
-        start = seed.start()
-        while start > pos and (text[start - 1].isalnum() or text[start - 1] in "@$!"):
-            start -= 1
-        rest = _LEET_WORD_REST.match(text, seed.start())
-        end = rest.end() if rest is not None else seed.end()
+        start, end = _run_around(_LEET_WORD_REST, text, seed.start(), pos)
         word = text[start:end]
         new = _leet_word_cached(word) if len(word) <= _CACHED_WORD else _leet_word(word)
         if new != word:
@@ -866,7 +868,8 @@ _masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)
 # --- 7. repeats -------------------------------------------------------------------------------
 
 _TRIPLE = re.compile(r"(.)\1{2,}+")
-_RUN3 = re.compile(r"([^\W\d_])\1{2,}")
+_RUN3 = re.compile(r"([^\W\d_])\1{2,}+")
+_LETTERS = re.compile(r"[^\W\d_]++")
 _VOWELS = frozenset("aeiouy")
 _MAX_RUNS_TRIED = 4
 
@@ -908,17 +911,13 @@ _squeeze_word_cached = functools.lru_cache(maxsize=4096)(_squeeze_word)
 
 def _squeeze_edits(text: str, sources: bool) -> Iterator[_Edit]:
     """Stage 7: each word holding three identical letters in a row, once."""
-    size = len(text)
+    pos = 0
     seed = _TRIPLE.search(text)
     while seed is not None:
-        start = end = seed.start()
-        if not seed.group(1).isalpha():
+        if _LETTERS.match(seed.group(1)) is None:
             seed = _TRIPLE.search(text, seed.end())
             continue
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-        while end < size and text[end].isalpha():
-            end += 1
+        start, end = _run_around(_LETTERS, text, seed.start(), pos)
         word = text[start:end]
         if len(word) <= _CACHED_WORD:
             new, src = _squeeze_word_cached(word, sources)
@@ -926,6 +925,7 @@ def _squeeze_edits(text: str, sources: bool) -> Iterator[_Edit]:
             new, src = _squeeze_word(word, sources)
         if new != word:
             yield start, end, new, src, None
+        pos = end
         seed = _TRIPLE.search(text, end)
 
 
