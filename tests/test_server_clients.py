@@ -42,7 +42,14 @@ def live() -> Iterator[tuple[str, Moderator]]:
         },
     )
     moderator = Moderator(scorer=scorer, secret=SECRET, policy=Policy(flood_seconds=0))
-    data = {"server": {"api_keys": [KEY], "secret": SECRET, "max_body_bytes": 300_000}}
+    data = {
+        "server": {
+            "api_keys": [KEY],
+            "secret": SECRET,
+            "max_body_bytes": 300_000,
+            "rate_limit": {"rate": 0},
+        }
+    }
     app = create_app(config_from_dict(data, env={}), moderator=moderator)
     with running_server(app) as url:
         yield url, moderator

@@ -40,7 +40,10 @@ def make_scorer() -> FixedScorer:
 def serve(
     *, hold_as: str = "spam", store: Any = None, scorer: Any = None
 ) -> Iterator[tuple[httpx.Client, Moderator]]:
-    data = {"server": {"api_keys": [KEY], "secret": SECRET}, "akismet": {"hold_as": hold_as}}
+    data = {
+        "server": {"api_keys": [KEY], "secret": SECRET, "rate_limit": {"rate": 0}},
+        "akismet": {"hold_as": hold_as},
+    }
     moderator = Moderator(
         scorer=scorer or make_scorer(),
         store=store,
@@ -539,3 +542,12 @@ def test_sentence_spans_are_bounded_and_cover_the_rest() -> None:
     assert spans[-1][1] == len(text.rstrip())
     huge = "x" * 100_000
     assert sentence_spans(huge) == [(0, 100_000)]
+
+
+@pytest.mark.parametrize(
+    "charset", ["no-such-charset", "rot13", "base64", "nul\x00", "x" * 500, "utf-16", "latin-1"]
+)
+def test_odd_blog_charsets_are_answered(client: httpx.Client, charset: str) -> None:
+    response = client.post("/1.1/comment-check", data=comment(blog_charset=charset))
+    assert response.status_code == 200
+    assert response.text in {"true", "false", "invalid"}

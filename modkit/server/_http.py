@@ -148,7 +148,7 @@ def parse_form(body: bytes, charset: str = "utf-8") -> dict[str, str]:
     try:
         charset = charset[:40]
         text = body.decode(charset, "replace")
-    except LookupError:
+    except (LookupError, ValueError):  # unknown codec, or a name no codec could have
         charset, text = "utf-8", body.decode("utf-8", "replace")
     try:
         pairs = parse_qsl(
