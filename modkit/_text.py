@@ -830,7 +830,6 @@ def _leet_edits(text: str, sources: bool) -> Iterator[_Edit]:
 # --- 6. masked words --------------------------------------------------------------------------
 
 _MASKS = "*#%•"
-_MASK_HINT = re.compile(r"[^\W\d_][*#%•]")
 _MASKED = re.compile(r"(?<![\w*#%•])[^\W\d_][\w*#%•]*?[*#%•][\w*#%•]*+")
 _MASK_RUN = re.compile(r"[*#%•]+")
 
@@ -1068,7 +1067,7 @@ _STAGES: tuple[_Stage, ...] = (
     _Stage(_search(_TRIPLE), finder=_squeeze_edits),
     _Stage(_double_space, _MULTISPACE, " "),
 )
-_LINK_STAGES_END = 4
+_LINK_STAGES_END = 4  # find_links runs the stages up to URLs only
 
 
 def _run_full(
