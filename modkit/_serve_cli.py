@@ -81,15 +81,15 @@ def _fail(code: int, message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Start the server and block until it stops; return the exit code (see module docstring)."""
     try:
-        import uvicorn  # noqa: PLC0415 - optional extra
+        import uvicorn
 
-        from modkit.server._app import ENV_CONFIG, ENV_LIMITER, ENV_OVERRIDES  # noqa: PLC0415
-        from modkit.server._runtime import Runtime  # noqa: PLC0415
+        from modkit.server._app import ENV_CONFIG, ENV_LIMITER, ENV_OVERRIDES
+        from modkit.server._runtime import Runtime
     except ImportError as exc:
         return _fail(
             EXIT_EXTRA, f"the 'server' extra is missing ({exc.name}): pip install 'modkit[server]'"
         )
-    from modkit.server._config import load_config  # noqa: PLC0415
+    from modkit.server._config import load_config
 
     config_path = str(Path(args.config).resolve()) if args.config else None
     overrides = _overrides(args)
