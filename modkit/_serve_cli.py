@@ -57,7 +57,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--log-level", choices=["critical", "error", "warning", "info", "debug"], default=None
     )
     parser.add_argument(
-        "--access-log", action="store_true", help="log every request (includes client IPs)"
+        "--access-log",
+        action="store_true",
+        help="log every request (logs client IPs, and Perspective's ?key= query strings)",
     )
 
 
