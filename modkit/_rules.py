@@ -43,44 +43,20 @@ def _empty() -> Mapping[str, Any]:
 
 # -- links -----------------------------------------------------------------------------------------
 
-# Common TLDs for bare domains ("buy-pills.com"); schemes and "www." catch the rest.
-_TLD_LIST = """
-    com net org info biz io co me tv cc ws pw xyz top online site club shop store app dev tech
-    pro live link click win vip icu buzz fun space website page blog news email bid loan work
-    party review stream trade date download racing men science cam best life world today mobi
-    name asia fr de uk ru cn eu us ca be ch nl it es pl br in jp au ua kz by su tk ml ga cf gq
-    ly gl gd to la nu ro cz sk pt se no dk fi at hu gr tr ir vn id th kr hk tw sg my ph mx ar cl
-    pe
-"""
-_TLDS: Final = frozenset(_TLD_LIST.split())
 _ANCHOR = re.compile(r"<a\b[^<>]*>(?:[^<]*</a\s*>)?", re.IGNORECASE)
 _BBCODE = re.compile(r"\[url\b[^\[\]]*\](?:[^\[]*\[/url\])?", re.IGNORECASE)
-_TOKEN = re.compile(r"[^\s<>\"'()\[\]{}|\\^`]+")
-_TRIM = ".,;:!?*_~-"
-_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _MAX_LINK_SCAN = 1 << 20  # characters scanned for links (the text limit is far lower)
-
-
-def _is_link_token(token: str) -> bool:
-    """Whether one whitespace-free token is a URL: a scheme, ``www.``, or a domain with a TLD."""
-    low = token.lower()
-    if low.startswith(("http://", "https://", "www.")):
-        return len(low) > 8 or low.startswith("www.")
-    if "." not in low or "@" in low:
-        return False
-    host = low.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].split(":", 1)[0]
-    host = host.strip(_TRIM)
-    labels = host.split(".")
-    if len(labels) < 2 or labels[-1] not in _TLDS:
-        return False
-    return all(_LABEL.fullmatch(label) for label in labels[:-1])
 
 
 def count_links(text: str) -> int:
     """Count the links in ``text``: ``<a>`` tags, ``[url]`` BBCode, URLs and bare domains.
 
-    A tag or BBCode link counts once, with the URL written inside it. Runs in linear time.
+    A tag or BBCode link counts once, with the URL written inside it. The rest is counted by
+    :func:`modkit._text.find_links`, the scorer's own link finder, so obfuscated links
+    (``www . site . com``, ``site(dot)com``) count too. Runs in linear time.
     """
+    from modkit._text import find_links
+
     text = text[:_MAX_LINK_SCAN]
     count = 0
     low = text.lower()
@@ -90,9 +66,7 @@ def count_links(text: str) -> int:
     if "[url" in low:
         text, n = _BBCODE.subn(" ", text)
         count += n
-    if "." not in text:
-        return count
-    return count + sum(1 for t in _TOKEN.findall(text) if "." in t and _is_link_token(t))
+    return count + len(find_links(text))
 
 
 # -- words -----------------------------------------------------------------------------------------
