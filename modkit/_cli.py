@@ -238,10 +238,59 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 #: The subcommands. Others (score, train, serve, eval) are added here, one line each.
+def _add_score(parser: argparse.ArgumentParser) -> None:
+    from modkit import _batch_cli
+
+    _batch_cli.add_arguments(parser)
+
+
+def _run_score(args: argparse.Namespace) -> int:
+    from modkit import _batch_cli
+
+    return _batch_cli.run(args)
+
+
+def _add_serve(parser: argparse.ArgumentParser) -> None:
+    from modkit import _serve_cli
+
+    _serve_cli.add_arguments(parser)
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from modkit import _serve_cli
+
+    return _serve_cli.run(args)
+
+
+def _add_train(parser: argparse.ArgumentParser) -> None:
+    from modkit import _training_cli
+
+    _training_cli.add_arguments(parser)
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    from modkit import _training_cli
+
+    return _training_cli.run(args)
+
+
 COMMANDS: list[Command] = [
     Command(
         "check", "check one comment (or a batch) and print the decision", _add_check, _run_check
     ),
+    Command(
+        "score",
+        "score a comment export (CSV, JSONL, WordPress WXR, Disqus XML): one decision row each",
+        _add_score,
+        _run_score,
+    ),
+    Command(
+        "serve",
+        "serve modkit's JSON, Akismet and Perspective APIs over HTTP (extra: server)",
+        _add_serve,
+        _run_serve,
+    ),
+    Command("train", "train the scoring model (same as python train.py)", _add_train, _run_train),
 ]
 
 
