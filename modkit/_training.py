@@ -474,10 +474,17 @@ def render_report(manifest: Mapping[str, Any]) -> str:
     out = io.StringIO()
     m = manifest["metrics"]
     out.write(f"# Model report: {manifest['name']} {manifest['version']}\n\n")
+    refit = manifest.get("config", {}).get("refit", False)
     out.write(
-        "Model A (fitted on the train split) measured on the test split, which it never saw; "
-        "thresholds and Platt calibration chosen on the calibration split. The shipped model B is "
-        "refitted on train + test and calibrated on the same calibration split.\n\n"
+        "The model is fitted on the train split; its Platt calibration and its thresholds are "
+        "chosen on the calibration split; every figure below is measured on the test split, which "
+        "it never saw. "
+        + (
+            "The shipped bundle was then refitted on train + test and calibrated on the same "
+            "calibration split.\n\n"
+            if refit
+            else "The shipped bundle is that measured model.\n\n"
+        )
     )
     out.write(f"Splits: {manifest['splits']}; features: {manifest['features']:,}.\n\n")
     out.write("## Thresholds (shipped)\n\n| head | hold | reject |\n|---|---|---|\n")
