@@ -35,12 +35,13 @@ import math
 import operator
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final, Protocol
+from typing import Any, Final, NamedTuple, Protocol
 
 import numpy as np
 
@@ -55,6 +56,7 @@ from modkit._training import TrainConfig, split_of  # noqa: E402
 __all__ = [
     "EVASION_HEADS",
     "SCUNTHORPE_PATH",
+    "Loaded",
     "ScorerLike",
     "acting_thresholds",
     "baseline_config",
@@ -67,6 +69,7 @@ __all__ = [
     "load_corpora",
     "load_scunthorpe",
     "main",
+    "recipe_gaps",
     "render_markdown",
     "scunthorpe",
     "targets",
@@ -106,43 +109,95 @@ def _quiet(_msg: str) -> None:
 # -- data --------------------------------------------------------------------------------------
 
 
+class Loaded(NamedTuple):
+    """The corpora a model was trained on, as found on disk."""
+
+    corpora: list[Corpus]
+    """In the manifest's order, before dedupe (as training received them)."""
+    missing: list[str]
+    """Training corpora the given paths do not provide (``feedback``, a missing folder)."""
+    changed: list[str]
+    """Corpora whose files differ from the manifest's (other files or other sha256)."""
+
+
+def _files(entries: Sequence[Any]) -> set[tuple[str, str]]:
+    out: set[tuple[str, str]] = set()
+    for e in entries:
+        if isinstance(e, Mapping):
+            out.add((str(e.get("path")), str(e.get("sha256"))))
+        else:  # Corpus.files: (path, sha256, rows)
+            out.add((str(e[0]), str(e[1])))
+    return out
+
+
+def _load_project(project: Path, listed: Sequence[Mapping[str, Any]]) -> Corpus:
+    """The project corpus from the files the manifest lists, when the folder holds them and more
+    (a file added since training); else the whole folder."""
+    names = {str(f.get("path")) for f in listed}
+    present = {p.name for p in project.glob("*.jsonl")}
+    if not names or not names < present or any("/" in n for n in names):
+        return load_project(project)
+    with tempfile.TemporaryDirectory(prefix="modkit-bench-") as tmp:
+        for name in sorted(names):
+            (Path(tmp) / name).symlink_to((project / name).resolve())
+        return load_project(tmp)
+
+
 def load_corpora(
     manifest: Mapping[str, Any],
     *,
     project: Path,
     data: Sequence[Path],
-) -> tuple[list[Corpus], list[str]]:
-    """The corpora the model was trained on, as training loaded them (before dedupe), in the order
-    of the manifest, and the names of those the given paths do not provide (``feedback``, a
-    missing folder). A manifest without corpora takes everything found.
+) -> Loaded:
+    """The corpora the model was trained on (see `Loaded`). The project corpus is read from the
+    files the manifest lists when the folder has gained others since; a manifest without corpora
+    takes everything found.
 
     Raises:
         FileNotFoundError, ValueError: a corpus folder is malformed (see ``load_path``).
     """
-    wanted = [str(c["name"]) for c in manifest.get("corpora", [])]
+    listed = {str(c["name"]): c for c in manifest.get("corpora", [])}
+    wanted = list(listed)
     found: dict[str, Corpus] = {}
     if (not wanted or "project" in wanted) and project.is_dir() and any(project.glob("*.jsonl")):
-        found["project"] = load_project(project)
+        found["project"] = _load_project(project, listed.get("project", {}).get("files", []))
     if not wanted or any(name not in found for name in wanted):
         for path in data:
             if path.exists():
                 for corpus in load_path(path):
                     found.setdefault(corpus.name, corpus)
     if not wanted:
-        return list(found.values()), []
-    return [found[n] for n in wanted if n in found], [n for n in wanted if n not in found]
+        return Loaded(list(found.values()), [], [])
+    corpora = [found[n] for n in wanted if n in found]
+    changed = [
+        c.name for c in corpora if _files(c.files) != _files(listed[c.name].get("files", []))
+    ]
+    return Loaded(corpora, [n for n in wanted if n not in found], changed)
 
 
 def heldout(corpora: Sequence[Corpus], config: Mapping[str, Any]) -> list[Row]:
-    """Rows of the test split: corpora deduplicated as training does, split by the manifest's
-    ``seed``, ``calib_fraction`` and ``test_fraction``.
+    """Rows of the test split as training saw them: corpora deduplicated, the heads the config
+    ignores per corpus (``ignored_heads``) dropped, rows left without a label skipped, and the
+    split drawn by the config's ``seed``, ``calib_fraction`` and ``test_fraction``.
 
     Raises:
         KeyError: the config misses one of those three keys.
     """
     seed, calib, test = int(config["seed"]), config["calib_fraction"], config["test_fraction"]
-    rows = [r for c in dedupe(corpora) for r in c.rows]
-    return [r for r in rows if split_of(r, seed, float(calib), float(test)) == "test"]
+    ignored: Mapping[str, Sequence[str]] = config.get("ignored_heads") or {}
+    out: list[Row] = []
+    for corpus in dedupe(corpora):
+        drop = set(ignored.get(corpus.name, ()))
+        for row in corpus.rows:
+            r = row
+            if drop & row.labels.keys():
+                labels = {h: v for h, v in row.labels.items() if h not in drop}
+                if not labels:
+                    continue
+                r = replace(row, labels=labels)
+            if split_of(r, seed, float(calib), float(test)) == "test":
+                out.append(r)
+    return out
 
 
 def evasion_sample(rows: Sequence[Row], *, cap: int = DEFAULT_CAP, seed: int = SEED) -> list[Row]:
@@ -403,18 +458,29 @@ def identity_bias(scorer: ScorerLike, rows: Sequence[bias.BiasRow] | None = None
 
 def baseline_config(manifest: Mapping[str, Any]) -> TrainConfig:
     """The manifest's training recipe with ``normalize=False`` (and no leave-one-group-out, which
-    only measures and does not change the model).
+    only measures and does not change the model). A table field the manifest does not record
+    (added to `TrainConfig` since) is empty, as it was not applied; any other such field takes
+    today's default (see `recipe_gaps`).
 
     Raises:
         KeyError: the manifest has no ``config``.
     """
-    names = {f.name for f in fields(TrainConfig)}
-    kwargs: dict[str, Any] = {
-        k: tuple(v) if isinstance(v, list) else v
-        for k, v in manifest["config"].items()
-        if k in names
-    }
+    recorded = manifest["config"]
+    kwargs: dict[str, Any] = {}
+    for f in fields(TrainConfig):
+        if f.name in recorded:
+            value = recorded[f.name]
+            kwargs[f.name] = tuple(value) if isinstance(value, list) else value
+        elif isinstance(getattr(TrainConfig(), f.name), Mapping):
+            kwargs[f.name] = {}  # a per-corpus or per-kind table added since: it was not applied
     return replace(TrainConfig(**kwargs), normalize=False, logo=False)
+
+
+def recipe_gaps(manifest: Mapping[str, Any]) -> list[str]:
+    """Fields of today's `TrainConfig` that the manifest does not record (see `baseline_config`
+    for what the baseline makes of them)."""
+    recorded = manifest.get("config", {})
+    return [f.name for f in fields(TrainConfig) if f.name not in recorded]
 
 
 def baseline_key(manifest: Mapping[str, Any]) -> str:
@@ -575,6 +641,20 @@ def render_markdown(results: Mapping[str, Any]) -> str:
         f"{', '.join(meta['missing']) or 'none'}).",
         "",
     ]
+    if meta.get("changed"):
+        lines += [
+            f"**Warning**: the files of {', '.join(meta['changed'])} differ from the ones the "
+            "model was trained on: the held-out split and the baseline are not exactly the "
+            "model's.",
+            "",
+        ]
+    if meta.get("recipe_gaps"):
+        lines += [
+            f"Note: the manifest does not record {', '.join(meta['recipe_gaps'])} (added to the "
+            "recipe since); the baseline was trained with them empty (not applied) for tables, "
+            "today's defaults otherwise.",
+            "",
+        ]
     ev = results.get("evasion", {})
     if ev:
         lines += [
@@ -791,12 +871,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     manifest = model.manifest
     data = [Path(d) for d in (args.data or [str(ROOT.parent / "shared" / "datasets")])]
     try:
-        corpora, missing = load_corpora(manifest, project=Path(args.project_data), data=data)
+        corpora, missing, changed = load_corpora(
+            manifest, project=Path(args.project_data), data=data
+        )
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    gaps = recipe_gaps(manifest)
     if missing:
         say(f"warning: training corpora not found, left out: {', '.join(missing)}")
+    if changed:
+        say(
+            f"warning: files differ from the manifest's (split and baseline are not the model's "
+            f"data): {', '.join(changed)}"
+        )
+    if gaps:
+        say(
+            f"warning: recipe fields the manifest does not record (baseline uses today's "
+            f"defaults): {', '.join(gaps)}"
+        )
     if not corpora:
         print("error: none of the model's training corpora was found", file=sys.stderr)
         return 2
@@ -843,6 +936,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "corpora": [c.name for c in corpora],
         "missing": missing,
+        "changed": changed,
+        "recipe_gaps": gaps,
         "heldout_rows": len(rows),
         "cap": args.cap,
         "seed": SEED,

@@ -141,9 +141,10 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 def test_heldout_is_the_test_split_training_counted(tiny: dict[str, Any]) -> None:
     manifest = Scorer.load(tiny["model"]).manifest
-    corpora, missing = rb.load_corpora(manifest, project=tiny["project"], data=[])
+    corpora, missing, changed = rb.load_corpora(manifest, project=tiny["project"], data=[])
     assert [c.name for c in corpora] == ["project"]
     assert missing == []
+    assert changed == []
     rows = rb.heldout(corpora, manifest["config"])
     assert len(rows) == manifest["splits"]["test"] > 0
     cfg = manifest["config"]
@@ -155,14 +156,77 @@ def test_heldout_is_the_test_split_training_counted(tiny: dict[str, Any]) -> Non
 
 def test_load_corpora_reports_training_corpora_it_cannot_find(tiny: dict[str, Any]) -> None:
     manifest = {"corpora": [{"name": "project"}, {"name": "feedback"}, {"name": "nowhere"}]}
-    corpora, missing = rb.load_corpora(
-        manifest, project=tiny["project"], data=[tiny["root"] / "absent"]
-    )
-    assert [c.name for c in corpora] == ["project"]
-    assert missing == ["feedback", "nowhere"]
-    everything, none_missing = rb.load_corpora({}, project=tiny["project"], data=[])
-    assert [c.name for c in everything] == ["project"]
-    assert none_missing == []
+    loaded = rb.load_corpora(manifest, project=tiny["project"], data=[tiny["root"] / "absent"])
+    assert [c.name for c in loaded.corpora] == ["project"]
+    assert loaded.missing == ["feedback", "nowhere"]
+    everything = rb.load_corpora({}, project=tiny["project"], data=[])
+    assert [c.name for c in everything.corpora] == ["project"]
+    assert everything.missing == []
+
+
+EXTRA = {
+    "id": "fr-x-9999",
+    "text": "Un commentaire ajouté après l'entraînement.",
+    "lang": "fr",
+    "kind": "ham",
+    **ZERO,
+}
+
+
+def test_load_corpora_reads_the_project_files_the_model_was_trained_on(
+    tiny: dict[str, Any], tmp_path: Path
+) -> None:
+    manifest = Scorer.load(tiny["model"]).manifest
+    project = Path(shutil.copytree(tiny["project"], tmp_path / "datasets"))
+    (project / "added_later.jsonl").write_text(json.dumps(EXTRA) + "\n", encoding="utf-8")
+    trained = rb.load_corpora(manifest, project=project, data=[])
+    assert trained.changed == []
+    assert len(trained.corpora[0].rows) == manifest["corpora"][0]["rows"]
+    assert EXTRA["text"] not in {r.text for r in trained.corpora[0].rows}
+    whole = rb.load_corpora({}, project=project, data=[])
+    assert EXTRA["text"] in {r.text for r in whole.corpora[0].rows}
+
+
+def test_load_corpora_reports_files_changed_since_training(
+    tiny: dict[str, Any], tmp_path: Path
+) -> None:
+    manifest = Scorer.load(tiny["model"]).manifest
+    project = Path(shutil.copytree(tiny["project"], tmp_path / "datasets"))
+    with (project / "fr.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(EXTRA) + "\n")
+    assert rb.load_corpora(manifest, project=project, data=[]).changed == ["project"]
+
+
+def test_heldout_drops_the_heads_the_recipe_ignores() -> None:
+    rows = [
+        row(f"texte numéro {i}", corpus="hate", toxicity=1, identity_attack=i % 2)
+        for i in range(200)
+    ]
+    rows += [row(f"other {i}", corpus="other", toxicity=1) for i in range(200)]
+    corpora = [
+        Corpus(name, [r for r in rows if r.corpus == name], [], ("toxicity",), "")
+        for name in ("hate", "other")
+    ]
+    cfg = {"seed": 1, "calib_fraction": 0.2, "test_fraction": 0.3}
+    plain = rb.heldout(corpora, cfg)
+    ignoring = rb.heldout(corpora, {**cfg, "ignored_heads": {"hate": ["toxicity"]}})
+    assert [r.text for r in ignoring] == [r.text for r in plain]  # same split, rows kept
+    for r in ignoring:
+        assert ("toxicity" in r.labels) == (r.corpus == "other")
+        assert "identity_attack" in r.labels or r.corpus == "other"
+    only_tox = rb.heldout(corpora, {**cfg, "ignored_heads": {"other": ["toxicity"]}})
+    assert {r.corpus for r in only_tox} == {"hate"}  # rows left without a label go
+
+
+def test_recipe_gaps_lists_what_the_manifest_does_not_record(tiny: dict[str, Any]) -> None:
+    manifest = Scorer.load(tiny["model"]).manifest
+    assert rb.recipe_gaps(manifest) == []
+    config = {k: v for k, v in manifest["config"].items() if k not in ("min_df", "corpus_weights")}
+    older = {**manifest, "config": config}
+    assert rb.recipe_gaps(older) == ["min_df", "corpus_weights"]
+    baseline = rb.baseline_config(older)
+    assert baseline.corpus_weights == {}  # a table not recorded was not applied
+    assert baseline.min_df == TrainConfig().min_df  # a scalar takes today's default
 
 
 def _rows(n_per_corpus: Mapping[str, int]) -> list[Row]:
