@@ -59,11 +59,18 @@ class Result:
     errors: int = 0
     elapsed: float = 0.0
     server_cpu: float = 0.0  # CPU seconds used by the server processes while measuring
+    client_cpu: float = 0.0  # CPU seconds used by this client while measuring
 
     @property
     def cpu_ms(self) -> float:
         """Server CPU time per request (ms): unlike latency, not inflated by other processes."""
         return self.server_cpu / len(self.latencies) * 1000.0 if self.latencies else float("nan")
+
+    @property
+    def capacity(self) -> float:
+        """Requests/s the cores could serve if the CPU were ours alone (server + this client)."""
+        per_request = (self.server_cpu + self.client_cpu) / max(1, len(self.latencies))
+        return (os.cpu_count() or 1) / per_request if per_request else float("nan")
 
     @property
     def rate(self) -> float:
@@ -209,11 +216,13 @@ async def drive(
     stop = time.perf_counter() + warmup
     await asyncio.gather(*(_connection(port, requests, o, stop, result, False) for o in offsets))
     cpu0 = _cpu_seconds(server_pid)
+    client0 = time.process_time()
     t0 = time.perf_counter()
     stop = t0 + duration
     await asyncio.gather(*(_connection(port, requests, o + 7, stop, result, True) for o in offsets))
     result.elapsed = time.perf_counter() - t0
     result.server_cpu = _cpu_seconds(server_pid) - cpu0
+    result.client_cpu = time.process_time() - client0
     return result
 
 
@@ -327,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"{'endpoint':<26}{'requests':>10}{'errors':>8}{'req/s':>10}{'p50 ms':>9}"
-        f"{'p99 ms':>9}{'vs healthz':>12}{'server CPU ms/req':>19}"
+        f"{'p99 ms':>9}{'vs healthz':>12}{'server CPU ms/req':>19}{'CPU-bound req/s':>17}"
     )
     base = results[0].rate
     for r in results:
@@ -335,8 +344,13 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{r.name:<26}{len(r.latencies):>10}{r.errors:>8}{r.rate:>10.0f}"
             f"{r.percentile(0.50):>9.2f}{r.percentile(0.99):>9.2f}{ratio:>12}{r.cpu_ms:>19.3f}"
+            f"{r.capacity:>17.0f}"
         )
-    print(f"load average at the end: {os.getloadavg()[0]:.2f} (other processes skew latency)")
+    print(
+        f"load average at the end: {os.getloadavg()[0]:.2f} (other processes skew latency); "
+        "CPU-bound req/s = cores / (server + client CPU per request): the rate if the machine "
+        "ran nothing else"
+    )
     ok = True
     for r in results[1:]:
         passed = r.rate >= 1000 and r.percentile(0.99) <= 20.0 and r.errors == 0
@@ -362,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
                             "p50_ms": round(r.percentile(0.5), 3),
                             "p99_ms": round(r.percentile(0.99), 3),
                             "server_cpu_ms_per_request": round(r.cpu_ms, 4),
+                            "cpu_bound_rps": round(r.capacity, 1),
                         }
                         for r in results
                     ],
