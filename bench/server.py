@@ -12,7 +12,7 @@ It prints requests/s, p50/p99 latency and errors per endpoint, the ratio to the 
 whether the targets hold (>= 1,000 checks/s, p99 <= 20 ms, zero errors). The client shares the
 machine's cores with the two workers, so the figures are a floor for a dedicated server.
 
-Run: ``python bench/server.py [--duration 20] [--connections 16] [--scorer auto|model|fixed]``.
+Run: ``python bench/server.py [--duration 20] [--connections 8] [--scorer auto|model|fixed]``.
 """
 
 from __future__ import annotations
@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per endpoint")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds before measuring")
-    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--connections", type=int, default=8, help="keep-alive connections")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--scorer", choices=["auto", "model", "fixed"], default="auto")
     parser.add_argument("--model", metavar="DIR", help="a model folder (default: the shipped one)")
