@@ -200,7 +200,9 @@ def _as_str(value: object) -> str | None:
         return None
     if not value.isascii() and _SURROGATE.search(value):  # lone surrogates: not valid text
         return None
-    return value
+    # A str subclass (markupsafe.Markup, Django's SafeString) would carry its "already safe"
+    # mark, and its own methods, into the Submission: keep plain text only.
+    return str.__str__(value)
 
 
 def _get(form: Mapping[Any, Any], key: str) -> object:
