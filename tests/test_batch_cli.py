@@ -268,3 +268,27 @@ def test_resume_output_refuses_a_bad_row(tmp_path: Path) -> None:
     path.write_bytes(b'{"position": 1, "action": "explode"}\n')
     with pytest.raises(ConfigError, match="line 1"):
         resume_output(path, "jsonl")
+
+
+# -- with the shipped model ------------------------------------------------------------------------
+
+MODEL = Path(__file__).resolve().parent.parent / "models" / "default"
+
+
+@pytest.mark.skipif(
+    not (MODEL / "manifest.json").is_file(), reason="no trained model in models/default yet"
+)
+@pytest.mark.parametrize("name", ["wordpress.xml", "disqus.xml", "comments.jsonl"])
+def test_the_default_model_scores_every_readable_row(name: str, tmp_path: Path) -> None:
+    version = json.loads((MODEL / "manifest.json").read_text(encoding="utf-8"))["version"]
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    source = str(FIXTURES / name)
+    main([source, "-o", str(one), "--summary", "none"])
+    main([source, "-o", str(two), "--summary", "none", "--jobs", "2", "--chunk-size", "2"])
+    assert two.read_bytes() == one.read_bytes()
+    scored = [r for r in csv_rows(one) if r.action in ("accept", "hold", "reject")]
+    assert scored
+    for row in scored:
+        assert row.model_version == version
+        assert {"spam", "toxicity"} <= set(row.scores)
+        assert all(0.0 <= v <= 1.0 for v in row.scores.values())
