@@ -16,7 +16,13 @@ from typing import Any, Protocol, runtime_checkable
 
 from modkit._author import AuthorKeys, resolve_secret
 from modkit._decision import Decision
-from modkit._errors import ConfigError, ModelError, ModkitError, UnknownDecisionError
+from modkit._errors import (
+    ConfigError,
+    ModelError,
+    ModkitError,
+    StoreError,
+    UnknownDecisionError,
+)
 from modkit._policy import Policy, Thresholds
 from modkit._public import PublicComment
 from modkit._store import VERDICTS, CommentRecord, FeedbackRecord, MemoryStore, Store
@@ -170,11 +176,13 @@ class Moderator:
         """Validate ``form``, score it, apply the rules and the policy; return the decision.
 
         The comment is remembered in the store (for duplicates and flood) unless ``record=False``.
+        When the store cannot record it (a full disk), the decision is still returned and the
+        failure logged as an error on the ``modkit`` logger.
 
         Raises:
             ValidationError: the form is invalid (every problem listed).
             ModelError: the scorer failed or returned unusable scores.
-            StoreError: the store failed.
+            StoreError: the store cannot be read (the author's history).
         """
         return self.decide(self.validate(form, lang=lang), record=record)
 
@@ -267,21 +275,29 @@ class Moderator:
             lang=sub.lang,
         )
         if record:
-            self.store.record(
-                CommentRecord(
-                    decision_id=decision.id,
-                    created_at=now,
-                    author=author,
-                    ip=ip,
-                    post_id=sub.post_id,
-                    fingerprint=fingerprint,
-                    action=action.value,
-                    lang=sub.lang,
-                    text=sub.text,
-                    scores=decision.scores,
-                    model_version=self.model_version,
+            try:
+                self.store.record(
+                    CommentRecord(
+                        decision_id=decision.id,
+                        created_at=now,
+                        author=author,
+                        ip=ip,
+                        post_id=sub.post_id,
+                        fingerprint=fingerprint,
+                        action=action.value,
+                        lang=sub.lang,
+                        text=sub.text,
+                        scores=decision.scores,
+                        model_version=self.model_version,
+                    )
                 )
-            )
+            except StoreError as exc:  # a full disk must not lose the comment: decided anyway
+                _log.error(
+                    "modkit: decision %s (%s) made but not recorded: %s",
+                    decision.id,
+                    action.value,
+                    exc,
+                )
         _log.debug(
             "modkit: decision %s: %s (%s)", decision.id, action.value, ", ".join(decision.codes)
         )
