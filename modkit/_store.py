@@ -469,10 +469,15 @@ class SQLiteStore:
                     conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                     try:
                         result = fn(conn)
+                        conn.execute("COMMIT")
                     except BaseException:
-                        conn.execute("ROLLBACK")
+                        # SQLite may have rolled back already (a full disk does): a failed
+                        # ROLLBACK must not hide the error, nor a failed COMMIT leave the
+                        # connection inside a transaction.
+                        if conn.in_transaction:
+                            with suppress(sqlite3.Error):
+                                conn.execute("ROLLBACK")
                         raise
-                    conn.execute("COMMIT")
                     return result
                 except sqlite3.OperationalError as exc:
                     if not _is_busy(exc) or attempt == self.retries:
