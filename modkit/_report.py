@@ -21,6 +21,7 @@ __all__ = ["Summary"]
 
 _STATUSES: Final = ("approved", "pending", "spam", "trash", "deleted")
 _SPARK: Final = " ▁▂▃▄▅▆▇█"
+_MAX_KEYS: Final = 64
 _COLOURS: Final = {
     "accept": "#2e7d32",
     "hold": "#ef6c00",
@@ -58,8 +59,9 @@ class Summary:
         """Count one result row."""
         self.rows += 1
         self.actions[row.action] += 1
-        self.types[row.type] += 1
-        self.reasons.update(row.reasons)
+        self.types[_bounded(self.types, row.type)] += 1
+        for reason in row.reasons:
+            self.reasons[_bounded(self.reasons, reason)] += 1
         if row.action == "invalid" and row.detail:
             self.invalid_fields.update(row.detail.split())
         elif row.error is not None:
@@ -247,6 +249,14 @@ class Summary:
         for key, (n, total) in self.agreement().items():
             rows.append(f"<p>{esc(labels[key])}: {n:,} of {total:,} ({_pct(n, total)})</p>")
         return "".join(rows)
+
+
+def _bounded(counter: Counter[str], key: str) -> str:
+    """``key``, or ``"other"`` once ``counter`` holds :data:`_MAX_KEYS` keys (memory stays flat
+    whatever an export puts in its type column)."""
+    if key in counter or len(counter) < _MAX_KEYS:
+        return key
+    return "other"
 
 
 def _esc(value: object) -> str:

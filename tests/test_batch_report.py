@@ -125,3 +125,11 @@ def test_html_escapes_every_string(nasty: str) -> None:
 def test_bins_must_be_positive() -> None:
     with pytest.raises(ValueError, match="bins"):
         Summary(bins=0)
+
+
+def test_distinct_types_are_bounded() -> None:
+    s = Summary().add_all(row(type=f"t{i}", reasons=(f"r{i}",)) for i in range(1000))
+    assert len(s.types) <= 65
+    assert len(s.reasons) <= 65
+    assert s.types["other"] == 1000 - 64
+    assert sum(s.types.values()) == 1000
