@@ -1095,7 +1095,13 @@ def load_feedback(path: str | PathLike[str]) -> Corpus:
     finally:
         con.close()
     rows = [
-        Row(text=t, lang=lang, labels=dict(FEEDBACK_LABELS[v]), corpus="feedback", kind=f"feedback_{v}")
+        Row(
+            text=t,
+            lang=lang,
+            labels=dict(FEEDBACK_LABELS[v]),
+            corpus="feedback",
+            kind=f"feedback_{v}",
+        )
         for t, (lang, v) in latest.items()
     ]
     return Corpus(

@@ -99,9 +99,9 @@ def clear_default_moderator() -> None:
 
 
 def _build_moderator(conf: object) -> Moderator:
-    from modkit._moderator import Moderator  # noqa: PLC0415 - keeps import light
-    from modkit._policy import Policy  # noqa: PLC0415
-    from modkit._store import SQLiteStore, Store  # noqa: PLC0415
+    from modkit._moderator import Moderator
+    from modkit._policy import Policy
+    from modkit._store import SQLiteStore, Store
 
     if not isinstance(conf, dict):
         raise ConfigError("settings.MODKIT must be a dict")
