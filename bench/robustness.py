@@ -635,7 +635,8 @@ def render_markdown(results: Mapping[str, Any]) -> str:
     """The results as markdown tables, ready to paste into the README."""
     meta = results["meta"]
     lines = [
-        f"Model `{meta['model']}` version {meta['version']}, measured {meta['date']} "
+        f"Model `{meta['model']}` version {meta['version']} (created {meta.get('created')}, "
+        f"sha256 {str(meta.get('sha256'))[:12]}), measured {meta['date']} "
         f"({meta['seconds']:.0f} s). Held-out rows: test split of the training corpora "
         f"({meta['heldout_rows']:,} rows; corpora not found: "
         f"{', '.join(meta['missing']) or 'none'}).",
@@ -887,8 +888,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if gaps:
         say(
-            f"warning: recipe fields the manifest does not record (baseline uses today's "
-            f"defaults): {', '.join(gaps)}"
+            f"note: recipe fields the manifest does not record (baseline: empty tables, "
+            f"today's defaults otherwise): {', '.join(gaps)}"
         )
     if not corpora:
         print("error: none of the model's training corpora was found", file=sys.stderr)
@@ -931,6 +932,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "model": str(args.model),
         "name": manifest.get("name"),
         "version": getattr(model, "version", "unknown"),
+        "created": manifest.get("created"),
+        "sha256": (manifest.get("bundle") or {}).get("sha256"),
         "baseline": baseline_path,
         "baseline_version": getattr(baseline, "version", "unknown"),
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
