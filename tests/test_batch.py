@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from modkit._batch import (
     ANONYMOUS_EMAIL,
@@ -705,3 +707,70 @@ def test_outputs_never_hold_an_email_or_ip(
     for where, text in texts.items():
         for canary in CANARIES:
             assert canary not in text, f"{canary!r} leaked into {where}"
+
+
+# -- properties: any input, one record per row, no crash -------------------------------------------
+
+_settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_line_text = st.text(st.characters(blacklist_characters="\n\r", blacklist_categories=("Cs",)))
+
+
+@_settings
+@given(st.lists(_line_text, max_size=30))
+def test_jsonl_gives_one_record_per_non_blank_line(lines: list[str]) -> None:
+    data = "\n".join(lines).encode("utf-8")
+    got = list(read_records(io.BytesIO(data), format="jsonl"))
+    text_lines = data.split(b"\n")
+    expected = [i for i, line in enumerate(text_lines, 1) if line.strip()]
+    if text_lines and text_lines[0].startswith(b"\xef\xbb\xbf") and not text_lines[0][3:].strip():
+        expected = expected[1:]
+    assert [r.position for r in got] == expected
+
+
+_cell = st.text(
+    st.characters(blacklist_characters='\n\r",\x00', blacklist_categories=("Cs",)), max_size=20
+)
+
+
+@_settings
+@given(st.lists(st.lists(_cell, min_size=3, max_size=3), max_size=30))
+def test_csv_gives_one_record_per_row(rows: list[list[str]]) -> None:
+    lines = ["id,comment,email", *(",".join(r) for r in rows)]
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    got = list(read_records(io.BytesIO(data), format="csv", delimiter=","))
+    expected = [i for i, line in enumerate(lines[1:], 2) if line.strip()]
+    assert [r.position for r in got] == expected
+    assert all(r.error is None for r in got)
+
+
+@_settings
+@given(st.binary(max_size=400), st.sampled_from(["csv", "jsonl", "wxr", "disqus"]))
+def test_any_bytes_give_records_or_a_config_error(data: bytes, fmt: str) -> None:
+    try:
+        got = list(read_records(io.BytesIO(data), format=fmt))
+    except ConfigError:
+        assert fmt == "csv"  # a header without a text column, or an unreadable header
+        return
+    if fmt in ("wxr", "disqus"):
+        errors = [r for r in got if r.error is not None]
+        assert len(errors) <= 1
+        assert not errors or got[-1] is errors[0]
+    positions = [r.position for r in got]
+    assert positions == sorted(positions)
+
+
+def test_huge_comment_inside_xml_is_invalid_not_lost() -> None:
+    xml = (
+        '<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item>'
+        "<wp:post_id>1</wp:post_id>"
+        f"<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_content>{'a' * 70_000}"
+        "</wp:comment_content></wp:comment>"
+        "<wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_content>ok</wp:comment_content>"
+        "</wp:comment></item></channel></rss>"
+    ).encode()
+    recs = list(read_records(io.BytesIO(xml), format="wxr"))
+    rows = list(score_records(recs, ScoreOptions(policy=policy(), rules_only=True)))
+    assert [(r.id, r.action, r.detail) for r in rows] == [
+        ("1", "invalid", "text:too_long"),
+        ("2", "accept", None),
+    ]
