@@ -135,7 +135,7 @@ _REASON_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "No score available ({labels}): the comment awaits a human check.",
     },
     "score": {
-        "fr": "Score de {label} {score} (seuil {threshold}).",
+        "fr": "Score « {label} » : {score} (seuil {threshold}).",
         "en": "{label_cap} score {score} (threshold {threshold}).",
     },
 }
