@@ -252,6 +252,8 @@ def _run(args: argparse.Namespace) -> int:
         raise ConfigError("--resume needs -o OUTPUT (the output file is the checkpoint)")
     if args.rules_only and args.model:
         raise ConfigError("give either --model or --rules-only, not both")
+    if out_path is not None and args.input != "-" and _same_file(args.input, out_path):
+        raise ConfigError("the output would overwrite the input: choose another -o")
     options = ScoreOptions(
         policy=_policy(args.policy),
         model=args.model,
@@ -335,6 +337,13 @@ def _run(args: argparse.Namespace) -> int:
         _err(f"rows read ({summary.rows_read:,}) and written ({summary.rows_written:,}) differ")
         return EXIT_CONFIG
     return EXIT_INPUT if summary.errors else EXIT_OK
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # the output does not exist yet (or the input does not: reported later)
+        return False
 
 
 class _Counter:

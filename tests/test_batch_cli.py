@@ -118,6 +118,7 @@ def test_column_option(tmp_path: Path) -> None:
         (["{fx}/comments.csv", "--column", "text"], EXIT_CONFIG, "FIELD=NAME"),
         (["{fx}/comments.csv", "--column", "text=nope"], EXIT_CONFIG, "not in the CSV header"),
         (["{fx}/comments.csv", "--resume"], EXIT_CONFIG, "--resume needs -o"),
+        (["{fx}/comments.csv", "-o", "{fx}/../batch/comments.csv"], EXIT_CONFIG, "overwrite"),
         (["{fx}/comments.csv", "--encoding", "klingon"], EXIT_CONFIG, "klingon"),
         (["{fx}/comments.csv", "--policy", "{fx}/nope.toml"], EXIT_CONFIG, "nope.toml"),
         (["{fx}/comments.csv", "--model", "{fx}/no-model"], EXIT_MODEL, "model error"),
