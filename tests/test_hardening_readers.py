@@ -221,6 +221,27 @@ def test_broken_utf16_csv_gives_encoding_error_records(case: str) -> None:
     assert "encoding" in {r.error for r in records}
 
 
+DISQUS_MARKED_SECTION = (
+    b'<disqus xmlns:dsq="http://disqus.com/disqus-internals">'
+    b'<post dsq:id="1"><message>&lt;![x[ y</message></post></disqus>'
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug (batch, found by fuzz_disqus): a Disqus message holding a broken HTML marked "
+    "section ('<![x[', '<![ x') makes html.parser raise AssertionError inside html_to_text, and "
+    "it escapes read_disqus: the whole export stops instead of one row being read",
+)
+@pytest.mark.parametrize("markup", ["<![x[ y", "<![ x", "<p>a</p><![CDAPA[b"])
+def test_broken_marked_sections_in_disqus_html(markup: str) -> None:
+    from modkit._batch import html_to_text
+
+    assert "y" in html_to_text(markup) or "x" in html_to_text(markup) or "b" in html_to_text(markup)
+    assert len(read_all("disqus", DISQUS_MARKED_SECTION)) == 1
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "UTF-16", "iso-8859-1", "windows-1252", "ascii"])
 def test_xml_declaring_a_known_encoding_is_read(encoding: str) -> None:
     doc = f'<?xml version="1.0" encoding="{encoding}"?><disqus></disqus>'
