@@ -94,7 +94,7 @@ class TrainConfig:
     word_ngrams: tuple[int, int] = (1, 2)
     normalize: bool = True
     c: float = 2.0
-    corpus_cap: int = 12_000
+    corpus_cap: int = 30_000
     corpus_weights: Mapping[str, float] = field(
         default_factory=lambda: dict(DEFAULT_CORPUS_WEIGHTS)
     )
