@@ -293,3 +293,22 @@ def test_the_default_model_scores_every_readable_row(name: str, tmp_path: Path) 
         assert row.model_version == version
         assert {"spam", "toxicity"} <= set(row.scores)
         assert all(0.0 <= v <= 1.0 for v in row.scores.values())
+
+
+def test_registers_in_the_modkit_command_line(tmp_path: Path) -> None:
+    import argparse
+
+    from modkit._batch_cli import HELP, add_arguments, add_parser, run
+    from modkit._cli import Command, build_parser
+
+    out = tmp_path / "o.csv"
+    argv = ["score", str(FIXTURES / "wordpress.xml"), "-o", str(out), *RULES]
+    parser = build_parser([Command("score", HELP, add_arguments, run)])
+    args = parser.parse_args(argv)
+    assert args._run(args) == EXIT_OK
+    assert len(csv_rows(out)) == 6
+
+    top = argparse.ArgumentParser(prog="modkit")
+    add_parser(top.add_subparsers())
+    args = top.parse_args(argv)
+    assert args._run(args) == EXIT_OK
