@@ -813,6 +813,12 @@ def _jsonable(obj: Any) -> Any:
 # -- command line ------------------------------------------------------------------------------
 
 
+def _shown(path: str) -> str:
+    """`path` relative to the repository when inside it (tables do not show a home folder)."""
+    resolved = Path(path).resolve()
+    return resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else str(path)
+
+
 def _load_baseline(
     args: argparse.Namespace,
     manifest: Mapping[str, Any],
@@ -929,12 +935,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["targets"] = targets(results)
     results["watch"] = _watch(results["evasion"]["model"])
     results["meta"] = {
-        "model": str(args.model),
+        "model": _shown(args.model),
         "name": manifest.get("name"),
         "version": getattr(model, "version", "unknown"),
         "created": manifest.get("created"),
         "sha256": (manifest.get("bundle") or {}).get("sha256"),
-        "baseline": baseline_path,
+        "baseline": _shown(baseline_path),
         "baseline_version": getattr(baseline, "version", "unknown"),
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "corpora": [c.name for c in corpora],
