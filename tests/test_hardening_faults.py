@@ -20,7 +20,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -326,24 +325,16 @@ def _writer(path: str, n: int, errors: Any) -> None:
         raise
 
 
-def _fork_context() -> Any:
-    if "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("needs the fork start method")
-    return multiprocessing.get_context("fork")
-
-
 def test_four_processes_write_feedback_at_once(tmp_path: Path) -> None:
     path = str(tmp_path / "shared.db")
     SQLiteStore(path).close()  # schema first, as a server does at start
-    ctx = _fork_context()
+    ctx = multiprocessing.get_context("spawn")  # fresh interpreters: no lock inherited mid-use
     errors = ctx.Queue()
     procs = [ctx.Process(target=_writer, args=(path, n, errors)) for n in range(4)]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads (3.12+)
-        for p in procs:
-            p.start()
     for p in procs:
-        p.join(timeout=120)
+        p.start()
+    for p in procs:
+        p.join(timeout=180)
     found = []
     while not errors.empty():
         found.append(errors.get())
