@@ -21,6 +21,7 @@ from modkit._text import normalize_text
 __all__ = [
     "MAX_CHARGRAM_CHARS",
     "SHAPE_PREFIX",
+    "STOP_WORDS",
     "WORD_PREFIX",
     "NgramFeaturizer",
     "analyze",
@@ -35,6 +36,21 @@ MAX_CHARGRAM_CHARS = 3000
 
 WORD_PREFIX = "\x01"  # namespace prefix of word n-grams (never produced by normalisation)
 SHAPE_PREFIX = "\x02"  # namespace prefix of shape tokens
+SHAPE_WEIGHT = 0.3  # value of a present shape token (char and word blocks have unit norm)
+
+
+#: Function words that are never word unigrams (they stay in character n-grams and word bigrams).
+#: As unigrams they pick up their corpora's quirks: "de" and "une" had learnt a toxicity weight
+#: strong enough to flag "Une salade de tomates aux lardons." Second-person words are kept: they
+#: mark who a comment addresses.
+_STOP_WORDS_TEXT = """
+    a au aux avec ce ces cet cette c d dans de des du elle elles en et il ils j je l la le les
+    leur leurs lui m ma mais me mes mon n ne nous on ou par pas pour qu que qui s sa se ses son
+    sur un une y est sont ete etre
+    an and are as at be by for from has have he her his i in is it its of on or our she that
+    the their they this to was we were with my me
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
@@ -73,8 +89,8 @@ def analyze(
     char_ngrams: tuple[int, int] = (3, 5),
     word_ngrams: tuple[int, int] = (1, 2),
     normalize: bool = True,
-) -> tuple[list[str], list[str]]:
-    """Return ``(char_grams, other_grams)`` for one raw comment (with repeats, in text order).
+) -> tuple[list[str], list[str], list[str]]:
+    """Return ``(char_grams, word_grams, shape_tokens)`` of one raw comment (repeats kept).
 
     ``normalize=False`` replaces the scoring normaliser by a plain case fold (a baseline for the
     robustness benchmark, never the default).
@@ -82,12 +98,12 @@ def analyze(
     norm = normalize_text(text) if normalize else " ".join(text.casefold().split())
     chars = char_grams(f" {norm[:MAX_CHARGRAM_CHARS]} ", char_ngrams)
     words = norm.split()
-    others: list[str] = [WORD_PREFIX + w for w in words] if word_ngrams[0] <= 1 else []
+    grams: list[str] = (
+        [WORD_PREFIX + w for w in words if w not in STOP_WORDS] if word_ngrams[0] <= 1 else []
+    )
     for n in range(max(2, word_ngrams[0]), word_ngrams[1] + 1):
-        others.extend(WORD_PREFIX + " ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-    others.extend(_shape_tokens(text, norm))
-    return chars, others
-
+        grams.extend(WORD_PREFIX + " ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    return chars, grams, _shape_tokens(text, norm)
 
 class NgramFeaturizer:
     """Sublinear TF-IDF over a bounded vocabulary of character and word n-grams.
@@ -117,7 +133,7 @@ class NgramFeaturizer:
         self.min_df = min_df
         self.normalize = normalize
 
-    def _analyze(self, text: str) -> tuple[list[str], list[str]]:
+    def _analyze(self, text: str) -> tuple[list[str], list[str], list[str]]:
         return analyze(
             text,
             char_ngrams=self.char_ngrams,
@@ -131,9 +147,10 @@ class NgramFeaturizer:
         char_df: Counter[str] = Counter()
         word_df: Counter[str] = Counter()
         for doc in docs:
-            chars, others = self._analyze(doc)
+            chars, words, shapes = self._analyze(doc)
             char_df.update(set(chars))
-            word_df.update(set(others))
+            word_df.update(set(words))
+            word_df.update(shapes)
         n_docs = len(docs)
         kept: list[tuple[str, int]] = []
         for df, limit in ((char_df, self.max_char_features), (word_df, self.max_word_features)):
@@ -177,10 +194,20 @@ class NgramFeaturizer:
     def transform_one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Return ``(column indices, weights)`` of one comment: the scoring fast path."""
         get = self.vocabulary_.get
-        chars, others = self._analyze(text)
+        chars, words, shapes = self._analyze(text)
         parts_idx: list[np.ndarray] = []
         parts_val: list[np.ndarray] = []
-        for grams in (chars, others):
+        # Shape tokens are indicators with a fixed weight, outside the L2-normalised blocks: inside
+        # the word block they weighed more the shorter the comment (a short French sentence was
+        # flagged on "no link, no capitals").
+        shape_idx = np.unique(
+            np.fromiter(map(get, shapes, repeat(-1)), dtype=np.int32, count=len(shapes))
+        )
+        shape_idx = shape_idx[shape_idx >= 0]
+        if len(shape_idx):
+            parts_idx.append(shape_idx)
+            parts_val.append(np.full(len(shape_idx), SHAPE_WEIGHT, dtype=np.float32))
+        for grams in (chars, words):
             looked_up = np.fromiter(map(get, grams, repeat(-1)), dtype=np.int32, count=len(grams))
             hits = looked_up[looked_up >= 0]
             if not len(hits):
