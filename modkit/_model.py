@@ -149,12 +149,9 @@ class Scorer:
         self._calib_b = calib[:, 1]
         self.manifest: Mapping[str, Any] = manifest
         self.version: str = str(manifest.get("version", "unknown"))
-        raw_thresholds = manifest.get("thresholds", {})
-        self.thresholds: Mapping[str, Mapping[str, float]] = {
-            head: {k: float(v) for k, v in limits.items()}
-            for head, limits in raw_thresholds.items()
-            if isinstance(limits, Mapping)
-        }
+        self.thresholds: Mapping[str, Mapping[str, float]] = _thresholds(
+            manifest.get("thresholds", {})
+        )
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -278,6 +275,29 @@ class Scorer:
             scored.sort(key=lambda span: -span.weight)
             result[head] = scored[:top]
         return result
+
+
+def _thresholds(raw: Any) -> dict[str, dict[str, float]]:
+    """The manifest's ``{head: {"hold": x, "reject": y}}``, checked.
+
+    Raises:
+        ModelError: not that shape, or a value that is not a number in [0, 1].
+    """
+    if not isinstance(raw, Mapping):
+        raise ModelError("manifest thresholds must be a table {head: {hold, reject}}")
+    out: dict[str, dict[str, float]] = {}
+    for head, limits in raw.items():
+        if not isinstance(limits, Mapping) or not set(limits) <= {"hold", "reject"}:
+            raise ModelError(f"manifest thresholds for {head!r} must be {{hold, reject}}")
+        values: dict[str, float] = {}
+        for key, value in limits.items():
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ModelError(f"manifest threshold {head}.{key} is not a number")
+            if not 0.0 <= float(value) <= 1.0:
+                raise ModelError(f"manifest threshold {head}.{key} is outside [0, 1]")
+            values[key] = float(value)
+        out[str(head)] = values
+    return out
 
 
 def runtime_versions() -> dict[str, str]:

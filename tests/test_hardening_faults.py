@@ -280,13 +280,6 @@ def test_malformed_manifest_thresholds_stop_the_moderator(
 
 
 @needs_model
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (model): Scorer.load lets a malformed 'thresholds' in manifest.json escape as "
-    "AttributeError/ValueError instead of ModelError (its documented error), or ignores it "
-    "silently (a number instead of {hold, reject}); the server's build_scorer calls Scorer.load "
-    "directly, so `modkit serve --model` crashes with a traceback",
-)
 @pytest.mark.parametrize("thresholds", list(MALFORMED_THRESHOLDS))
 def test_malformed_manifest_thresholds_are_a_model_error(
     shipped_copy: Path, tmp_path: Path, thresholds: str
