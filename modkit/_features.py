@@ -105,6 +105,7 @@ def analyze(
         grams.extend(WORD_PREFIX + " ".join(words[i : i + n]) for i in range(len(words) - n + 1))
     return chars, grams, _shape_tokens(text, norm)
 
+
 class NgramFeaturizer:
     """Sublinear TF-IDF over a bounded vocabulary of character and word n-grams.
 

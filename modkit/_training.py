@@ -154,7 +154,13 @@ def _without_ignored(row: Row, config: TrainConfig) -> Row:
 
 
 def _row_weights(rows: Sequence[Row], head: str, config: TrainConfig) -> np.ndarray:
-    """Per-row weights for one head: corpus multiplier x cap, then classes balanced."""
+    """Per-row weights for one head: corpus multiplier x kind multiplier x cap, then classes
+    balanced within each language.
+
+    Balancing per language matters: French toxic rows come mostly from corpora that are mostly
+    toxic, so with one global balance the model learnt "French" as a toxicity cue (plain French
+    sentences such as "Une salade de tomates aux lardons." scored 0.93).
+    """
     counts: dict[str, int] = defaultdict(int)
     for r in rows:
         counts[r.corpus] += 1
@@ -168,10 +174,14 @@ def _row_weights(rows: Sequence[Row], head: str, config: TrainConfig) -> np.ndar
         dtype=np.float64,
     )
     y = np.array([r.labels[head] for r in rows])
-    pos, neg = w[y == 1].sum(), w[y == 0].sum()
-    if pos > 0 and neg > 0:
-        w[y == 1] *= (pos + neg) / (2 * pos)
-        w[y == 0] *= (pos + neg) / (2 * neg)
+    langs = np.array([r.lang for r in rows])
+    for lang in sorted(set(langs.tolist())):
+        is_pos = (langs == lang) & (y == 1)
+        is_neg = (langs == lang) & (y == 0)
+        pos, neg = w[is_pos].sum(), w[is_neg].sum()
+        if pos > 0 and neg > 0:
+            w[is_pos] *= (pos + neg) / (2 * pos)
+            w[is_neg] *= (pos + neg) / (2 * neg)
     weights: np.ndarray = w * (len(rows) / w.sum())
     return weights
 
