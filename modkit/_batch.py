@@ -506,6 +506,20 @@ def _buffered(stream: IO[bytes]) -> io.BufferedReader:
     return io.BufferedReader(stream)  # type: ignore[arg-type]
 
 
+_ESCAPE_ANY: Final = "modkit-escape-any"
+
+
+def _escape_any(exc: UnicodeError) -> tuple[str, int]:
+    """Like ``surrogateescape``, for every byte value: undecodable bytes become lone surrogates
+    (U+DC00 + byte), which the readers turn into ``encoding`` error rows."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "".join(chr(0xDC00 + b) for b in exc.object[exc.start : exc.end]), exc.end
+    raise exc
+
+
+codecs.register_error(_ESCAPE_ANY, _escape_any)
+
+
 def _text_stream(stream: IO[bytes], encoding: str) -> io.TextIOWrapper:
     """Decode ``stream``: a BOM wins over ``encoding``; bad bytes kept as surrogates (checked per
     row)."""
@@ -516,7 +530,7 @@ def _text_stream(stream: IO[bytes], encoding: str) -> io.TextIOWrapper:
         enc = "utf-16"
     elif enc == "utf-8":
         enc = "utf-8-sig"
-    return io.TextIOWrapper(raw, encoding=enc, errors="surrogateescape", newline="")
+    return io.TextIOWrapper(raw, encoding=enc, errors=_ESCAPE_ANY, newline="")
 
 
 def _encoding_hint(encoding: str) -> str:
@@ -575,6 +589,8 @@ def _csv_records(
         header = _next_row(reader)
     except csv.Error as exc:
         raise ConfigError(f"the CSV header cannot be read ({exc})") from exc
+    if any(_has_surrogates(cell) for cell in header):
+        raise ConfigError(f"the CSV header is not valid text: {_encoding_hint(encoding)}")
     found = cols.resolve(header)
     missing = cols.missing_overrides(found)
     if missing:
@@ -763,6 +779,17 @@ def _xml_failure(position: int, exc: Exception) -> Record:
             f"XML malformed or truncated at line {line}, column {col} ({reason}); "
             "nothing after it can be read",
         )
+    from defusedxml import DefusedXmlException
+
+    if isinstance(exc, LookupError | UnicodeError | ValueError) and not isinstance(
+        exc, DefusedXmlException
+    ):
+        return _error(
+            position,
+            "xml_syntax",
+            f"XML unreadable: its declared encoding cannot be decoded ({type(exc).__name__}); "
+            "nothing after it can be read",
+        )
     return _error(
         position,
         "xml_unsafe",
@@ -775,7 +802,9 @@ def _xml_errors() -> tuple[type[Exception], ...]:
 
     from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 
-    return (ParseError, DefusedXmlException)
+    # LookupError, UnicodeError and ValueError come from an encoding declaration expat cannot use
+    # (unknown, not a text codec, or multi-byte: UTF-7, UTF-32, Shift-JIS).
+    return (ParseError, DefusedXmlException, LookupError, UnicodeError, ValueError)
 
 
 def _children_text(elem: Element) -> dict[str, str]:
@@ -974,8 +1003,11 @@ def html_to_text(markup: str) -> str:
     if len(markup) > MAX_FIELD_CHARS:
         return markup
     parser = _TextExtractor()
-    parser.feed(markup)
-    parser.close()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except AssertionError:  # html.parser on a broken marked section ("<![x["): keep the rest raw
+        return ("".join(parser.parts) + parser.rawdata).strip()
     return "".join(parser.parts).strip()
 
 
