@@ -779,7 +779,7 @@ def _xml_failure(position: int, exc: Exception) -> Record:
             f"XML malformed or truncated at line {line}, column {col} ({reason}); "
             "nothing after it can be read",
         )
-    from defusedxml import DefusedXmlException
+    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 
     if isinstance(exc, LookupError | UnicodeError | ValueError) and not isinstance(
         exc, DefusedXmlException
@@ -800,7 +800,7 @@ def _xml_failure(position: int, exc: Exception) -> Record:
 def _xml_errors() -> tuple[type[Exception], ...]:
     from xml.etree.ElementTree import ParseError
 
-    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+    from defusedxml import DefusedXmlException
 
     # LookupError, UnicodeError and ValueError come from an encoding declaration expat cannot use
     # (unknown, not a text codec, or multi-byte: UTF-7, UTF-32, Shift-JIS).
