@@ -158,8 +158,16 @@ def page(driver: Any) -> str:
 
 def open_article(driver: Any, base: str) -> None:
     driver.get(base + "/")
-    WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.ID, "commentform")))
+    _wait(driver).until(ec.presence_of_element_located((By.ID, "commentform")))
     page(driver)
+
+
+def _wait(driver: Any) -> Any:
+    """A 10 s wait that retries through navigation: Chromium can answer a poll made while a
+    page is being replaced with an "unknown error" instead of a missing or stale element."""
+    from selenium.common.exceptions import WebDriverException
+
+    return WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,))
 
 
 def submit_comment(
@@ -174,7 +182,20 @@ def submit_comment(
         driver.find_element(By.ID, "url").send_keys(url)
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.ID, "submit").click()
-    WebDriverWait(driver, 10).until(ec.staleness_of(old))
+    _wait(driver).until(lambda _driver: _is_stale(old))
+
+
+def _is_stale(element: Any) -> bool:
+    """Whether the page holding ``element`` was replaced. Chromium sometimes reports a replaced
+    node as an "unknown error" (node does not belong to the document) rather than as a stale
+    element, mid-navigation: both mean the page is gone."""
+    from selenium.common.exceptions import WebDriverException
+
+    try:
+        element.is_enabled()
+    except WebDriverException:
+        return True
+    return False
 
 
 def comment_texts(driver: Any) -> list[str]:
@@ -258,10 +279,10 @@ def test_spam_held_then_marked_spam(browser: Any, site: str, shots: Path, data_d
     snap(browser, shots, "05-held")
 
     browser.get(site + "/moderation")
-    WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "loginform")))
+    _wait(browser).until(ec.presence_of_element_located((By.ID, "loginform")))
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     browser.find_element(By.ID, "login").click()
-    WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".held")))
+    _wait(browser).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".held")))
     held = [
         e
         for e in browser.find_elements(By.CSS_SELECTOR, ".held")
@@ -274,7 +295,7 @@ def test_spam_held_then_marked_spam(browser: Any, site: str, shots: Path, data_d
     snap(browser, shots, "06-moderation")
 
     held[0].find_element(By.CSS_SELECTOR, "button.spam").click()
-    WebDriverWait(browser, 10).until(
+    _wait(browser).until(
         ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice-success"), "spam")
     )
     remaining = browser.find_elements(By.CSS_SELECTOR, ".held .comment-text")
