@@ -1075,25 +1075,28 @@ def load_feedback(path: str | PathLike[str]) -> Corpus:
         FileNotFoundError: the file does not exist.
         ValueError: it is not a modkit store (no ``feedback`` table).
     """
-    import sqlite3
+    from modkit._errors import StoreError
+    from modkit._model import sha256_file
+    from modkit._store import SQLiteStore
 
     db = Path(path)
     if not db.is_file():
         raise FileNotFoundError(f"{db}: no such file")
-    from modkit._model import sha256_file
-
     digest = sha256_file(db)
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        cur = con.execute("SELECT text, lang, verdict FROM feedback ORDER BY created_at")
-        latest: dict[str, tuple[str, str]] = {}
-        for text, lang, verdict in cur:
-            if isinstance(text, str) and text.strip() and verdict in FEEDBACK_LABELS:
-                latest[text] = (lang if lang in ("fr", "en") else guess_lang(text), verdict)
-    except sqlite3.DatabaseError as exc:
+        store = SQLiteStore(db)
+        try:
+            records = store.feedback()  # oldest first
+        finally:
+            store.close()
+    except StoreError as exc:
         raise ValueError(f"{db}: not a modkit store ({exc})") from exc
-    finally:
-        con.close()
+    latest: dict[str, tuple[str, str]] = {}
+    for record in records:
+        text, verdict = record.text, record.verdict
+        if text.strip() and verdict in FEEDBACK_LABELS:
+            lang = record.lang if record.lang in ("fr", "en") else guess_lang(text)
+            latest[text] = (lang, verdict)
     rows = [
         Row(
             text=t,
