@@ -29,13 +29,12 @@ from modkit._features import (
     char_grams,
     vocabulary_from_string,
 )
+from modkit._heads import HEADS
 
 __all__ = ["BUNDLE_FORMAT", "HEADS", "Scorer", "Span", "default_model_path"]
 
 #: Version of the bundle layout; a bundle of another format is refused.
 BUNDLE_FORMAT = 1
-#: Every head a bundle may carry, in the order scores are reported.
-HEADS = ("spam", "toxicity", "severe_toxicity", "insult", "threat", "obscene", "identity_attack")
 
 _BUNDLE_FILE = "model.joblib"
 _MANIFEST_FILE = "manifest.json"

@@ -198,7 +198,7 @@ def _comment_text(body: Mapping[str, Any]) -> str:
 
 def _detect(text: str) -> str:
     try:
-        from modkit._datasets import guess_lang
+        from modkit._lang import guess_lang
     except ImportError:  # pragma: no cover - the datasets module ships with modkit
         return "en"
     return guess_lang(text, default="en")
