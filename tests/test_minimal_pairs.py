@@ -194,6 +194,9 @@ def _held_for_toxicity(mod: modkit.Moderator, texts: list[str]) -> list[tuple[bo
     return out
 
 
+@pytest.mark.xfail(
+    strict=True, reason="the shipped model 2026.11.29 predates the register fix (issue 10)"
+)
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_minimal_pairs_keep_the_toxicity_decision(moderator: modkit.Moderator, lang: str) -> None:
     rows = [r for r in _rows("minimal_pairs.jsonl") if r["lang"] == lang]
