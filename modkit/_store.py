@@ -26,12 +26,12 @@ from types import MappingProxyType
 from typing import Any, Final, Protocol, TypeVar, runtime_checkable
 
 from modkit._errors import StoreError
-from modkit._rules import History
 
 __all__ = [
     "VERDICTS",
     "CommentRecord",
     "FeedbackRecord",
+    "History",
     "MemoryStore",
     "SQLiteStore",
     "Store",
@@ -45,6 +45,17 @@ _T = TypeVar("_T")
 
 def _scores(mapping: Mapping[str, float]) -> Mapping[str, float]:
     return MappingProxyType({str(k): float(v) for k, v in mapping.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What the store knows about the author: the last comment by the same author or IP, a
+    recent identical comment on the same post, and whether the author was approved before.
+    """
+
+    last_seen: datetime | None = None
+    duplicate: bool = False
+    trusted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
