@@ -282,7 +282,7 @@ def assert_offsets(text: str) -> None:
     assert len(offs) == len(full.text) + 1
     assert all(a <= b for a, b in itertools.pairwise(offs))
     assert offs[-1] == min(len(text), MAX_CHARS)
-    assert not offs or offs[0] >= 0
+    assert offs[0] >= 0
     assert not any(0xD800 <= ord(c) <= 0xDFFF for c in full.text)
     n = len(full.text)
     for start, end in ((0, n), (0, n // 2), (n // 3, n), (n // 2, n // 2)):
