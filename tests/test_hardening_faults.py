@@ -318,6 +318,7 @@ def _writer(path: str, n: int, errors: Any) -> None:
         raise
 
 
+@pytest.mark.slow  # starts four interpreters
 def test_four_processes_write_feedback_at_once(tmp_path: Path) -> None:
     path = str(tmp_path / "shared.db")
     SQLiteStore(path).close()  # schema first, as a server does at start
@@ -362,6 +363,7 @@ while True:
 """
 
 
+@pytest.mark.slow  # kills a process
 @pytest.mark.parametrize("after", [0.3, 0.8])
 def test_a_writer_killed_mid_write_loses_no_committed_row(tmp_path: Path, after: float) -> None:
     path = tmp_path / "killed.db"

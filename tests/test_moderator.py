@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import SECRET, Clock
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from modkit import (
@@ -467,7 +467,6 @@ forms = st.dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(forms, max_size=5))
 def test_check_and_check_many_never_crash(batch: list[dict[str, Any]]) -> None:
     mod = Moderator(scorer=EchoScorer(), secret=SECRET)

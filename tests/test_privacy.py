@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from conftest import SECRET
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from modkit import (
@@ -258,7 +258,6 @@ emails = st.builds(
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     email=emails,
     ip=st.ip_addresses().map(str),

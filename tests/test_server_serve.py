@@ -104,6 +104,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
             proc.wait(timeout=10)
 
 
+@pytest.mark.slow  # server workers
 def test_two_workers_answer_health_and_checks(served: tuple[str, Path, Path]) -> None:
     url, _, _ = served
     workers = set()
@@ -135,6 +136,7 @@ def test_two_workers_answer_health_and_checks(served: tuple[str, Path, Path]) ->
     assert httpx.post(f"{url}/v1/check", json=form, timeout=5).status_code == 401
 
 
+@pytest.mark.slow  # server workers
 def test_feedback_is_shared_by_the_workers(served: tuple[str, Path, Path]) -> None:
     url, db, _ = served
     ids = []
@@ -153,6 +155,7 @@ def test_feedback_is_shared_by_the_workers(served: tuple[str, Path, Path]) -> No
         assert {r.decision_id for r in store.feedback()} >= set(ids)
 
 
+@pytest.mark.slow  # server workers
 def test_akismet_client_against_modkit_serve(served: tuple[str, Path, Path]) -> None:
     url, db, _ = served
     config = akismet.Config(key=KEY, url="https://blog.example.org")
@@ -171,6 +174,7 @@ def test_akismet_client_against_modkit_serve(served: tuple[str, Path, Path]) -> 
     assert {("Bel article", "spam"), ("viagra", "ham")} <= verdicts
 
 
+@pytest.mark.slow  # server workers
 def test_logs_hold_no_email_or_ip(served: tuple[str, Path, Path]) -> None:
     _, _, log = served
     text = log.read_text(encoding="utf-8", errors="replace")
