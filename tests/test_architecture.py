@@ -7,6 +7,7 @@ every module of ``modkit/`` (top level, lazy and ``TYPE_CHECKING`` ones alike).
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -69,10 +70,18 @@ def place(rel: str) -> list[Part]:
     return [p for p in PARTS if any(fnmatch(rel, pattern) for pattern in p.patterns)]
 
 
-def imports(rel: str, source: str) -> list[tuple[int, str, tuple[str, ...]]]:
+def source_of(rel: str) -> str:
+    return (PACKAGE / rel).read_text(encoding="utf-8")
+
+
+Import = tuple[int, str, tuple[str, ...]]
+
+
+@functools.cache
+def imports(rel: str, source: str) -> tuple[Import, ...]:
     """Every modkit import of a module: (line, module imported, names taken from it)."""
     package = dotted(rel) if rel.endswith("__init__.py") else dotted(rel).rpartition(".")[0]
-    found: list[tuple[int, str, tuple[str, ...]]] = []
+    found: list[Import] = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             found += [(node.lineno, a.name, ()) for a in node.names if a.name.startswith("modkit")]
@@ -92,7 +101,7 @@ def imports(rel: str, source: str) -> list[tuple[int, str, tuple[str, ...]]]:
                     names.append(alias.name)
             if names:
                 found.append((node.lineno, module, tuple(names)))
-    return found
+    return tuple(found)
 
 
 def layer_violations(rel: str, source: str) -> list[str]:
@@ -141,7 +150,7 @@ def test_every_module_has_one_place(rel: str) -> None:
 def test_imports_point_down_the_layers() -> None:
     bad = []
     for rel in MODULES.values():
-        bad += layer_violations(rel, (PACKAGE / rel).read_text(encoding="utf-8"))
+        bad += layer_violations(rel, source_of(rel))
     assert bad == [], "\n".join(bad)
 
 
@@ -165,7 +174,7 @@ def test_the_layer_check_catches_a_wrong_import(rel: str, source: str, wrong: bo
 def test_no_module_takes_a_private_name_of_another() -> None:
     found = {}
     for rel in MODULES.values():
-        for module, name in private_imports(rel, (PACKAGE / rel).read_text(encoding="utf-8")):
+        for module, name in private_imports(rel, source_of(rel)):
             found.setdefault((rel, module), []).append(name)
     unexpected = {k: v for k, v in found.items() if k not in PENDING_PRIVATE_IMPORTS}
     assert unexpected == {}, "give these names a public name in the module that owns them"
@@ -182,7 +191,7 @@ def test_the_private_name_check_catches_one() -> None:
 
 @pytest.mark.parametrize("rel", sorted(MODULES.values()))
 def test_every_module_is_small_and_says_what_it_is_for(rel: str) -> None:
-    source = (PACKAGE / rel).read_text(encoding="utf-8")
+    source = source_of(rel)
     assert ast.get_docstring(ast.parse(source)), f"modkit/{rel} has no docstring"
     lines = len(source.splitlines())
     if rel in PENDING_OVERSIZE:
