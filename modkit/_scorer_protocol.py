@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final, Protocol, runtime_checkable
 
-from modkit._errors import ConfigError, ModkitError
+from modkit._errors import ConfigError, ModelError
 
 __all__ = ["LEVELS", "ScorerProtocol", "Thresholds", "check_thresholds"]
 
@@ -43,7 +43,10 @@ class ScorerProtocol(Protocol):
 
 
 def check_thresholds(
-    value: object, *, where: str = "thresholds", error: type[ModkitError] = ConfigError
+    value: object,
+    *,
+    where: str = "thresholds",
+    error: type[ConfigError] | type[ModelError] = ConfigError,
 ) -> Thresholds:
     """Validate ``{label: {"hold": x, "reject": y}}`` and return a read-only copy.
 

@@ -264,8 +264,8 @@ MALFORMED_THRESHOLDS: dict[str, Any] = {
 
 
 @needs_model
-@pytest.mark.parametrize("thresholds", ["a list", "a text"])
-def test_malformed_manifest_thresholds_stop_the_moderator(
+@pytest.mark.parametrize("thresholds", list(MALFORMED_THRESHOLDS))
+def test_malformed_manifest_thresholds_are_a_model_error_at_every_entry(
     shipped_copy: Path, tmp_path: Path, default_is: Callable[[Path], None], thresholds: str
 ) -> None:
     folder = tmp_path / "model"
@@ -274,24 +274,11 @@ def test_malformed_manifest_thresholds_stop_the_moderator(
     manifest = _manifest(shipped_copy)
     manifest["thresholds"] = MALFORMED_THRESHOLDS[thresholds]
     _write_manifest(folder, manifest)
-    default_is(folder)
-    with pytest.raises(ModelError):
-        Moderator(secret=SECRET)
-
-
-@needs_model
-@pytest.mark.parametrize("thresholds", list(MALFORMED_THRESHOLDS))
-def test_malformed_manifest_thresholds_are_a_model_error(
-    shipped_copy: Path, tmp_path: Path, thresholds: str
-) -> None:
-    folder = tmp_path / "model"
-    folder.mkdir()
-    os.link(shipped_copy / "model.joblib", folder / "model.joblib")
-    manifest = _manifest(shipped_copy)
-    manifest["thresholds"] = MALFORMED_THRESHOLDS[thresholds]
-    _write_manifest(folder, manifest)
-    with pytest.raises(ModelError):
+    with pytest.raises(ModelError, match="manifest thresholds"):
         model_module.Scorer.load(folder)
+    default_is(folder)
+    with pytest.raises(ModelError, match="rules_only"):
+        Moderator(secret=SECRET)
 
 
 # -- the store: concurrent processes -------------------------------------------------------------

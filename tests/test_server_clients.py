@@ -122,6 +122,7 @@ def api_schema(live: tuple[str, Moderator]) -> Any:
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 
+@pytest.mark.slow  # a fuzzing campaign against a live server
 @schema.parametrize()
 @settings(
     max_examples=20,
