@@ -305,7 +305,7 @@ def _writer(path: str, n: int, errors: Any) -> None:
         raise
 
 
-@pytest.mark.slow  # starts four interpreters
+@pytest.mark.slow  # a stress campaign: four interpreters (two processes: tests/test_store.py)
 def test_four_processes_write_feedback_at_once(tmp_path: Path) -> None:
     path = str(tmp_path / "shared.db")
     SQLiteStore(path).close()  # schema first, as a server does at start
