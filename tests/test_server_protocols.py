@@ -41,7 +41,12 @@ def serve(
     *, hold_as: str = "spam", store: Any = None, scorer: Any = None
 ) -> Iterator[tuple[httpx.Client, Moderator]]:
     data = {
-        "server": {"api_keys": [KEY], "secret": SECRET, "rate_limit": {"rate": 0}},
+        "server": {
+            "api_keys": [KEY],
+            "secret": SECRET,
+            "rate_limit": {"rate": 0},
+            "auth_throttle": {"rate": 0},  # tests send many bad keys on purpose
+        },
         "akismet": {"hold_as": hold_as},
     }
     moderator = Moderator(
