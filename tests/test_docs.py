@@ -120,6 +120,7 @@ def parse(text: str, doc: str) -> list[Block]:
     lines = text.split("\n")
     blocks: list[Block] = []
     pending: list[Marker] = []
+    after_block = False  # only blank lines since the last block closed
     i = 0
     while i < len(lines):
         stripped = lines[i].strip()
@@ -138,7 +139,7 @@ def parse(text: str, doc: str) -> list[Block]:
             except DocError as exc:
                 raise DocError(f"{doc}: {exc}") from None
             if marker.kind == "check":
-                if not blocks or blocks[-1].after is None or pending:
+                if not after_block or pending:
                     raise DocError(f"{doc}:{i + 1}: a check marker must follow a block")
                 blocks[-1].after.append(marker)
             else:
@@ -157,11 +158,14 @@ def parse(text: str, doc: str) -> list[Block]:
                 raise DocError(f"{doc}:{i + 1}: a code fence without a language (use sh, text...)")
             blocks.append(Block(doc, i + 1, lang, "\n".join(lines[i + 1 : end]), before=pending))
             pending = []
+            after_block = True
             i = end + 1
             continue
         if stripped and pending:
             where = pending[0].line
             raise DocError(f"{doc}:{where}: a docs-test marker must stand right before a block")
+        if stripped:
+            after_block = False
         i += 1
     if pending:
         raise DocError(f"{doc}:{pending[0].line}: a docs-test marker at the end of the file")
@@ -546,6 +550,7 @@ curl -sf http://127.0.0.1:8765/hello.toml | grep -q hello
             ("<!-- docs-test: frobnicate -->\n```sh\nls\n```\n", "unknown marker"),
             ("<!-- docs-test: skip (x) -->\nSome text.\n```sh\nls\n```\n", "right before"),
             ("text\n<!-- docs-test: check\nassert 1\n-->\n", "must follow a block"),
+            ("```sh\nls\n```\ntext\n<!-- docs-test: check\nls\n-->\n", "must follow a block"),
             ("```sh\nls\n", "unclosed"),
         ],
     )
