@@ -559,6 +559,196 @@ curl -sf http://127.0.0.1:8765/hello.toml | grep -q hello
             parse(page, "page.md")
 
 
+# -- what a newcomer installs --------------------------------------------------------------------
+
+_BLOCKER = """
+import importlib.abc, json, sys
+ALLOWED = set(json.loads(sys.argv[1]))
+class OnlyTheExtra(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        top = name.partition(".")[0]
+        if top in ALLOWED or top in sys.stdlib_module_names or top.startswith("_"):
+            return None
+        raise ModuleNotFoundError(f"{top} is not installed by this extra", name=top)
+sys.meta_path.insert(0, OnlyTheExtra())
+exec(sys.argv[2])
+"""
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _requirement(text: str) -> tuple[str, set[str], str]:
+    spec, _, marker = text.partition(";")
+    match = re.match(r"\s*([A-Za-z0-9_.-]+)\s*(?:\[([^\]]*)\])?", spec)
+    assert match is not None, text
+    extras = {e.strip() for e in (match.group(2) or "").split(",") if e.strip()}
+    return _norm(match.group(1)), extras, marker
+
+
+def distributions_of(extras: Sequence[str]) -> set[str]:
+    """The distributions ``modkit-moderation[extras]`` pulls in (markers other than extras are
+    ignored: a superset, which can only make the check below more lenient)."""
+    seen: set[str] = set()
+    todo: list[tuple[str, set[str]]] = [(DIST, set(extras))]
+    while todo:
+        name, wanted = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            requires = importlib.metadata.requires(name) or []
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        for text in requires:
+            dep, dep_extras, marker = _requirement(text)
+            named = re.findall(r"""extra\s*==\s*["']([^"']+)["']""", marker)
+            if not named or set(named) & wanted:
+                todo.append((dep, dep_extras))
+    return seen
+
+
+def import_names(extras: Sequence[str]) -> list[str]:
+    """Top-level modules importable with only these extras (and modkit) installed."""
+    dists = distributions_of(extras)
+    names = {"modkit", "bench"}
+    for module, owners in importlib.metadata.packages_distributions().items():
+        if any(_norm(owner) in dists for owner in owners):
+            names.add(module)
+    return sorted(names)
+
+
+def run_with_only(extras: Sequence[str], code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` where only modkit-moderation[extras] (and the standard library) import."""
+    allowed = json.dumps(import_names(extras))
+    return subprocess.run(
+        [sys.executable, "-c", _BLOCKER, allowed, code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+if __name__ != "__main__":
+    _SOAK = textwrap.dedent(
+        """
+        import runpy, sys
+        sys.argv = ["soak.py", "--help"]
+        try:
+            runpy.run_path("bench/soak.py", run_name="__main__")
+        except SystemExit as exc:
+            assert exc.code in (0, None), exc.code
+        """
+    )
+
+    @pytest.mark.parametrize(
+        ("extras", "code"),
+        [
+            (
+                ["server"],
+                "import modkit.server._app, uvicorn\n"
+                "from modkit.server.testing import redirect_client\n"
+                "redirect_client('http://127.0.0.1:9').close()",
+            ),
+            (["server"], _SOAK),
+            (["fastapi"], "import modkit.integrations.fastapi, uvicorn"),
+            (["flask"], "import runpy; runpy.run_path('examples/news_site/app.py')"),
+        ],
+        ids=["server: redirect_client", "server: bench/soak.py", "fastapi: uvicorn", "flask: demo"],
+    )
+    def test_each_extra_installs_what_its_docs_use(extras: list[str], code: str) -> None:
+        done = run_with_only(extras, code)
+        assert done.returncode == 0, done.stderr[-3000:]
+
+    def test_the_import_blocker_blocks() -> None:
+        done = run_with_only(["flask"], "import starlette")
+        assert done.returncode != 0
+        assert "not installed by this extra" in done.stderr
+
+    def test_distribution_name_and_version() -> None:
+        import modkit
+
+        assert importlib.metadata.version(DIST) == modkit.__version__
+        pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+        assert f'name = "{DIST}"' in pyproject
+
+    def _installs_taken_name(line: str) -> bool:
+        """Whether a ``pip install`` on this line names ``modkit`` (with or without extras)."""
+        for command in re.findall(r"pip install([^\n`&|;#]*)", line):
+            for token in command.split():
+                if re.fullmatch(r"modkit(\[[\w,]*\])?", token.strip("'\"")):
+                    return True
+        return False
+
+    def test_no_install_line_names_the_taken_name() -> None:
+        """``pip install modkit`` installs an unrelated PyPI project: nothing may suggest it."""
+        sources = [*documents(), *(REPO / "modkit").rglob("*.py"), *(REPO / "examples").rglob("*")]
+        sources += [*(REPO / "tests").glob("test_integrations*.py"), REPO / "setup.py"]
+        found = []
+        for path in sources:
+            if path.is_file() and path.suffix in {".md", ".py", ".toml", ".txt"}:
+                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                    if _installs_taken_name(line) or re.search(r"(?<![-\w])modkit\[\w", line):
+                        found.append(f"{path.relative_to(REPO)}:{n}: {line.strip()}")
+        assert found == []
+
+    @pytest.mark.parametrize(
+        ("line", "taken"),
+        [
+            ("pip install 'modkit[server]'", True),
+            ("python3 -m pip install modkit", True),
+            ('pip install -q "modkit[flask,django]" httpx', True),
+            ("pip install 'modkit-moderation[server]'", False),
+            ("python3 -m pip install . && modkit check --name A", False),
+            ("pip install -e '.[test]'  # modkit tests", False),
+        ],
+    )
+    def test_taken_name_detector(line: str, taken: bool) -> None:
+        assert _installs_taken_name(line) is taken
+
+    def _build_py(tree: Path, env_extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "MODKIT_BUILD_RULES_ONLY"}
+        env.update(env_extra)
+        return subprocess.run(
+            [sys.executable, "setup.py", "-q", "build_py", "--build-lib", "out"],
+            cwd=tree,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    @pytest.mark.slow
+    def test_the_build_refuses_to_ship_without_a_model(tmp_path: Path) -> None:
+        tree = tmp_path / "src"
+        tree.mkdir()
+        for name in ("setup.py", "pyproject.toml", "README.md", "MANIFEST.in"):
+            shutil.copy2(REPO / name, tree / name)
+        shutil.copytree(REPO / "modkit", tree / "modkit", ignore=shutil.ignore_patterns("_*data"))
+        refused = _build_py(tree, {})
+        assert refused.returncode != 0
+        assert "MODKIT_BUILD_RULES_ONLY=1" in refused.stdout + refused.stderr
+        rules_only = _build_py(tree, {"MODKIT_BUILD_RULES_ONLY": "1"})
+        assert rules_only.returncode == 0, rules_only.stderr[-2000:]
+        assert (tree / "out" / "modkit" / "__init__.py").is_file()
+        assert not (tree / "out" / "modkit" / "_model_data").exists()
+        model = REPO / "models" / "default"
+        if not (model / "manifest.json").is_file():
+            pytest.skip("no models/default in this checkout to build with")
+        shutil.copytree(model, tree / "models" / "default")
+        shutil.rmtree(tree / "out")
+        built = _build_py(tree, {})
+        assert built.returncode == 0, built.stderr[-2000:]
+        shipped = tree / "out" / "modkit" / "_model_data" / "default"
+        wanted = {"model.joblib", "manifest.json", "REPORT.md"}
+        expected = sorted(p.name for p in model.iterdir() if p.name in wanted)
+        assert sorted(p.name for p in shipped.iterdir()) == expected
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "pip":
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -326,3 +327,21 @@ def test_add_parser_registers_serve() -> None:
     assert (args.command, args.port, args.workers, args.rules_only) == ("serve", 9999, 2, True)
     assert callable(args._run)
     assert os.environ.get("MODKIT_CONFIG") is None
+
+
+def test_example_config_commented_settings_work() -> None:
+    """Uncommenting the example's model path and policy lines gives a valid configuration."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "modkit.toml"
+    if not example.exists():
+        pytest.skip("examples/modkit.toml not in this checkout")
+    text = example.read_text(encoding="utf-8")
+    assert '# path = "' in text
+    uncommented = text.replace('# path = "', 'path = "')
+    data = tomllib.loads(uncommented)
+    config = config_from_dict(data, base=example.parent, env={"MODKIT_API_KEYS": KEY})
+    assert config.model_path is not None
+    model = Path(config.model_path)
+    assert model.resolve() == (example.parent.parent / "models" / "default").resolve()
+    if (example.parent.parent / "models" / "default" / "manifest.json").is_file():
+        assert (model / "manifest.json").is_file()
+    assert (config.auth_burst, config.auth_rate, config.store_max_wait) == (10, 0.1, 5.0)
