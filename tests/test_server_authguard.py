@@ -229,6 +229,15 @@ def test_successful_requests_take_no_lock_and_write_nothing(
         assert len(locks) == 2  # one failure: lock, unlock
 
 
+def test_ipv6_counts_by_its_64(app: Any) -> None:
+    with _client(app, "2001:db8:1:2::1") as first, _client(app, "2001:db8:1:2::ff") as same:
+        for _ in range(BURST):
+            assert _v1(first, BAD_KEY).status_code == 401
+        assert _v1(same, KEY).status_code == 429  # another address of the same /64
+    with _client(app, "2001:db8:1:3::1") as other:
+        assert _v1(other, KEY).status_code == 200
+
+
 def test_throttle_settings_are_checked() -> None:
     from modkit import ConfigError
 

@@ -7,6 +7,7 @@ on the first request when the ASGI host runs no lifespan.
 from __future__ import annotations
 
 import importlib
+import ipaddress
 import logging
 import os
 import time
@@ -215,8 +216,17 @@ def _seconds(wait: float) -> str:
 
 
 def _address(request: Request) -> str:
-    """The client's address as the ASGI server reports it (behind a proxy: X-Forwarded-For)."""
-    return request.client.host if request.client is not None else ""
+    """The client's address as the ASGI server reports it (behind a proxy: X-Forwarded-For).
+
+    An IPv6 address counts by its /64, which one host can fill with addresses of its own.
+    """
+    host = request.client.host if request.client is not None else ""
+    if ":" in host:
+        try:
+            return str(ipaddress.ip_network(f"{host}/64", strict=False))
+        except ValueError:
+            return host
+    return host
 
 
 def runtime_of(request: Request) -> Runtime:
