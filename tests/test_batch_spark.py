@@ -203,5 +203,5 @@ def test_a_missing_extra_is_a_clear_import_error(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(
         importlib.util, "find_spec", lambda name, *a: None if name == "pyspark" else real(name, *a)
     )
-    with pytest.raises(ImportError, match=r"modkit\[spark\].*pyspark"):
+    with pytest.raises(ImportError, match=r"modkit-moderation\[spark\].*pyspark"):
         spark_module.score_dataframe(object())

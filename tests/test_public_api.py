@@ -93,7 +93,7 @@ def test_unknown_attribute() -> None:
 def test_version() -> None:
     assert modkit.__version__.count(".") >= 2
     try:
-        installed = importlib.metadata.version("modkit")
+        installed = importlib.metadata.version("modkit-moderation")
     except importlib.metadata.PackageNotFoundError:
         pytest.skip("modkit is not installed (run from a checkout)")
     assert installed == modkit.__version__

@@ -232,11 +232,14 @@ async def analyze(request: Request) -> Response:
 
 
 def _authorize(runtime: Runtime, request: Request) -> None:
+    runtime.check_client(request)
     key = request.query_params.get("key") or request.headers.get("x-goog-api-key")
     if not key:
+        runtime.failed_auth(request, "missing_api_key")
         raise Problem(403, "permission_denied", "The request is missing a valid API key.")
     label = runtime.authorize(key)
     if label is None:
+        runtime.failed_auth(request, "invalid_api_key")
         raise Problem(
             400,
             "invalid_argument",
