@@ -97,7 +97,7 @@ def check(lang, others_paths, verbose):
         if not 3 <= c <= 12:
             errors.append(f"thread {g} has {c} rows")
     n = len(rows)
-    wl = [len(words(t)) for t in texts]
+    wl = [len(t.split()) for t in texts]
     print(f"== {lang}: {n} rows, {len(groups)} threads, errors {len(errors)}")
     for e in errors[:30]:
         print("  ERROR", e)
