@@ -34,7 +34,7 @@ OBSCENE = {
         r"\b(putain\w*|ptn|ptdr\b(?!x)|merd\w*|emmerd\w*|bordels?|bordélique\w*|chiant\w*|chier|chie|chient|chié\w*|"
         r"foutre|fout|fous|foutage|foutu\w*|foutait|foutent|foutez|foutaise\w*|con|conne|conneries?|couilles?|"
         r"cul|tabarnak\w*|tabarnac\w*|câlisse|calisse|crisse|ostie|osti|fuck\w*|shit|wtf|"
-        r"pisse\w*|bite|zizi|sexe|sexuel\w*|nichons?|branl\w*|osef|marde|schnoutz)\b",
+        r"pisse\w*|bite|zizi|sexe|sexuel\w*|nichons?|branl\w*|osef|marde|saloperie\w*|schnoutz)\b",
         re.IGNORECASE,
     ),
     "en": re.compile(
