@@ -8,7 +8,6 @@ detail; a record's form holds only form fields.
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable, Iterator
 
 import _common
@@ -32,18 +31,6 @@ FORM_KEYS = frozenset(
      "user_agent", "referrer", "permalink"}
 )  # fmt: skip
 MAX_RECORDS = 100_000
-STRICT = os.environ.get("MODKIT_FUZZ_STRICT", "1") == "1"  # the known reader bugs are fixed
-
-
-def known_bug(fmt: str, data: bytes, exc: Exception) -> bool:
-    """Known bugs (xfail in tests/test_hardening_readers.py), tolerated so that the fuzzer keeps
-    looking for other failures (MODKIT_FUZZ_STRICT=1 stops on them): broken UTF-16 after a
-    UTF-16 byte-order mark escapes read_csv as UnicodeDecodeError; an XML declaration naming an
-    encoding expat cannot use (unknown, UTF-7, UTF-32, Shift-JIS...) escapes the XML readers as
-    LookupError or ValueError; a broken marked section in a Disqus message (below)."""
-    if fmt == "csv":
-        return isinstance(exc, UnicodeDecodeError) and data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    return fmt in ("wxr", "disqus") and b"encoding" in data
 
 
 def check(fmt: str, data: bytes) -> int:
@@ -65,19 +52,6 @@ def check(fmt: str, data: bytes) -> int:
             assert n <= MAX_RECORDS
     except ConfigError:
         if fmt != "csv":
-            raise
-    except (LookupError, ValueError) as exc:
-        if STRICT or not known_bug(fmt, data, exc):
-            raise
-    except AssertionError as exc:
-        # Known bug: html.parser asserts on a broken marked section ("<![x[") in a Disqus
-        # message, and the AssertionError escapes read_disqus. Our own checks still fail.
-        message = str(exc)
-        if (
-            STRICT
-            or fmt != "disqus"
-            or not ("marked section" in message or "name token" in message)
-        ):
             raise
     return n
 

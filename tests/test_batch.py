@@ -22,7 +22,6 @@ from modkit._batch import (
     ResultRow,
     ScoreOptions,
     detect_format,
-    html_to_text,
     normalize_status,
     open_records,
     output_format_for,
@@ -191,24 +190,6 @@ def test_disqus_fixture() -> None:
     assert "email" not in got[3].form
     assert got[3].form["parent_id"] == "9003"
     assert "submitted_at" not in got[4].form
-
-
-@pytest.mark.parametrize(
-    ("markup", "text"),
-    [
-        ("plain", "plain"),
-        ("", ""),
-        ("<p>a</p><p>b</p>", "a\n\nb"),
-        ("x<br>y", "x\ny"),
-        ("&lt;b&gt; &amp; &eacute;", "<b> & é"),
-        ('<a href="http://x.example">http://x.example</a>', "http://x.example"),
-        ('<a href="http://x.example">go</a>', "go (http://x.example)"),
-        ("<script>alert(1)</script>ok", "alert(1)ok"),
-        ("<p>unclosed <b>bold", "unclosed bold"),
-    ],
-)
-def test_html_to_text(markup: str, text: str) -> None:
-    assert html_to_text(markup) == text
 
 
 def test_truncated_xml_keeps_the_rows_read_and_ends_with_one_error() -> None:

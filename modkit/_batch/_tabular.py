@@ -1,0 +1,300 @@
+"""Tabular export readers: CSV (with a header row) and JSON Lines, streamed line by line.
+
+Each data row (CSV) or non-blank line (JSONL) becomes one :class:`Record`, in input order, its
+``position`` the line number where it starts. A row that cannot be read (bad bytes, broken quoting,
+a wrong number of fields, invalid JSON, an overlong line) becomes an error record; reading goes on
+with the next row. Lines and fields are bounded (:data:`MAX_FIELD_CHARS`), so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import itertools
+import json
+from collections.abc import Iterator, Mapping
+from typing import IO, Any, Final
+
+from modkit._batch._records import (
+    FIELD_ALIASES,
+    MAX_FIELD_CHARS,
+    Columns,
+    Record,
+    blank_to_none,
+    error_record,
+    has_surrogates,
+    is_spam_flag,
+    record_from_mapping,
+)
+from modkit._errors import ConfigError
+
+__all__ = ["buffered", "read_csv", "read_jsonl"]
+
+# -- text input helpers --------------------------------------------------------------------------
+
+
+class _Lines:
+    """Lines of a text stream, each at most ``limit`` characters. A longer line is skipped and
+    replaced by a field over the CSV field limit, which makes the CSV reader fail on that row
+    and start afresh on the next line, whatever its quoting state; :attr:`overlong` is set."""
+
+    def __init__(self, stream: IO[str], limit: int = MAX_FIELD_CHARS + 2) -> None:
+        self.stream = stream
+        self.limit = limit
+        self.overlong = False
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self.stream.readline(self.limit)
+        if not line:
+            raise StopIteration
+        if len(line) >= self.limit and not line.endswith(("\n", "\r")):
+            self.overlong = True
+            while True:
+                more = self.stream.readline(self.limit)
+                if not more or more.endswith(("\n", "\r")):
+                    break
+            return "x" * (MAX_FIELD_CHARS + 1)
+        return line
+
+
+def buffered(stream: IO[bytes]) -> io.BufferedReader:
+    if isinstance(stream, io.BufferedReader):
+        return stream
+    return io.BufferedReader(stream)  # type: ignore[arg-type]
+
+
+_ESCAPE_ANY: Final = "modkit-escape-any"
+
+
+def _escape_any(exc: UnicodeError) -> tuple[str, int]:
+    """Like ``surrogateescape``, for every byte value: undecodable bytes become lone surrogates
+    (U+DC00 + byte), which the readers turn into ``encoding`` error rows."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "".join(chr(0xDC00 + b) for b in exc.object[exc.start : exc.end]), exc.end
+    raise exc
+
+
+codecs.register_error(_ESCAPE_ANY, _escape_any)
+
+
+def _text_stream(stream: IO[bytes], encoding: str) -> io.TextIOWrapper:
+    """Decode ``stream``: a BOM wins over ``encoding``; bad bytes kept as surrogates (checked per
+    row)."""
+    raw = buffered(stream)
+    head = raw.peek(4)[:4]
+    enc = codecs.lookup(encoding).name
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not enc.startswith("utf-32"):
+        enc = "utf-16"
+    elif enc == "utf-8":
+        enc = "utf-8-sig"
+    return io.TextIOWrapper(raw, encoding=enc, errors=_ESCAPE_ANY, newline="")
+
+
+def _encoding_hint(encoding: str) -> str:
+    hint = " (an export from Windows? try --encoding cp1252)" if "utf" in encoding.lower() else ""
+    return f"bytes that are not valid {encoding}{hint}"
+
+
+def _sniff_delimiter(line: str) -> str:
+    counts = {d: line.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+# -- CSV -----------------------------------------------------------------------------------------
+
+
+def read_csv(
+    stream: IO[bytes],
+    *,
+    columns: Mapping[str, str] | None = None,
+    encoding: str = "utf-8",
+    delimiter: str | None = None,
+) -> Iterator[Record]:
+    """Read a CSV export with a header row (delimiter sniffed from the header unless given).
+
+    Raises:
+        ConfigError: the header cannot be read, a column named in ``columns`` is not in it, or
+            no text column is found.
+        LookupError: unknown ``encoding``.
+    """
+    cols = Columns(columns)
+    text = _text_stream(stream, encoding)
+    try:
+        yield from _csv_records(text, cols, encoding, delimiter)
+    finally:  # release the caller's stream without closing it
+        with contextlib.suppress(ValueError):
+            text.detach()
+
+
+def _csv_records(
+    text: io.TextIOWrapper, cols: Columns, encoding: str, delimiter: str | None
+) -> Iterator[Record]:
+    lines = _Lines(text)
+    first = ""
+    skipped = 0
+    for line in lines:
+        if line.strip():
+            first = line
+            break
+        skipped += 1
+    if not first:
+        return
+    delim = delimiter or _sniff_delimiter(first)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delim, strict=True)
+    try:
+        header = _next_row(reader)
+    except csv.Error as exc:
+        raise ConfigError(f"the CSV header cannot be read ({exc})") from exc
+    if any(has_surrogates(cell) for cell in header):
+        raise ConfigError(f"the CSV header is not valid text: {_encoding_hint(encoding)}")
+    found = cols.resolve(header)
+    missing = cols.missing_overrides(found)
+    if missing:
+        raise ConfigError(f"column(s) not in the CSV header: {', '.join(missing)}")
+    if "text" not in found:
+        raise ConfigError(
+            "no text column in the CSV header (tried: "
+            f"{', '.join(FIELD_ALIASES['text'])}); name it with --column text=NAME"
+        )
+    index = {fld: header.index(name) for fld, name in found.items()}
+    width = len(header)
+    spam_flag = is_spam_flag(found.get("status"))
+    offset = skipped  # line numbers count the blank lines skipped before the header
+    while True:
+        position = reader.line_num + 1 + offset
+        lines.overlong = False
+        try:
+            row = _next_row(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if lines.overlong or "field larger" in str(exc):
+                yield error_record(
+                    position, "too_large", f"a field is over {MAX_FIELD_CHARS} characters"
+                )
+            else:
+                yield error_record(position, "csv_syntax", f"broken CSV quoting ({exc})")
+            continue
+        if lines.overlong:
+            yield error_record(
+                position, "too_large", f"a line is over {MAX_FIELD_CHARS} characters"
+            )
+            continue
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue  # a blank line is not a row
+        if len(row) != width:
+            yield error_record(position, "columns", f"{len(row)} fields, the header has {width}")
+            continue
+        if any(has_surrogates(cell) for cell in row):
+            yield error_record(position, "encoding", _encoding_hint(encoding))
+            continue
+        values = {fld: row[i] for fld, i in index.items()}
+        yield record_from_mapping(position, blank_to_none(values), spam_flag=spam_flag)
+
+
+def _next_row(reader: Iterator[list[str]]) -> list[str]:
+    """The next CSV row under this module's field limit; the process-wide limit is restored
+    (other code may have raised it)."""
+    previous = csv.field_size_limit(MAX_FIELD_CHARS)
+    try:
+        return next(reader)
+    finally:
+        csv.field_size_limit(previous)
+
+
+# -- JSONL ---------------------------------------------------------------------------------------
+
+
+def _json_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[bytes, bool]]:
+    """Yield ``(line, overlong)``; an overlong line is cut and the rest of it skipped."""
+    while True:
+        line = stream.readline(limit)
+        if not line:
+            return
+        if len(line) >= limit and not line.endswith(b"\n"):
+            while True:
+                more = stream.readline(limit)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield line, True
+        else:
+            yield line, False
+
+
+def _lookup(obj: Mapping[str, Any], key: str) -> Any:
+    if "." in key:
+        head, _, tail = key.partition(".")
+        inner = obj.get(head)
+        return inner.get(tail) if isinstance(inner, Mapping) else None
+    return obj.get(key)
+
+
+def read_jsonl(
+    stream: IO[bytes],
+    *,
+    columns: Mapping[str, str] | None = None,
+    encoding: str = "utf-8",
+) -> Iterator[Record]:
+    """Read a JSON Lines export: one JSON object per line (blank lines skipped).
+
+    Raises:
+        ConfigError: unknown field in ``columns``.
+        LookupError: unknown ``encoding``.
+    """
+    cols = Columns(columns)
+    codecs.lookup(encoding)
+    cache: dict[tuple[str, ...], tuple[dict[str, str], bool]] = {}
+    limit = MAX_FIELD_CHARS * 4 + 2  # bytes
+    for number, (raw, overlong) in enumerate(_json_lines(stream, limit), 1):
+        if overlong:
+            yield error_record(number, "too_large", f"a line is over {limit - 2} bytes")
+            continue
+        data = (
+            raw[len(codecs.BOM_UTF8) :] if number == 1 and raw.startswith(codecs.BOM_UTF8) else raw
+        )
+        if not data.strip():
+            continue
+        try:
+            line = data.decode(encoding)
+        except UnicodeDecodeError:
+            yield error_record(number, "encoding", _encoding_hint(encoding))
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield error_record(
+                number, "json_syntax", f"invalid JSON: {exc.msg} (column {exc.colno})"
+            )
+            continue
+        except (ValueError, RecursionError) as exc:
+            yield error_record(number, "json_syntax", f"invalid JSON ({type(exc).__name__})")
+            continue
+        if not isinstance(obj, dict):
+            yield error_record(number, "not_object", f"a JSON {type(obj).__name__}, not an object")
+            continue
+        keys = _flat_keys(obj)
+        resolved = cache.get(keys)
+        if resolved is None:
+            found = cols.resolve(keys)
+            resolved = (found, is_spam_flag(found.get("status")))
+            if len(cache) < 64:
+                cache[keys] = resolved
+        found, spam_flag = resolved
+        values = {fld: _lookup(obj, key) for fld, key in found.items()}
+        yield record_from_mapping(number, blank_to_none(values), spam_flag=spam_flag)
+
+
+def _flat_keys(obj: Mapping[str, Any]) -> tuple[str, ...]:
+    keys: list[str] = []
+    for key, value in itertools.islice(obj.items(), 256):
+        if isinstance(value, dict):  # an object is never a field value: its members may be
+            keys.extend(f"{key}.{k}" for k in itertools.islice(value, 64) if isinstance(k, str))
+        else:
+            keys.append(key)
+    return tuple(keys)
