@@ -559,6 +559,7 @@ def test_every_record_gives_one_row_in_order() -> None:
     assert all(r.action == "reject" for r in spam)
 
 
+@pytest.mark.slow  # starts worker processes
 @pytest.mark.parametrize("chunk_size", [1, 5, 64])
 def test_two_jobs_give_the_same_rows_as_one(chunk_size: int) -> None:
     recs = many_records(400)
@@ -568,6 +569,7 @@ def test_two_jobs_give_the_same_rows_as_one(chunk_size: int) -> None:
     assert two == one
 
 
+@pytest.mark.slow  # starts worker processes
 def test_spawned_workers_load_their_own_scorer() -> None:
     recs = many_records(60)
     options = keyword_options(policy=policy())
@@ -583,13 +585,14 @@ def test_options_pickle_with_their_policy() -> None:
     assert again.fill_missing is False
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_a_model_that_cannot_load_is_a_model_error(tmp_path: Path, jobs: int) -> None:
     options = ScoreOptions(model=str(tmp_path / "no-model"))
     with pytest.raises(ModelError, match="manifest"):
         list(score_records(many_records(10), options, jobs=jobs, start_method="fork"))
 
 
+@pytest.mark.slow  # starts worker processes
 def test_workers_that_cannot_start_raise_instead_of_hanging() -> None:
     options = ScoreOptions(scorer=ChildlessScorer())
     with pytest.raises(ModelError, match="cannot start"):

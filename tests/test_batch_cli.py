@@ -180,6 +180,7 @@ def test_summary_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     assert data["confusion"]["spam"]["reject"] == 1
 
 
+@pytest.mark.slow  # starts worker processes
 def test_two_jobs_write_the_same_file(tmp_path: Path) -> None:
     one, two = tmp_path / "one.csv", tmp_path / "two.csv"
     source = str(FIXTURES / "comments.csv")
@@ -276,6 +277,7 @@ def test_resume_output_refuses_a_bad_row(tmp_path: Path) -> None:
 MODEL = Path(__file__).resolve().parent.parent / "models" / "default"
 
 
+@pytest.mark.slow  # starts worker processes
 @pytest.mark.skipif(
     not (MODEL / "manifest.json").is_file(), reason="no trained model in models/default yet"
 )
