@@ -1,6 +1,7 @@
 """Shared body of the batch reader targets: one record or one error record per row, nothing else.
 
-Documented exceptions: ``ConfigError`` from the CSV reader when the header cannot be used. Every
+Documented exceptions: ``ConfigError`` from the CSV reader (directly or picked by format detection,
+``auto``) when the header cannot be used. Every
 record is a :class:`Record`; positions never decrease; an error record has a known code and a
 detail; a record's form holds only form fields.
 """
@@ -13,18 +14,25 @@ from collections.abc import Callable, Iterator
 import _common
 import atheris
 
-from modkit._batch import Record, read_csv, read_disqus, read_jsonl, read_wxr
+from modkit._batch import Record, read_csv, read_disqus, read_jsonl, read_records, read_wxr
 from modkit._errors import ConfigError
+
+
+def read_auto(stream: io.BytesIO) -> Iterator[Record]:
+    """Format detection by content, then the reader it picks."""
+    return read_records(stream, format="auto")
+
 
 READERS: dict[str, Callable[[io.BytesIO], Iterator[Record]]] = {
     "csv": read_csv,
     "jsonl": read_jsonl,
     "wxr": read_wxr,
     "disqus": read_disqus,
+    "auto": read_auto,
 }
 CODES = frozenset(
     {"encoding", "too_large", "csv_syntax", "columns", "json_syntax", "not_object",
-     "xml_syntax", "xml_unsafe", "xml_format"}
+     "xml_syntax", "xml_unsafe", "xml_format", "no_comments"}
 )  # fmt: skip
 FORM_KEYS = frozenset(
     {"name", "email", "url", "text", "ip", "post_id", "parent_id", "submitted_at", "lang",
@@ -51,7 +59,7 @@ def check(fmt: str, data: bytes) -> int:
             n += 1
             assert n <= MAX_RECORDS
     except ConfigError:
-        if fmt != "csv":
+        if fmt not in ("csv", "auto"):
             raise
     return n
 

@@ -169,6 +169,24 @@ def test_progress_only_when_asked_or_on_a_terminal(
     assert "rows/s" not in capsys.readouterr().err
 
 
+def test_the_last_progress_line_counts_every_row_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "in.csv"
+    with source.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "author", "email", "comment"])
+        writer.writerows([i, "Ann", "ann@example.net", f"bonjour {i}"] for i in range(3000))
+    monkeypatch.setattr("modkit._batch_cli.PROGRESS_INTERVAL", 3600.0)  # no redraw on the way
+    out = str(tmp_path / "o.csv")
+    assert score(str(source), "-o", out, *RULES, "--progress", "always") == EXIT_OK
+    lines = capsys.readouterr().err.split("\r")
+    assert len(lines) == 2  # nothing but the last line, kept on screen
+    assert lines[-1].startswith("       3,000 rows")
+    assert "100.0%" in lines[-1]
+    assert lines[-1].endswith("\x1b[K\n")
+
+
 def test_summary_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "o.csv"
     args = ["--rules-only", "--policy", str(POLICY), "--summary", "json"]

@@ -7,6 +7,7 @@ per concern:
 
 - ``_records``: :class:`Record` (one row as read), :class:`ResultRow` (one row as written), field
   aliases, export statuses, error codes;
+- ``_io``: input streams (buffering, decoding that keeps bad bytes, bounded lines);
 - ``_tabular``: the CSV and JSON Lines readers;
 - ``_xml``: the WordPress WXR and Disqus readers;
 - ``_sniff``: format detection and opening (:func:`read_records`, :func:`open_records`);

@@ -16,7 +16,9 @@ Row error codes (``ResultRow.error``):
 ``not_object``  a JSONL line whose value is not a JSON object
 ``xml_syntax``  malformed or truncated XML (the last row of the output)
 ``xml_unsafe``  XML with a DTD, an entity declaration or an external reference
-``xml_format``  XML that is not an export of the chosen format
+``xml_format``  XML that is not an export of the chosen format, or a comment element in an
+                unknown namespace
+``no_comments`` a non-empty export in which no comment was found (``detail``: the likely cause)
 ``validation``  the comment fails :func:`modkit.validate` (action ``invalid``; ``detail`` lists
                 ``field:code``)
 ``internal``    scoring this row raised an unexpected exception
@@ -78,6 +80,7 @@ ERROR_CODES: Final = (
     "xml_syntax",
     "xml_unsafe",
     "xml_format",
+    "no_comments",
 )
 #: Score columns of the CSV output, in this order (empty when the scorer gives no such score).
 SCORE_COLUMNS: Final = (

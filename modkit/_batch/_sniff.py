@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Final
 
+from modkit._batch._io import buffered
 from modkit._batch._records import FORMATS, Record
-from modkit._batch._tabular import buffered, read_csv, read_jsonl
+from modkit._batch._tabular import read_csv, read_jsonl
 from modkit._batch._xml import read_disqus, read_wxr
 from modkit._errors import ConfigError
 
@@ -29,26 +31,48 @@ _EXTENSIONS: Final = {
 }
 
 
-def _sniff(head: bytes) -> str:
-    text = head.lstrip(codecs.BOM_UTF8).lstrip().lower()
-    if text.startswith(b"<"):
-        if b"<disqus" in text:
-            return "disqus"
-        return "wxr"
-    if text.startswith((b"{", b"[")):
+#: Where an XML document starts, at the start of a line of the head: a declaration or the root
+#: element of an export (so that junk before it, such as a PHP warning, still reads as XML).
+_XML_START: Final = re.compile(
+    rb"(?:^|[\r\n])[ \t]*<(?:\?xml|rss|disqus)[ \t\r\n>?]", re.IGNORECASE
+)
+
+
+def _content_format(head: bytes) -> str | None:
+    """The format ``head`` (the first bytes of an input) shows, or None when it says nothing:
+    JSON Lines when the first non-blank line starts with ``{`` or ``[``; XML (``disqus`` when a
+    ``<disqus`` element appears, else ``wxr``) when it starts with ``<``, holds an XML
+    declaration, or when a later line starts an XML document."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", "ignore").encode("utf-8")
+    elif head.startswith(codecs.BOM_UTF8):
+        head = head[len(codecs.BOM_UTF8) :]
+    stripped = head.lstrip()
+    if not stripped:
+        return None
+    first = stripped.split(b"\n", 1)[0]
+    if first.startswith((b"{", b"[")):
         return "jsonl"
-    return "csv"
+    if first.startswith(b"<") or b"<?xml" in first or _XML_START.search(head):
+        return "disqus" if b"<disqus" in head.lower() else "wxr"
+    return None
 
 
 def detect_format(path: str | os.PathLike[str] | None, head: bytes = b"") -> str:
-    """Guess the input format from the file extension, else from its first bytes ``head``."""
+    """Guess the input format from the content's first bytes ``head`` and the file extension.
+
+    XML content wins over any extension (an export saved as ``.txt``, or with junk before its
+    declaration, is still read as XML and its errors reported as XML errors); otherwise a known
+    extension decides, else the content (CSV when it shows nothing else).
+    """
+    found = _content_format(head)
+    if found in ("wxr", "disqus"):
+        return found
     if path is not None:
         suffix = Path(path).suffix.casefold()
         if suffix in _EXTENSIONS:
             return _EXTENSIONS[suffix]
-        if suffix == ".xml" and head:
-            return _sniff(head)
-    return _sniff(head)
+    return found or "csv"
 
 
 def output_format_for(path: str | os.PathLike[str] | None) -> str:

@@ -15,8 +15,9 @@ import io
 import itertools
 import json
 from collections.abc import Iterator, Mapping
-from typing import IO, Any, Final
+from typing import IO, TYPE_CHECKING, Any
 
+from modkit._batch._io import Lines, encoding_hint, text_stream
 from modkit._batch._records import (
     FIELD_ALIASES,
     MAX_FIELD_CHARS,
@@ -30,74 +31,10 @@ from modkit._batch._records import (
 )
 from modkit._errors import ConfigError
 
-__all__ = ["buffered", "read_csv", "read_jsonl"]
+if TYPE_CHECKING:
+    from _csv import Reader
 
-# -- text input helpers --------------------------------------------------------------------------
-
-
-class _Lines:
-    """Lines of a text stream, each at most ``limit`` characters. A longer line is skipped and
-    replaced by a field over the CSV field limit, which makes the CSV reader fail on that row
-    and start afresh on the next line, whatever its quoting state; :attr:`overlong` is set."""
-
-    def __init__(self, stream: IO[str], limit: int = MAX_FIELD_CHARS + 2) -> None:
-        self.stream = stream
-        self.limit = limit
-        self.overlong = False
-
-    def __iter__(self) -> Iterator[str]:
-        return self
-
-    def __next__(self) -> str:
-        line = self.stream.readline(self.limit)
-        if not line:
-            raise StopIteration
-        if len(line) >= self.limit and not line.endswith(("\n", "\r")):
-            self.overlong = True
-            while True:
-                more = self.stream.readline(self.limit)
-                if not more or more.endswith(("\n", "\r")):
-                    break
-            return "x" * (MAX_FIELD_CHARS + 1)
-        return line
-
-
-def buffered(stream: IO[bytes]) -> io.BufferedReader:
-    if isinstance(stream, io.BufferedReader):
-        return stream
-    return io.BufferedReader(stream)  # type: ignore[arg-type]
-
-
-_ESCAPE_ANY: Final = "modkit-escape-any"
-
-
-def _escape_any(exc: UnicodeError) -> tuple[str, int]:
-    """Like ``surrogateescape``, for every byte value: undecodable bytes become lone surrogates
-    (U+DC00 + byte), which the readers turn into ``encoding`` error rows."""
-    if isinstance(exc, UnicodeDecodeError):
-        return "".join(chr(0xDC00 + b) for b in exc.object[exc.start : exc.end]), exc.end
-    raise exc
-
-
-codecs.register_error(_ESCAPE_ANY, _escape_any)
-
-
-def _text_stream(stream: IO[bytes], encoding: str) -> io.TextIOWrapper:
-    """Decode ``stream``: a BOM wins over ``encoding``; bad bytes kept as surrogates (checked per
-    row)."""
-    raw = buffered(stream)
-    head = raw.peek(4)[:4]
-    enc = codecs.lookup(encoding).name
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not enc.startswith("utf-32"):
-        enc = "utf-16"
-    elif enc == "utf-8":
-        enc = "utf-8-sig"
-    return io.TextIOWrapper(raw, encoding=enc, errors=_ESCAPE_ANY, newline="")
-
-
-def _encoding_hint(encoding: str) -> str:
-    hint = " (an export from Windows? try --encoding cp1252)" if "utf" in encoding.lower() else ""
-    return f"bytes that are not valid {encoding}{hint}"
+__all__ = ["read_csv", "read_jsonl"]
 
 
 def _sniff_delimiter(line: str) -> str:
@@ -124,7 +61,7 @@ def read_csv(
         LookupError: unknown ``encoding``.
     """
     cols = Columns(columns)
-    text = _text_stream(stream, encoding)
+    text = text_stream(stream, encoding)
     try:
         yield from _csv_records(text, cols, encoding, delimiter)
     finally:  # release the caller's stream without closing it
@@ -135,7 +72,7 @@ def read_csv(
 def _csv_records(
     text: io.TextIOWrapper, cols: Columns, encoding: str, delimiter: str | None
 ) -> Iterator[Record]:
-    lines = _Lines(text)
+    lines = Lines(text)
     first = ""
     skipped = 0
     for line in lines:
@@ -152,7 +89,7 @@ def _csv_records(
     except csv.Error as exc:
         raise ConfigError(f"the CSV header cannot be read ({exc})") from exc
     if any(has_surrogates(cell) for cell in header):
-        raise ConfigError(f"the CSV header is not valid text: {_encoding_hint(encoding)}")
+        raise ConfigError(f"the CSV header is not valid text: {encoding_hint(encoding)}")
     found = cols.resolve(header)
     missing = cols.missing_overrides(found)
     if missing:
@@ -161,11 +98,39 @@ def _csv_records(
         raise ConfigError(
             "no text column in the CSV header (tried: "
             f"{', '.join(FIELD_ALIASES['text'])}); name it with --column text=NAME"
+            f"{_other_format_hint(first)}"
         )
     index = {fld: header.index(name) for fld, name in found.items()}
-    width = len(header)
     spam_flag = is_spam_flag(found.get("status"))
-    offset = skipped  # line numbers count the blank lines skipped before the header
+    count = 0
+    rows = _csv_rows(
+        reader,
+        lines,
+        index,
+        width=len(header),
+        spam_flag=spam_flag,
+        encoding=encoding,
+        offset=skipped,
+    )
+    for record in rows:
+        count += 1
+        yield record
+    if not count:
+        yield error_record(2 + skipped, "no_comments", "a CSV header and no data row")
+
+
+def _csv_rows(
+    reader: Reader,
+    lines: Lines,
+    index: Mapping[str, int],
+    *,
+    width: int,
+    spam_flag: bool,
+    encoding: str,
+    offset: int,
+) -> Iterator[Record]:
+    """The records of the data rows; ``offset``: blank lines skipped before the header (line
+    numbers count them)."""
     while True:
         position = reader.line_num + 1 + offset
         lines.overlong = False
@@ -192,10 +157,20 @@ def _csv_records(
             yield error_record(position, "columns", f"{len(row)} fields, the header has {width}")
             continue
         if any(has_surrogates(cell) for cell in row):
-            yield error_record(position, "encoding", _encoding_hint(encoding))
+            yield error_record(position, "encoding", encoding_hint(encoding))
             continue
         values = {fld: row[i] for fld, i in index.items()}
         yield record_from_mapping(position, blank_to_none(values), spam_flag=spam_flag)
+
+
+def _other_format_hint(first_line: str) -> str:
+    """A hint when the first line of a "CSV" looks like another format."""
+    head = first_line.lstrip("\ufeff \t")
+    if head.startswith(("{", "[")):
+        return " (the input looks like JSON Lines: --format jsonl)"
+    if head.startswith("<") or "<?xml" in head:
+        return " (the input looks like XML: --format wxr or --format disqus)"
+    return ""
 
 
 def _next_row(reader: Iterator[list[str]]) -> list[str]:
@@ -263,7 +238,7 @@ def read_jsonl(
         try:
             line = data.decode(encoding)
         except UnicodeDecodeError:
-            yield error_record(number, "encoding", _encoding_hint(encoding))
+            yield error_record(number, "encoding", encoding_hint(encoding))
             continue
         try:
             obj = json.loads(line)
