@@ -156,11 +156,11 @@ def _csv_rows(
         if len(row) != width:
             yield error_record(position, "columns", f"{len(row)} fields, the header has {width}")
             continue
-        if any(has_surrogates(cell) for cell in row):
+        if has_surrogates("".join(row)):  # one check per row: bad bytes in any cell
             yield error_record(position, "encoding", encoding_hint(encoding))
             continue
-        values = {fld: row[i] for fld, i in index.items()}
-        yield record_from_mapping(position, blank_to_none(values), spam_flag=spam_flag)
+        values = {fld: (cell if (cell := row[i]).strip() else None) for fld, i in index.items()}
+        yield record_from_mapping(position, values, spam_flag=spam_flag)
 
 
 def _other_format_hint(first_line: str) -> str:
