@@ -82,6 +82,25 @@ def test_comments_in_an_unknown_namespace_are_error_rows_not_silence(
     assert "not a WordPress export namespace" in err
 
 
+@pytest.mark.parametrize(
+    ("namespace", "named"),
+    [
+        ("https://example.com/export/1.2/", "namespace 'https://example.com/export/1.2/'"),
+        ("mailto:canary@example.org", "an unknown namespace"),
+        ("http://canary:secret@example.com/x/", "an unknown namespace"),
+        ("http://203.0.113.9/export/", "an unknown namespace"),
+        ("urn:" + "x" * 200, "an unknown namespace"),
+    ],
+)
+def test_an_unknown_namespace_is_named_only_when_it_is_a_plain_address(
+    namespace: str, named: str
+) -> None:
+    doc = f"<rss xmlns:c='{namespace}'><channel><item><c:comment/></item></channel></rss>"
+    (got,) = read_any(io.BytesIO(doc.encode()), format="wxr")
+    assert got.error == "xml_format"
+    assert (got.detail or "").startswith(f"a <comment> element in {named}, not a WordPress")
+
+
 # -- WXR quirks ------------------------------------------------------------------------------------
 
 

@@ -39,6 +39,9 @@ _WP_NAMESPACE: Final = re.compile(
     r"https?://(?:www\.)?wordpress\.org/export/[0-9]{1,3}(?:\.[0-9]{1,3})?/?"
 )
 _DSQ_ID: Final = "{http://disqus.com/disqus-internals}id"
+_PLAIN_URL: Final = re.compile(
+    r"https?://[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?:/[a-z0-9._/-]*)?"
+)
 
 
 def _local(tag: object) -> str:
@@ -128,6 +131,16 @@ def _namespace(tag: str) -> str:
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 
 
+def _namespace_name(namespace: str) -> str:
+    """How an error detail names a namespace: quoted when it is a plain web address (never one
+    with user information or an IP address for host), else by kind only."""
+    if not namespace:
+        return "no namespace"
+    if len(namespace) <= 80 and _PLAIN_URL.fullmatch(namespace):
+        return f"namespace {namespace!r}"
+    return "an unknown namespace"
+
+
 def read_wxr(stream: IO[bytes]) -> Iterator[Record]:
     """Read a WordPress export (WXR): one record per ``wp:comment``, pingbacks and trackbacks
     included (``type``). ``position`` is the comment's index in the file, from 1.
@@ -168,7 +181,7 @@ def read_wxr(stream: IO[bytes]) -> Iterator[Record]:
                     yield error_record(
                         count,
                         "xml_format",
-                        f"a <comment> element in namespace {namespace[:80]!r}, not a WordPress "
+                        f"a <comment> element in {_namespace_name(namespace)}, not a WordPress "
                         "export namespace (http(s)://wordpress.org/export/1.0/ to 1.2/): not read",
                     )
             elif local == "post_id" and parent_local == "item":
