@@ -10,10 +10,16 @@ the repository). Then, in the same run:
 * the baseline ``alt-profanity-check`` (``profanity_check.predict_prob``) on the same texts, in
   this process, texts already in memory (no parsing, no writing, no decision).
 
+With ``--compare DIR`` (another source tree of modkit, e.g. an older commit unpacked with
+``git archive``), every ``modkit score`` run is also made with that tree, alternating with this one
+so that both see the same load, and the ratios this/other are printed.
+
 Prints a table and the ratios. Examples::
 
     python bench/batch.py                      # 200,000 rows, jobs 1 and 2, default model
     python bench/batch.py --rows 20000 --rules-only --no-baseline
+    git archive v0.1.0 | tar -x -C /tmp/modkit-old
+    python bench/batch.py --rows 20000 --compare /tmp/modkit-old --no-baseline
 """
 
 from __future__ import annotations
@@ -49,16 +55,16 @@ CORPORA = (
 )
 
 
-def load_texts() -> tuple[list[tuple[str, bool]], str]:
+def load_texts(shared: Path = SHARED) -> tuple[list[tuple[str, bool]], str]:
     """``[(text, is_spam_or_toxic)]`` and a description of where they came from."""
     sys.path.insert(0, str(ROOT))
     from modkit._datasets import LOADERS, load_project
 
     texts: list[tuple[str, bool]] = []
     used: list[str] = []
-    if SHARED.is_dir():
+    if shared.is_dir():
         for name in CORPORA:
-            folder = SHARED / name
+            folder = shared / name
             if name not in LOADERS or not folder.is_dir():
                 continue
             try:
@@ -138,6 +144,28 @@ class TreeSampler(threading.Thread):
             self.stop.wait(self.interval)
 
 
+def tree_env(tree: Path) -> dict[str, str]:
+    """The environment that makes ``python -m modkit...`` import modkit from ``tree``."""
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tree), os.environ.get("PYTHONPATH", "")]),
+        "PYTHONDONTWRITEBYTECODE": "1",  # leave the other tree as it is
+    }
+
+
+def imported_from(env: dict[str, str], cwd: Path) -> Path:
+    """The folder modkit is imported from under ``env``."""
+    out = subprocess.run(
+        [sys.executable, "-c", "import modkit; print(modkit.__file__)"],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return Path(out.stdout.strip()).resolve().parent.parent
+
+
 def run_score(
     source: Path, out: Path, jobs: int, extra: list[str], env: dict[str, str]
 ) -> dict[str, Any]:
@@ -145,7 +173,9 @@ def run_score(
     cmd += ["--jobs", str(jobs), "--summary", "json", "--progress", "never", *extra]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=out.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     sampler = TreeSampler(proc.pid)
     sampler.start()
     _, err = proc.communicate()
@@ -205,6 +235,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules-only", action="store_true", help="score without a model")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument(
+        "--datasets", type=Path, default=SHARED, help=f"shared corpora folder (default {SHARED})"
+    )
+    parser.add_argument(
+        "--compare", type=Path, metavar="DIR", help="also run modkit from this source tree"
+    )
     args = parser.parse_args(argv)
 
     extra = ["--chunk-size", str(args.chunk_size)]
@@ -221,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         mode = "default model"
 
     print("loading texts...")
-    texts, origin = load_texts()
+    texts, origin = load_texts(args.datasets)
     print(f"  {len(texts):,} unique texts from {origin}")
     work = Path(tempfile.mkdtemp(prefix="modkit-bench-batch-", dir="/tmp"))
     source = work / "comments.csv"
@@ -232,19 +268,32 @@ def main(argv: list[str] | None = None) -> int:
         f"  wrote {args.rows:,} rows ({size / 2**20:,.1f} MiB) in {time.perf_counter() - t0:.1f}s"
     )
 
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
+    trees = [("", ROOT)]
+    if args.compare is not None:
+        trees.append((" (other)", args.compare.resolve()))
+    envs = {}
+    for suffix, tree in trees:
+        envs[suffix] = tree_env(tree)
+        found = imported_from(envs[suffix], work)
+        if found != tree:
+            raise SystemExit(f"modkit imported from {found}, not {tree}")
+        print(f"  modkit{suffix}: {tree}")
     cores = os.cpu_count() or 1
     results: list[tuple[str, dict[str, Any], int]] = []
     try:
         for jobs in args.jobs:
-            print(f"modkit score --jobs {jobs} ({mode})...")
-            res = run_score(source, work / f"out-{jobs}.csv", jobs, extra, env)
-            if res["rows"] != args.rows or res["rows_read"] != args.rows:
-                raise SystemExit(f"row count mismatch: {res}")
-            results.append((f"modkit score --jobs {jobs}", res, min(jobs, cores)))
+            for suffix, _tree in trees:  # alternate: both trees see the same load
+                print(f"modkit score --jobs {jobs}{suffix} ({mode})...")
+                out = work / f"out-{jobs}{suffix.strip(' ()')}.csv"
+                res = run_score(source, out, jobs, extra, envs[suffix])
+                if res["rows"] != args.rows or res["rows_read"] != args.rows:
+                    raise SystemExit(f"row count mismatch: {res}")
+                results.append((f"modkit score --jobs {jobs}{suffix}", res, min(jobs, cores)))
+            if args.compare is not None:
+                same = (work / f"out-{jobs}.csv").read_bytes() == (
+                    work / f"out-{jobs}other.csv"
+                ).read_bytes()
+                print(f"  same output as the other tree: {'yes' if same else 'NO'}")
         if args.baseline:
             rng = random.Random(args.seed)
             sample = [texts[rng.randrange(len(texts))][0] for _ in range(args.rows)]
@@ -261,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"{args.rows:,} comments, {cores} cores, {mode}, chunk size {args.chunk_size}")
     head = (
-        f"{'path':<26}{'seconds':>9}{'rows/s':>10}{'CPU s':>8}{'rows/CPU-s':>12}"
+        f"{'path':<34}{'seconds':>9}{'rows/s':>10}{'CPU s':>8}{'rows/CPU-s':>12}"
         f"{'parent CPU':>12}{'peak RSS':>11}{'largest':>10}"
     )
     print(head)
@@ -271,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         total = mib(res["peak_total"]) if "peak_total" in res else "-"
         parent = f"{res['parent_cpu']:.1f}" if "parent_cpu" in res else "-"
         print(
-            f"{label:<26}{res['seconds']:>9.1f}{rate:>10,.0f}{res['cpu']:>8.1f}"
+            f"{label:<34}{res['seconds']:>9.1f}{rate:>10,.0f}{res['cpu']:>8.1f}"
             f"{res['rows'] / res['cpu']:>12,.0f}{parent:>12}{total:>11}"
             f"{mib(res['peak_single']):>10}"
         )
@@ -284,6 +333,13 @@ def main(argv: list[str] | None = None) -> int:
     one, two = rates.get("modkit score --jobs 1"), rates.get("modkit score --jobs 2")
     if one and two:
         print(f"speed-up with 2 jobs: x{two / one:.2f}")
+    cpu_rates = {label: res["rows"] / res["cpu"] for label, res, _ in results}
+    for jobs in args.jobs if args.compare is not None else ():
+        this, other = f"modkit score --jobs {jobs}", f"modkit score --jobs {jobs} (other)"
+        print(
+            f"--jobs {jobs}, this tree / the other: rows/s x{rates[this] / rates[other]:.2f}, "
+            f"rows per CPU-second x{cpu_rates[this] / cpu_rates[other]:.2f}"
+        )
     base_rate = rates.get("alt-profanity-check")
     if base_rate and one:
         print(

@@ -1,6 +1,7 @@
 """Shared body of the batch reader targets: one record or one error record per row, nothing else.
 
-Documented exceptions: ``ConfigError`` from the CSV reader when the header cannot be used. Every
+Documented exceptions: ``ConfigError`` from the CSV reader (directly or picked by format detection,
+``auto``) when the header cannot be used. Every
 record is a :class:`Record`; positions never decrease; an error record has a known code and a
 detail; a record's form holds only form fields.
 """
@@ -8,42 +9,36 @@ detail; a record's form holds only form fields.
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable, Iterator
 
 import _common
 import atheris
 
-from modkit._batch import Record, read_csv, read_disqus, read_jsonl, read_wxr
+from modkit._batch import Record, read_csv, read_disqus, read_jsonl, read_records, read_wxr
 from modkit._errors import ConfigError
+
+
+def read_auto(stream: io.BytesIO) -> Iterator[Record]:
+    """Format detection by content, then the reader it picks."""
+    return read_records(stream, format="auto")
+
 
 READERS: dict[str, Callable[[io.BytesIO], Iterator[Record]]] = {
     "csv": read_csv,
     "jsonl": read_jsonl,
     "wxr": read_wxr,
     "disqus": read_disqus,
+    "auto": read_auto,
 }
 CODES = frozenset(
     {"encoding", "too_large", "csv_syntax", "columns", "json_syntax", "not_object",
-     "xml_syntax", "xml_unsafe", "xml_format"}
+     "xml_syntax", "xml_unsafe", "xml_format", "no_comments"}
 )  # fmt: skip
 FORM_KEYS = frozenset(
     {"name", "email", "url", "text", "ip", "post_id", "parent_id", "submitted_at", "lang",
      "user_agent", "referrer", "permalink"}
 )  # fmt: skip
 MAX_RECORDS = 100_000
-STRICT = os.environ.get("MODKIT_FUZZ_STRICT", "1") == "1"  # the known reader bugs are fixed
-
-
-def known_bug(fmt: str, data: bytes, exc: Exception) -> bool:
-    """Known bugs (xfail in tests/test_hardening_readers.py), tolerated so that the fuzzer keeps
-    looking for other failures (MODKIT_FUZZ_STRICT=1 stops on them): broken UTF-16 after a
-    UTF-16 byte-order mark escapes read_csv as UnicodeDecodeError; an XML declaration naming an
-    encoding expat cannot use (unknown, UTF-7, UTF-32, Shift-JIS...) escapes the XML readers as
-    LookupError or ValueError; a broken marked section in a Disqus message (below)."""
-    if fmt == "csv":
-        return isinstance(exc, UnicodeDecodeError) and data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    return fmt in ("wxr", "disqus") and b"encoding" in data
 
 
 def check(fmt: str, data: bytes) -> int:
@@ -64,20 +59,7 @@ def check(fmt: str, data: bytes) -> int:
             n += 1
             assert n <= MAX_RECORDS
     except ConfigError:
-        if fmt != "csv":
-            raise
-    except (LookupError, ValueError) as exc:
-        if STRICT or not known_bug(fmt, data, exc):
-            raise
-    except AssertionError as exc:
-        # Known bug: html.parser asserts on a broken marked section ("<![x[") in a Disqus
-        # message, and the AssertionError escapes read_disqus. Our own checks still fail.
-        message = str(exc)
-        if (
-            STRICT
-            or fmt != "disqus"
-            or not ("marked section" in message or "name token" in message)
-        ):
+        if fmt not in ("csv", "auto"):
             raise
     return n
 

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TARGETS = ("text", "validate", "csv", "jsonl", "wxr", "disqus")
+TARGETS = ("text", "validate", "csv", "jsonl", "wxr", "disqus", "auto")
 _STAT = re.compile(r"stat::(\w+):\s*(\d+)")
 _COV = re.compile(r"cov: (\d+) ft: (\d+)")
 

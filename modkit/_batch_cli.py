@@ -4,7 +4,8 @@ Registered in :mod:`modkit._cli` as ``Command("score", HELP, add_arguments, run)
 its own as ``python -m modkit._batch_cli INPUT ...``.
 
 Exit codes: 0 every row scored (some may be ``invalid``); 3 some input rows could not be read
-(error rows written, e.g. malformed lines or truncated XML); 4 the model cannot be loaded;
+(error rows written, e.g. malformed lines or truncated XML), or a non-empty input in which no
+comment was found (the likely cause is printed); 4 the model cannot be loaded;
 5 configuration or I/O error, or rows read and written differ; 2 usage; 130 interrupted (the
 output holds complete rows only: run again with ``--resume``).
 """
@@ -164,7 +165,6 @@ class _Progress:
         self.fraction = fraction
         self.start = time.monotonic()
         self.last = self.start  # first drawn after one interval
-        self.shown = False
 
     def update(self, rows: int, new_rows: int) -> None:
         if not self.enabled:
@@ -173,21 +173,29 @@ class _Progress:
         if now - self.last < PROGRESS_INTERVAL:
             return
         self.last = now
+        self._draw(rows, new_rows, now, self.fraction(), final=False)
+
+    def finish(self, rows: int, new_rows: int, *, complete: bool) -> None:
+        """Draw the last line, kept on screen: every row read (100 % when ``complete``)."""
+        if self.enabled:
+            frac = 1.0 if complete else self.fraction()
+            self._draw(rows, new_rows, time.monotonic(), frac, final=True)
+            self.stream.write("\n")
+            self.stream.flush()
+
+    def _draw(
+        self, rows: int, new_rows: int, now: float, frac: float | None, *, final: bool
+    ) -> None:
         elapsed = max(now - self.start, 1e-9)
-        rate = new_rows / elapsed
-        text = f"{rows:>12,} rows  {rate:>9,.0f} rows/s"
-        frac = self.fraction()
+        text = f"{rows:>12,} rows  {new_rows / elapsed:>9,.0f} rows/s"
         if frac is not None and frac > 0:
-            eta = elapsed * (1 - frac) / frac
-            text += f"  {100 * frac:5.1f}%  ETA {_hms(eta)}"
+            text += f"  {100 * frac:5.1f}%"
+            if not final:
+                text += f"  ETA {_hms(elapsed * (1 - frac) / frac)}"
+        if final:
+            text += f"  in {_hms(elapsed)}"
         self.stream.write("\r" + text + "\x1b[K")
         self.stream.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
 
 
 def _hms(seconds: float) -> str:
@@ -280,6 +288,7 @@ def _run(args: argparse.Namespace) -> int:
             source = stack.enter_context(open(args.input, "rb"))
             name = args.input
             size = os.fstat(source.fileno()).st_size
+        has_input = _has_input(source, size)
         records = read_records(
             source,
             format=args.format,
@@ -308,17 +317,23 @@ def _run(args: argparse.Namespace) -> int:
             chunk_size=args.chunk_size,
             start_method=args.start_method,
         )
+        first_error: str | None = None
+        complete = False
         try:
             for row in rows:
                 writer.write(row)
                 summary.add(row)
+                if first_error is None and row.action == "error":
+                    first_error = f"{row.error}: {row.detail}"
                 progress.update(done + writer.count, writer.count)
+            complete = True
         except KeyboardInterrupt:
             interrupted = True
         finally:
             rows.close()  # stops the worker processes, if any
-            progress.close()
             writer.flush()
+            # Every row read (the rows skipped by --resume included), written by now.
+            progress.finish(counted.count, writer.count, complete=complete)
         if interrupted:
             _err(
                 f"interrupted after {done + writer.count:,} rows; run again with --resume "
@@ -336,7 +351,23 @@ def _run(args: argparse.Namespace) -> int:
     if not summary.counts_match:
         _err(f"rows read ({summary.rows_read:,}) and written ({summary.rows_written:,}) differ")
         return EXIT_CONFIG
+    if summary.rows_read == 0 and has_input:
+        _err(
+            "no comment read from a non-empty input: it holds only blank lines or whitespace "
+            "(a wrong file, or a wrong --encoding?)"
+        )
+        return EXIT_INPUT
+    if summary.rows and summary.actions["error"] == summary.rows and first_error is not None:
+        _err(f"no comment read: {first_error}")
     return EXIT_INPUT if summary.errors else EXIT_OK
+
+
+def _has_input(source: IO[bytes], size: int | None) -> bool:
+    """Whether ``source`` holds at least one byte (without consuming it)."""
+    if size:
+        return True
+    peek = getattr(source, "peek", None)
+    return bool(peek(1)) if callable(peek) else size is None
 
 
 def _same_file(a: str, b: str) -> bool:

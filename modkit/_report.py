@@ -71,12 +71,15 @@ class Summary:
         if row.status is not None:
             self.statuses[row.status] += 1
             self.confusion[row.status, row.action] += 1
+        bins = self.bins
         for label, value in row.scores.items():
             hist = self.histograms.get(label)
             if hist is None:
-                hist = self.histograms[label] = [0] * self.bins
-            if math.isfinite(value):
-                hist[min(max(int(value * self.bins), 0), self.bins - 1)] += 1
+                hist = self.histograms[label] = [0] * bins
+            if 0.0 <= value < 1.0:  # the common case (NaN fails every comparison)
+                hist[min(int(value * bins), bins - 1)] += 1
+            elif math.isfinite(value):
+                hist[0 if value < 0.0 else bins - 1] += 1
 
     def add_all(self, rows: Iterable[ResultRow]) -> Summary:
         """Count every row; returns self."""

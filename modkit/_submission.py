@@ -11,7 +11,10 @@ import ipaddress
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import ModuleType
@@ -24,10 +27,12 @@ from modkit._messages import DEFAULT_LANG, field_message, resolve_lang
 __all__ = [
     "FIELDS",
     "LIMITS",
+    "EmailCache",
     "FieldError",
     "Submission",
     "ValidationError",
     "clean_text",
+    "email_cache",
     "normalize_email",
     "validate",
 ]
@@ -250,6 +255,63 @@ def _text_field(
     return cleaned
 
 
+#: The outcome of checking one address: ``(normalised address, None)`` or ``(None, error code)``.
+_EmailOutcome = tuple[str | None, str | None]
+
+
+class EmailCache:
+    """Outcomes of email validation for one batch, by address as typed (stripped): each distinct
+    address is checked once while :func:`email_cache` is active. Bounded: past ``size`` addresses
+    the least recently used is forgotten. It changes no outcome and is never written anywhere;
+    deliverability checks (DNS) are never cached."""
+
+    __slots__ = ("_outcomes", "size")
+
+    def __init__(self, size: int = 8192) -> None:
+        self.size = size
+        self._outcomes: OrderedDict[str, _EmailOutcome] = OrderedDict()
+
+    def __repr__(self) -> str:
+        return f"EmailCache(size={self.size}, entries={len(self._outcomes)})"
+
+    def outcome(self, address: str) -> _EmailOutcome:
+        """The outcome of checking ``address``, checked on its first request only."""
+        outcomes = self._outcomes
+        found = outcomes.get(address)
+        if found is not None:
+            outcomes.move_to_end(address)
+            return found
+        found = outcomes[address] = _check_email(address, check_deliverability=False)
+        if len(outcomes) > self.size:
+            outcomes.popitem(last=False)
+        return found
+
+
+_email_cache: ContextVar[EmailCache | None] = ContextVar("modkit_email_cache", default=None)
+
+
+@contextmanager
+def email_cache(cache: EmailCache) -> Iterator[None]:
+    """Validate emails through ``cache`` in this context (this thread or task only)."""
+    token = _email_cache.set(cache)
+    try:
+        yield
+    finally:
+        _email_cache.reset(token)
+
+
+def _check_email(text: str, *, check_deliverability: bool) -> _EmailOutcome:
+    ev = _email_validator()
+    try:
+        result = ev.validate_email(text, check_deliverability=check_deliverability)
+    except Exception:  # EmailNotValidError, or anything odd: invalid all the same
+        return None, "invalid"
+    normalized = str(result.normalized)
+    if len(normalized) > LIMITS["email"]:
+        return None, "too_long"
+    return normalized, None
+
+
 def _email_field(errors: _Collector, raw: object, *, check_deliverability: bool) -> str | None:
     if raw is _MISSING or raw is None:
         errors.add("email", "required")
@@ -265,18 +327,16 @@ def _email_field(errors: _Collector, raw: object, *, check_deliverability: bool)
     if len(text) > LIMITS["email"]:
         errors.add("email", "too_long", max=LIMITS["email"])
         return None
-    ev = _email_validator()
-    try:
-        result = ev.validate_email(text, check_deliverability=check_deliverability)
-    except Exception:  # EmailNotValidError, or anything odd: invalid all the same
-        result = None
-    if result is None:  # raised outside the except block: no chained cause carries the address
-        errors.add("email", "invalid")
-        return None
-    normalized = str(result.normalized)
-    if len(normalized) > LIMITS["email"]:
+    cache = None if check_deliverability else _email_cache.get()
+    if cache is not None:
+        normalized, code = cache.outcome(text)
+    else:
+        normalized, code = _check_email(text, check_deliverability=check_deliverability)
+    # Errors are added outside any except block: no chained cause carries the address.
+    if code == "too_long":
         errors.add("email", "too_long", max=LIMITS["email"])
-        return None
+    elif code is not None:
+        errors.add("email", "invalid")
     return normalized
 
 

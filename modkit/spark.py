@@ -9,7 +9,7 @@ Needs the ``spark`` extra (``pip install 'modkit-moderation[spark]'``: pyspark, 
 :func:`score_dataframe` maps export-like columns to form fields exactly as the CSV reader does
 (same aliases, same ``columns`` overrides), scores each partition with ``mapInPandas`` in chunks
 (one ``score_many`` per chunk) and returns one row per input row with the columns of the CSV output
-(:data:`modkit._batch.OUTPUT_COLUMNS`; ``reasons`` space-separated). Email and IP never reach the
+(:data:`OUTPUT_SCHEMA`; ``reasons`` space-separated). Email and IP never reach the
 output. The scoring options (and the model files, when ``model`` names a folder) travel to the
 executors once, in one broadcast; each Python worker builds its scorer once and reuses it. Without
 ``model``, executors load the default model shipped inside the installed modkit wheel.
@@ -32,17 +32,18 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from modkit._batch import (
+from modkit._batch import (  # the batch package's internal API for adapters
     FIELD_ALIASES,
     OUTPUT_COLUMNS,
     SCORE_COLUMNS,
     BatchScorer,
+    Columns,
     Record,
     ResultRow,
     ScoreOptions,
-    _Columns,
-    _has_surrogates,
-    _is_spam_flag,
+    blank_to_none,
+    has_surrogates,
+    is_spam_flag,
     open_records,
     record_from_mapping,
 )
@@ -160,10 +161,7 @@ def _records(
             detail = row.get("detail")
             out.append(Record(position=pos, error=str(error), detail=_str_or_none(detail)))
             continue
-        values = {fld: row.get(col) for fld, col in found.items()}
-        values = {
-            k: (None if isinstance(v, str) and not v.strip() else v) for k, v in values.items()
-        }
+        values = blank_to_none({fld: row.get(col) for fld, col in found.items()})
         raw_json = row.get("raw_json")
         if raw_json:  # non-string form values of a read_export row, kept as they were read
             values.update(json.loads(raw_json))
@@ -177,7 +175,8 @@ def _str_or_none(value: Any) -> str | None:
 
 def result_rows(frame: Any) -> list[ResultRow]:
     """Turn the rows of a scored DataFrame (collected ``Row`` objects or a pandas DataFrame) back
-    into :class:`~modkit._batch.ResultRow` objects, e.g. to compare with ``modkit score`` output."""
+    into result row objects (``position``, ``id``, ..., ``scores``, ``reasons``), e.g. to compare
+    with ``modkit score`` output."""
     if hasattr(frame, "to_dict"):
         items = [{k: _clean(v) for k, v in r.items()} for r in frame.to_dict("records")]
     else:
@@ -258,7 +257,7 @@ def score_dataframe(
         raise ConfigError("give at most one of model=..., scorer=... and rules_only=True")
     if chunk_size < 1:
         raise ConfigError("chunk_size must be at least 1")
-    cols = _Columns(columns)
+    cols = Columns(columns)
     found = cols.resolve(df.columns)
     missing = cols.missing_overrides(found)
     if missing:
@@ -267,7 +266,7 @@ def score_dataframe(
         raise ConfigError(
             f"no text column (tried: {', '.join(FIELD_ALIASES['text'])}); pass columns={{...}}"
         )
-    spam_flag = _is_spam_flag(found.get("status"))
+    spam_flag = is_spam_flag(found.get("status"))
     wanted = sorted(set(found.values()))
     if "position" in df.columns:
         source = df
@@ -320,7 +319,8 @@ def read_export(
 
     Raises:
         ImportError: the ``spark`` extra is not installed.
-        ConfigError, OSError: as :func:`modkit._batch.open_records`.
+        ConfigError: unknown format or a column mapping that does not fit.
+        OSError: the file cannot be opened.
     """
     _require()
     pd = importlib.import_module("pandas")
@@ -338,7 +338,7 @@ def read_export(
         odd: dict[str, Any] = {}
         for name in ("name", "email", "url", "text", "ip", "parent_id", "lang"):
             value = form.get(name)
-            if value is None or (isinstance(value, str) and not _has_surrogates(value)):
+            if value is None or (isinstance(value, str) and not has_surrogates(value)):
                 data[name].append(value)
             else:  # a JSONL number, list, object or broken string: kept exactly, as JSON
                 data[name].append(None)

@@ -169,6 +169,24 @@ def test_progress_only_when_asked_or_on_a_terminal(
     assert "rows/s" not in capsys.readouterr().err
 
 
+def test_the_last_progress_line_counts_every_row_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "in.csv"
+    with source.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "author", "email", "comment"])
+        writer.writerows([i, "Ann", "ann@example.net", f"bonjour {i}"] for i in range(3000))
+    monkeypatch.setattr("modkit._batch_cli.PROGRESS_INTERVAL", 3600.0)  # no redraw on the way
+    out = str(tmp_path / "o.csv")
+    assert score(str(source), "-o", out, *RULES, "--progress", "always") == EXIT_OK
+    lines = capsys.readouterr().err.split("\r")
+    assert len(lines) == 2  # nothing but the last line, kept on screen
+    assert lines[-1].startswith("       3,000 rows")
+    assert "100.0%" in lines[-1]
+    assert lines[-1].endswith("\x1b[K\n")
+
+
 def test_summary_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "o.csv"
     args = ["--rules-only", "--policy", str(POLICY), "--summary", "json"]
@@ -180,6 +198,7 @@ def test_summary_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     assert data["confusion"]["spam"]["reject"] == 1
 
 
+@pytest.mark.slow  # starts worker processes
 def test_two_jobs_write_the_same_file(tmp_path: Path) -> None:
     one, two = tmp_path / "one.csv", tmp_path / "two.csv"
     source = str(FIXTURES / "comments.csv")
@@ -276,6 +295,7 @@ def test_resume_output_refuses_a_bad_row(tmp_path: Path) -> None:
 MODEL = Path(__file__).resolve().parent.parent / "models" / "default"
 
 
+@pytest.mark.slow  # starts worker processes
 @pytest.mark.skipif(
     not (MODEL / "manifest.json").is_file(), reason="no trained model in models/default yet"
 )

@@ -16,6 +16,8 @@ import pytest
 import modkit
 from modkit._batch_cli import EXIT_INTERRUPTED, main
 
+pytestmark = pytest.mark.slow  # kills processes
+
 FIXTURES = Path(__file__).parent / "fixtures" / "batch"
 POLICY = FIXTURES / "policy.toml"
 ROWS = 3000

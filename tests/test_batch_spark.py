@@ -19,6 +19,8 @@ from modkit._batch_cli import main
 from modkit._errors import ConfigError
 from modkit._policy import Policy
 
+pytestmark = pytest.mark.slow  # starts a JVM
+
 FIXTURES = Path(__file__).parent / "fixtures" / "batch"
 POLICY = FIXTURES / "policy.toml"
 ROOT = Path(modkit.__file__).resolve().parent.parent
