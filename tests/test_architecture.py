@@ -22,11 +22,8 @@ MAX_LINES = 1000
 
 # Known exceptions and the change that removes each: an entry that no longer applies fails the
 # test too (with a message saying to delete it), so none outlives its reason.
-PENDING_PRIVATE_IMPORTS = {
-    ("spark.py", "modkit._batch"): "issue 13, batch split: spark.py gets an internal batch API",
-}
+PENDING_PRIVATE_IMPORTS: dict[tuple[str, str], str] = {}
 PENDING_OVERSIZE = {
-    "_batch.py": "issue 13, batch split into a subpackage",
     "_text.py": "issue 13, normalisation tables move to a data module",
 }
 

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
     from modkit._moderator import Moderator
-    from modkit._scorer_protocol import ScorerProtocol
     from modkit._policy import Policy
+    from modkit._scorer_protocol import ScorerProtocol
 
 __all__ = ["EMAIL_CACHE_SIZE", "BatchScorer", "ScoreOptions", "score_records"]
 
