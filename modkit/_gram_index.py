@@ -1,0 +1,149 @@
+"""Integer keys of n-grams and a vectorised table from key to feature column.
+
+The featuriser never builds gram strings at scoring time. A sequence (the characters of a batch of
+padded texts, or the word ids of a batch) becomes an array of small integer ids, 0 standing for
+"in no gram of the vocabulary" (unknown characters and the separators between texts). The n-gram
+starting at position ``i`` is keyed by its ids read as the digits of a number in base ``base``:
+exact (two grams have one key only if they are the same) whenever ``base ** n <= 2 ** 64``, which
+holds for any realistic vocabulary (the shipped one has 155 character ids). Otherwise keys are a
+64-bit mixing hash; the vocabulary's own keys are then checked for collisions when the table is
+built, and a key that would need a collision to match (a window holding an id 0) is masked out.
+
+:class:`KeyTable` maps keys to columns with open addressing (linear probing, at most half full),
+looked up for a whole array at once: a few vectorised rounds, no Python loop over grams.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+__all__ = ["KeyCollisionError", "KeyTable", "exact_keys", "window_keys"]
+
+_U64 = np.uint64
+_GOLDEN = _U64(0x9E3779B97F4A7C15)
+_MIX1 = _U64(0xBF58476D1CE4E5B9)
+_MIX2 = _U64(0x94D049BB133111EB)
+
+
+class KeyCollisionError(ValueError):
+    """Two different grams of a vocabulary have the same key."""
+
+
+def exact_keys(base: int, longest: int) -> bool:
+    """Whether keys of up to ``longest`` ids in base ``base`` are exact (no collision possible)."""
+    return int(base) ** int(longest) <= 1 << 64
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: a bijection of 64-bit integers that spreads every bit."""
+    x = x ^ (x >> _U64(30))
+    x *= _MIX1
+    x ^= x >> _U64(27)
+    x *= _MIX2
+    x ^= x >> _U64(31)
+    return x
+
+
+def window_keys(ids: np.ndarray, base: int, lo: int, hi: int) -> Iterator[tuple[int, np.ndarray]]:
+    """Yield ``(n, keys)`` for n in ``lo..hi``: ``keys[i]`` is the key of ``ids[i:i + n]``.
+
+    ``ids`` is a 1-d ``uint64`` array of ids in ``0..base - 1``. Exact keys (see
+    :func:`exact_keys`) are ``ids[i] * base ** (n - 1) + ... + ids[i + n - 1]``; otherwise a
+    window holding an id 0 gets key 0, which no gram of a vocabulary has.
+    """
+    exact = exact_keys(base, hi)
+    mult = _U64(base)
+    keys = ids if exact else _mix(ids + _GOLDEN)
+    zeros = None if exact else np.concatenate(([0], np.cumsum(ids == 0)))
+    for n in range(1, hi + 1):
+        if n > 1:
+            keys = (
+                keys[:-1] * mult + ids[n - 1 :]
+                if exact
+                else _mix(keys[:-1] * _GOLDEN ^ ids[n - 1 :])
+            )
+        if n < lo:
+            continue
+        if zeros is None:
+            yield n, keys
+        else:
+            held = zeros[n:] - zeros[: len(zeros) - n]
+            yield n, np.where(held == 0, keys, _U64(0))
+
+
+class KeyTable:
+    """Key -> column, for arrays of keys at once (open addressing, linear probing).
+
+    Raises:
+        KeyCollisionError: two entries share a key, or an entry has the key 0 (reserved for
+            empty slots); ``names`` (gram of each column) make the message say which grams.
+    """
+
+    __slots__ = ("_cols", "_keys", "_mask", "_shift")
+
+    def __init__(self, keys: np.ndarray, cols: np.ndarray, names: Sequence[str] = ()) -> None:
+        keys = np.ascontiguousarray(keys, dtype=_U64)
+        cols = np.asarray(cols, dtype=np.int32)
+        _check_distinct(keys, cols, names)
+        bits = max(4, len(keys).bit_length() + 1)  # at most half full
+        size = 1 << bits
+        self._shift = _U64(64 - bits)
+        self._mask = size - 1
+        self._keys = np.zeros(size, dtype=_U64)
+        self._cols = np.full(size, -1, dtype=np.int32)
+        slots = self._slots(keys)
+        owner = np.full(size, -1, dtype=np.intp)
+        pending = np.arange(len(keys))
+        while pending.size:
+            s = slots[pending]
+            taken = owner[s] >= 0
+            slots[pending[taken]] = (s[taken] + 1) & self._mask
+            free, s = pending[~taken], s[~taken]
+            owner[s] = free  # one of the entries that want a slot gets it
+            won = owner[s] == free
+            pending = np.concatenate((pending[taken], free[~won]))
+        placed = owner >= 0
+        self._keys[placed] = keys[owner[placed]]
+        self._cols[placed] = cols[owner[placed]]
+
+    def _slots(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys * _GOLDEN) >> self._shift).astype(np.intp)
+
+    def lookup(self, keys: np.ndarray) -> np.ndarray:
+        """The column of each key (``int32``), -1 for a key not in the table."""
+        slots = self._slots(keys)
+        found = self._keys[slots]
+        out = self._cols[slots]
+        todo = np.flatnonzero((found != keys) & (found != 0))
+        while todo.size:  # occupied by another key: probe on
+            slots_t = (slots[todo] + 1) & self._mask
+            slots[todo] = slots_t
+            found_t = self._keys[slots_t]
+            out[todo] = self._cols[slots_t]
+            todo = todo[(found_t != keys[todo]) & (found_t != 0)]
+        out[self._keys[slots] != keys] = -1
+        return out
+
+
+def _check_distinct(keys: np.ndarray, cols: np.ndarray, names: Sequence[str]) -> None:
+    if not len(keys):
+        return
+    order = np.argsort(keys, kind="stable")
+    ranked = keys[order]
+    same = np.flatnonzero(ranked[1:] == ranked[:-1])
+    if ranked[0] == 0:
+        raise KeyCollisionError(f"gram {_name(names, cols, order[0])} has the reserved key 0")
+    if same.size:
+        a, b = order[same[0]], order[same[0] + 1]
+        raise KeyCollisionError(
+            f"grams {_name(names, cols, a)} and {_name(names, cols, b)} have the same key: "
+            "this vocabulary cannot be indexed"
+        )
+
+
+def _name(names: Sequence[str], cols: np.ndarray, i: Any) -> str:
+    col = int(cols[int(i)])
+    return repr(names[col]) if 0 <= col < len(names) else f"column {col}"
