@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
 
-from modkit._gram_index import KeyTable, exact_keys, window_keys
+from modkit._gram_index import KeyTable, count_distinct, exact_keys, gram_keys, window_keys
 from modkit._text import normalize_text
 
 __all__ = [
@@ -259,41 +260,50 @@ class NgramFeaturizer:
         indptr, cols, vals = self.rows(texts, norms)
         return sparse.csr_matrix((vals, cols, indptr), shape=(len(texts), len(self.vocabulary_)))
 
+    def weights(self, texts: Sequence[str], norms: Sequence[str]) -> list[Block]:
+        """The features of ``texts`` (given their normalised forms) as one :class:`Block` per
+        block (shape tokens, characters, words): each non-zero weight once, by comment.
+
+        Raises:
+            ValueError: ``texts`` and ``norms`` differ in length.
+        """
+        if len(texts) != len(norms):
+            raise ValueError("texts and norms differ in length")
+        n_docs = len(texts)
+        out: list[Block] = []
+        for block, all_docs, all_cols in self.index().hits(texts, norms):
+            if block == _SHAPE_BLOCK:  # distinct by construction, fixed weight
+                vals = np.full(len(all_cols), SHAPE_WEIGHT, dtype=np.float32)
+                out.append(Block(block, all_docs, all_cols, vals))
+                continue
+            first, counts = count_distinct(all_docs, all_cols, n_docs)
+            docs, cols = all_docs[first], all_cols[first]
+            vals = (1.0 + np.log(counts, dtype=np.float32)) * self.idf_[cols]
+            wide = vals.astype(np.float64)
+            norm = np.sqrt(np.bincount(docs, weights=wide * wide, minlength=n_docs))
+            norm = norm.astype(np.float32)[docs]
+            norm[norm <= 0] = 1.0
+            out.append(Block(block, docs, cols, vals / norm))
+        return out
+
     def rows(
         self, texts: Sequence[str], norms: Sequence[str]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """CSR parts ``(indptr, columns, weights)`` of the texts, given their normalised forms.
+        """CSR parts ``(indptr, columns, weights)`` of :meth:`weights`.
 
         Each row holds the shape tokens, then the character block, then the word block, columns
         ascending within each (the order :func:`analyze`-based code produced).
         """
-        if len(texts) != len(norms):
-            raise ValueError("texts and norms differ in length")
-        index = self.index()
-        docs, blocks, cols = index.hits(texts, norms)
-        n_docs, width = len(texts), len(self.vocabulary_)
-        # One sort over the batch: by comment, then block (shape, char, word), then column.
-        key = (docs * 3 + blocks) * width + cols
-        key.sort()
-        starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
-        counts = np.diff(np.append(starts, len(key)))
-        key = key[starts]
-        cols_u = (key % width).astype(np.int32)
-        seg_key = key // width  # comment * 3 + block
-        docs_u = seg_key // 3
-        vals = (1.0 + np.log(counts, dtype=np.float32)) * self.idf_[cols_u]
-        shape = seg_key % 3 == _SHAPE_BLOCK
-        vals[shape] = np.float32(SHAPE_WEIGHT)
-        seg_starts = np.flatnonzero(np.concatenate(([True], seg_key[1:] != seg_key[:-1])))
-        if len(seg_starts):
-            sq = vals.astype(np.float64) ** 2
-            norm = np.sqrt(np.add.reduceat(sq, seg_starts)).astype(np.float32)
-            norm = np.repeat(norm, np.diff(np.append(seg_starts, len(vals))))
-            norm[shape | (norm <= 0)] = 1.0
-            vals = vals / norm
-        indptr = np.zeros(n_docs + 1, dtype=np.int64)
-        np.cumsum(np.bincount(docs_u, minlength=n_docs), out=indptr[1:])
-        return indptr, cols_u, vals.astype(np.float32, copy=False)
+        blocks = self.weights(texts, norms)
+        width = len(self.vocabulary_)
+        empty = np.zeros(0, dtype=np.int64)
+        docs = np.concatenate([b.docs for b in blocks] or [empty])
+        key = np.concatenate([(b.docs * 3 + b.block) * width + b.cols for b in blocks] or [empty])
+        vals = np.concatenate([b.vals for b in blocks] or [np.zeros(0, np.float32)])
+        order = np.argsort(key)
+        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(docs, minlength=len(texts)), out=indptr[1:])
+        return indptr, (key[order] % width).astype(np.int32), vals[order]
 
     def transform_one(
         self, text: str, *, normalized: str | None = None
@@ -329,6 +339,19 @@ class NgramFeaturizer:
 
 
 _SHAPE_BLOCK, _CHAR_BLOCK, _WORD_BLOCK = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Features of a batch in one block: ``vals[i]`` is the weight of column ``cols[i]`` in
+    comment ``docs[i]`` (``docs`` non-decreasing)."""
+
+    block: int
+    docs: np.ndarray
+    cols: np.ndarray
+    vals: np.ndarray
+
+
 _SEPARATOR = "\x00"  # between the texts of a batch; its id is forced to 0 (never in a gram)
 _FIT_CHUNK = 4096  # texts counted at once by fit
 
@@ -438,16 +461,8 @@ class _VocabularyIndex:
         self._char_ids = np.zeros(top + 2, dtype=dtype)  # last entry: every larger code point
         self._char_ids[alphabet] = np.arange(1, self.char_base, dtype=dtype)
         sel = np.flatnonzero(is_char)
-        self._char_tables = _tables(
-            self.char_ids(cps, starts),
-            starts[sel],
-            lengths[sel],
-            sel,
-            names,
-            self.char_base,
-            lo,
-            hi,
-        )
+        keys = gram_keys(self.char_ids(cps, starts), self.char_base, lo, hi)
+        self._char_tables = _tables(keys, starts[sel], lengths[sel] - lo, sel, names)
         spaces = _segment_sums(cps == ord(" "), starts, lengths)
         n_words = np.where(is_word, spaces + 1, 0)
         sel = np.flatnonzero(
@@ -463,9 +478,8 @@ class _VocabularyIndex:
         self._stop = np.zeros(self.word_base, dtype=bool)
         self._stop[[self._word_ids[w] for w in stop_words if w in self._word_ids]] = True
         ids, starts, counts = _joined_ids(flat, n_words[sel], self._word_ids)
-        self._word_tables = _tables(
-            ids, starts, counts, sel, names, self.word_base, *self.word_ngrams
-        )
+        keys = gram_keys(ids, self.word_base, *self.word_ngrams)
+        self._word_tables = _tables(keys, starts, counts - self.word_ngrams[0], sel, names)
         self._shape_cols = {
             kind: np.array(
                 [vocabulary.get(f"{SHAPE_PREFIX}{kind}{b}", -1) for b in range(len(edges) + 1)],
@@ -490,42 +504,54 @@ class _VocabularyIndex:
 
     def hits(
         self, texts: Sequence[str], norms: Sequence[str]
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Every gram of the batch found in the vocabulary: ``(text, block, column)`` arrays."""
-        found: list[tuple[np.ndarray, int, np.ndarray]] = []
+    ) -> list[tuple[int, np.ndarray, np.ndarray]]:
+        """Every gram of the batch found in the vocabulary, as ``(block, texts, columns)``: one
+        entry per occurrence, by text."""
         if not texts:
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, empty
+            return []
+        found: list[tuple[int, np.ndarray, np.ndarray]] = []
         cps, starts, lengths = _code_points([f" {n[:MAX_CHARGRAM_CHARS]} " for n in norms])
         ids = self.char_ids(cps, starts)
-        owner = _owners(starts, lengths, len(ids))
-        for n, keys in window_keys(ids, self.char_base, *self.char_ngrams):
-            table = self._char_tables.get(n)
-            if table is not None:
-                cols = table.lookup(keys)
-                hit = np.flatnonzero(cols >= 0)
-                found.append((owner[hit], _CHAR_BLOCK, cols[hit]))
+        keys = gram_keys(ids, self.char_base, *self.char_ngrams)
+        found.append((_CHAR_BLOCK, *_found(self._char_tables, keys, starts, lengths)))
         ids, starts, lengths = self.word_ids([n.split() for n in norms])
-        owner = _owners(starts, lengths, len(ids))
-        for n, keys in window_keys(ids, self.word_base, *self.word_ngrams):
-            table = self._word_tables.get(n)
-            if table is not None:
-                cols = table.lookup(keys)
-                hit = cols >= 0
-                if n == 1:
-                    hit &= ~self._stop[ids]
-                hit = np.flatnonzero(hit)
-                found.append((owner[hit], _WORD_BLOCK, cols[hit]))
+        keys = gram_keys(ids, self.word_base, *self.word_ngrams)
+        if self.word_ngrams[0] == 1:
+            keys[self._stop[ids], 0] = 0  # stop words are no unigrams
+        found.append((_WORD_BLOCK, *_found(self._word_tables, keys, starts, lengths)))
         if self.shape_tokens:
-            everyone = np.arange(len(texts))
-            for kind, bucket in _shape_buckets(texts, norms).items():
-                cols = self._shape_cols[kind][bucket]
-                hit = np.flatnonzero(cols >= 0)
-                found.append((everyone[hit], _SHAPE_BLOCK, cols[hit]))
-        docs = np.concatenate([f[0] for f in found]).astype(np.int64, copy=False)
-        blocks = np.concatenate([np.full(len(f[0]), f[1], dtype=np.int64) for f in found])
-        cols = np.concatenate([f[2] for f in found]).astype(np.int64, copy=False)
-        return docs, blocks, cols
+            buckets = _shape_buckets(texts, norms)
+            cols = np.stack([self._shape_cols[k][buckets[k]] for k in SHAPE_EDGES], axis=1)
+            hit = np.flatnonzero(cols >= 0)
+            found.append((_SHAPE_BLOCK, hit // len(SHAPE_EDGES), cols.ravel()[hit]))
+        return found
+
+
+def _tables(
+    keys: np.ndarray, starts: np.ndarray, widths: np.ndarray, cols: np.ndarray, names: Sequence[str]
+) -> list[KeyTable | None]:
+    """One key table per gram length (per column of :func:`gram_keys`): the gram of column
+    ``cols[i]`` has the key ``keys[starts[i], widths[i]]``."""
+    tables: list[KeyTable | None] = []
+    for j in range(keys.shape[1]):
+        sel = np.flatnonzero(widths == j)
+        tables.append(KeyTable(keys[starts[sel], j], cols[sel], names) if len(sel) else None)
+    return tables
+
+
+def _found(
+    tables: Sequence[KeyTable | None], keys: np.ndarray, starts: np.ndarray, lengths: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The text and column of every key of ``keys`` (a row per position) found in the tables,
+    by position."""
+    cols = np.full(keys.shape, -1, dtype=np.int32)
+    for j, table in enumerate(tables):
+        if table is not None:
+            cols[:, j] = table.lookup(keys[:, j])
+    flat = cols.ravel()
+    hit = np.flatnonzero(flat >= 0)
+    owner = _owners(starts, lengths, len(keys))
+    return owner[hit // keys.shape[1]], flat[hit].astype(np.int64)
 
 
 def _joined_ids(
@@ -539,26 +565,6 @@ def _joined_ids(
     at = np.arange(len(words)) + np.repeat(np.arange(len(counts)), counts)
     ids[at] = np.fromiter(map(ids_of.get, words, repeat(0)), dtype=np.uint64, count=len(words))
     return ids, starts, counts
-
-
-def _tables(  # noqa: PLR0917
-    ids: np.ndarray,
-    starts: np.ndarray,
-    lengths: np.ndarray,
-    cols: np.ndarray,
-    names: Sequence[str],
-    base: int,
-    lo: int,
-    hi: int,
-) -> dict[int, KeyTable]:
-    """One key table per gram length, keyed by the code that keys a batch's windows: the gram
-    of column ``cols[i]`` starts at ``ids[starts[i]]`` and is ``lengths[i]`` ids long."""
-    tables: dict[int, KeyTable] = {}
-    for n, keys in window_keys(ids, base, lo, hi):
-        sel = np.flatnonzero(lengths == n)
-        if len(sel):
-            tables[n] = KeyTable(keys[starts[sel]], cols[sel], names)
-    return tables
 
 
 # -- fitting ---------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ holds for any realistic vocabulary (the shipped one has 155 character ids). Othe
 64-bit mixing hash; the vocabulary's own keys are then checked for collisions when the table is
 built, and a key that would need a collision to match (a window holding an id 0) is masked out.
 
-:class:`KeyTable` maps keys to columns with open addressing (linear probing, at most half full),
+:class:`KeyTable` maps keys to columns with open addressing (linear probing, at most a quarter full),
 looked up for a whole array at once: a few vectorised rounds, no Python loop over grams.
 """
 
@@ -20,7 +20,14 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["KeyCollisionError", "KeyTable", "exact_keys", "window_keys"]
+__all__ = [
+    "KeyCollisionError",
+    "KeyTable",
+    "count_distinct",
+    "exact_keys",
+    "gram_keys",
+    "window_keys",
+]
 
 _U64 = np.uint64
 _GOLDEN = _U64(0x9E3779B97F4A7C15)
@@ -74,6 +81,22 @@ def window_keys(ids: np.ndarray, base: int, lo: int, hi: int) -> Iterator[tuple[
             yield n, np.where(held == 0, keys, _U64(0))
 
 
+def gram_keys(ids: np.ndarray, base: int, lo: int, hi: int) -> np.ndarray:
+    """Keys of every n-gram, one row per start: ``out[i, n - lo]`` keys ``ids[i:i + n]``.
+
+    A window that runs past the end, starts with an id 0 (exact keys) or holds one (hashed keys)
+    gets the key 0. Exact keys of different lengths never meet (the key of an n-gram of nonzero
+    ids lies in ``[base ** (n - 1), base ** n)``), so one table serves every length; read row by
+    row, the keys follow the sequence.
+    """
+    out = np.zeros((len(ids), hi - lo + 1), dtype=_U64)
+    for n, keys in window_keys(ids, base, lo, hi):
+        out[: len(keys), n - lo] = keys
+    if exact_keys(base, hi):
+        out[ids == 0] = 0
+    return out
+
+
 class KeyTable:
     """Key -> column, for arrays of keys at once (open addressing, linear probing).
 
@@ -88,7 +111,7 @@ class KeyTable:
         keys = np.ascontiguousarray(keys, dtype=_U64)
         cols = np.asarray(cols, dtype=np.int32)
         _check_distinct(keys, cols, names)
-        bits = max(4, len(keys).bit_length() + 1)  # at most half full
+        bits = max(4, len(keys).bit_length() + 2)  # at most a quarter full: short probes
         size = 1 << bits
         self._shift = _U64(64 - bits)
         self._mask = size - 1
@@ -117,14 +140,18 @@ class KeyTable:
         slots = self._slots(keys)
         found = self._keys[slots]
         out = self._cols[slots]
-        todo = np.flatnonzero((found != keys) & (found != 0))
-        while todo.size:  # occupied by another key: probe on
-            slots_t = (slots[todo] + 1) & self._mask
-            slots[todo] = slots_t
-            found_t = self._keys[slots_t]
-            out[todo] = self._cols[slots_t]
-            todo = todo[(found_t != keys[todo]) & (found_t != 0)]
-        out[self._keys[slots] != keys] = -1
+        miss = found != keys
+        out[miss] = -1
+        todo = np.flatnonzero(miss & (found != 0))  # occupied by another key: probe on
+        todo = todo[keys[todo] != 0]  # key 0: never stored
+        slots = slots[todo]
+        while todo.size:
+            slots = (slots + 1) & self._mask
+            found = self._keys[slots]
+            hit = found == keys[todo]
+            out[todo[hit]] = self._cols[slots[hit]]
+            more = ~hit & (found != 0)
+            todo, slots = todo[more], slots[more]
         return out
 
 
@@ -147,3 +174,55 @@ def _check_distinct(keys: np.ndarray, cols: np.ndarray, names: Sequence[str]) ->
 def _name(names: Sequence[str], cols: np.ndarray, i: Any) -> str:
     col = int(cols[int(i)])
     return repr(names[col]) if 0 <= col < len(names) else f"column {col}"
+
+
+#: Rounds of hashing before :func:`count_distinct` sorts what is left (bounded work on any input).
+_MAX_ROUNDS = 6
+
+
+def count_distinct(
+    groups: np.ndarray, values: np.ndarray, n_groups: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``(group, value)`` pairs of two arrays and how often each occurs.
+
+    ``groups`` holds ``int64`` in ``0..n_groups - 1``, ``values`` non-negative ``int64``.
+    Returns ``(first, counts)``: ascending indices, one occurrence of each distinct pair, and
+    the pair's number of occurrences. Each group hashes its values into a region of its own, at
+    least twice as large as the group, so no sort is needed: vectorised rounds of scatter and
+    gather, then (after :data:`_MAX_ROUNDS`, crowded regions only) a sort of what is left.
+    """
+    size = len(values)
+    if not size:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.int64)
+    per_group = np.bincount(groups, minlength=n_groups)
+    region = np.int64(1) << np.ceil(np.log2(np.maximum(per_group, 1) * 2)).astype(np.int64)
+    start = np.zeros(n_groups, dtype=np.int64)
+    np.cumsum(region[:-1], out=start[1:])
+    table = np.empty(int(start[-1] + region[-1]), dtype=np.intp)
+    start, mask = start[groups], (region - 1)[groups]
+    offset = ((values.astype(_U64) * _GOLDEN) >> _U64(40)).astype(np.int64)
+    slots = start + (offset & mask)
+    everyone = np.arange(size)
+    table[slots] = everyone  # one of the pairs that want a slot gets it
+    winner = table[slots]
+    same = values[winner] == values  # one region per group: same value, same pair
+    rep = np.where(same, winner, -1)
+    todo = np.flatnonzero(~same)
+    for _ in range(_MAX_ROUNDS):
+        if not todo.size:
+            break
+        offset[todo] += 1  # linear probing within the region
+        slots_t = start[todo] + (offset[todo] & mask[todo])
+        table[slots_t] = todo
+        winner = table[slots_t]
+        same = values[winner] == values[todo]
+        rep[todo[same]] = winner[same]
+        todo = todo[~same]
+    if todo.size:  # crowded regions: sort what is left
+        order = todo[np.lexsort((values[todo], groups[todo]))]
+        pair_g, pair_v = groups[order], values[order]
+        new = np.concatenate(([True], (pair_g[1:] != pair_g[:-1]) | (pair_v[1:] != pair_v[:-1])))
+        rep[order] = order[new][np.cumsum(new) - 1]
+    counts = np.bincount(rep, minlength=size)
+    first = np.flatnonzero(counts)
+    return first, counts[first]
