@@ -71,6 +71,18 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from modkit._text_tables import (
+    CONF_LOWER,
+    CONF_UPPER,
+    GENERIC_MARKS,
+    LEET,
+    PLAIN_WORDS,
+    SAFE_TLDS,
+    SPECIAL,
+    TARGET_WORDS,
+    WORD_TLDS,
+)
+
 __all__ = ["MAX_CHARS", "Normalized", "find_links", "normalize", "normalize_text"]
 
 MAX_CHARS: int = 65_525
@@ -156,215 +168,18 @@ def _checked(text: object) -> str:
 
 # --- 1. fold ----------------------------------------------------------------------------------
 
-_GENERIC_MARKS = (
-    (0x0300, 0x036F),
-    (0x0483, 0x0489),
-    (0x1AB0, 0x1AFF),
-    (0x1DC0, 0x1DFF),
-    (0x20D0, 0x20FF),
-    (0xFE00, 0xFE0F),
-    (0xFE20, 0xFE2F),
-    (0xE0100, 0xE01EF),
-)
-
-_SPECIAL: dict[str, str] = {
-    # invisible letters and fillers that are not format characters
-    "\u115f": "",
-    "\u1160": "",
-    "\u17b4": "",
-    "\u17b5": "",
-    "\ufffc": "",
-    "\u3164": " ",
-    "\uffa0": " ",
-    "\u2800": " ",
-    # letters without a canonical decomposition
-    "œ": "oe",
-    "æ": "ae",
-    "ø": "o",
-    "ł": "l",
-    "đ": "d",
-    "ð": "d",
-    "þ": "th",
-    "ħ": "h",
-    "ŧ": "t",
-    "ı": "i",
-    "ȷ": "j",
-    "ĸ": "k",
-    "ƀ": "b",
-    "ɨ": "i",
-    "ʉ": "u",
-    # small capitals and phonetic lookalikes (Latin script: mapped everywhere)
-    "ᴀ": "a",
-    "ʙ": "b",
-    "ᴄ": "c",
-    "ᴅ": "d",
-    "ᴇ": "e",
-    "ꜰ": "f",
-    "ɢ": "g",
-    "ʜ": "h",
-    "ɪ": "i",
-    "ᴊ": "j",
-    "ᴋ": "k",
-    "ʟ": "l",
-    "ᴍ": "m",
-    "ɴ": "n",
-    "ᴏ": "o",
-    "ᴘ": "p",
-    "ꞯ": "q",
-    "ʀ": "r",
-    "ꜱ": "s",
-    "ᴛ": "t",
-    "ᴜ": "u",
-    "ᴠ": "v",
-    "ᴡ": "w",
-    "ʏ": "y",
-    "ᴢ": "z",
-    "ɑ": "a",
-    "ɡ": "g",
-    "ɩ": "i",
-    "ɵ": "o",
-    # apostrophes, quotes, dashes
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201a": "'",
-    "\u201b": "'",
-    "\u02bc": "'",
-    "\u2032": "'",
-    "\u00b4": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201e": '"',
-    "\u201f": '"',
-    "\u2033": '"',
-    "\u2010": "-",
-    "\u2012": "-",
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2015": "-",
-    "\u2212": "-",
-}
-for _i in range(26):
-    _SPECIAL[chr(0x1F150 + _i)] = chr(0x61 + _i)  # negative circled
-    _SPECIAL[chr(0x1F170 + _i)] = chr(0x61 + _i)  # negative squared
-    _SPECIAL[chr(0x1F1E6 + _i)] = chr(0x61 + _i)  # regional indicators
-
-# Lookalikes of Latin letters in other scripts, lower case (stage 2 maps them in context): only
-# close ones, so that a Russian word such as ``москва`` is not read as Latin.
-_CONF_LOWER = {
-    # Cyrillic
-    "а": "a",
-    "е": "e",
-    "о": "o",
-    "р": "p",
-    "с": "c",
-    "у": "y",
-    "х": "x",
-    "ѕ": "s",
-    "і": "i",
-    "ј": "j",
-    "һ": "h",
-    "ӏ": "l",
-    "ү": "y",
-    "ԁ": "d",
-    "ԛ": "q",
-    "ԝ": "w",
-    # Greek
-    "α": "a",
-    "γ": "y",
-    "ε": "e",
-    "η": "n",
-    "ι": "i",
-    "κ": "k",
-    "ν": "v",
-    "ο": "o",
-    "ρ": "p",
-    "υ": "u",
-    "χ": "x",
-    "ω": "w",
-    "ϲ": "c",
-    "ϳ": "j",
-    # Armenian
-    "օ": "o",
-    "ս": "u",
-    "ց": "g",
-    "հ": "h",
-    "ո": "n",
-    "զ": "q",
-}
-# Upper-case lookalikes: kept upper case by stage 1, so that ``Н`` can become ``h`` (not the
-# ``n`` of its lower case); lowered by stage 2 when their word is not mapped.
-_CONF_UPPER = {
-    "А": "a",
-    "В": "b",
-    "Е": "e",
-    "К": "k",
-    "М": "m",
-    "Н": "h",
-    "О": "o",
-    "Р": "p",
-    "С": "c",
-    "Т": "t",
-    "У": "y",
-    "Х": "x",
-    "Ѕ": "s",
-    "І": "i",
-    "Ј": "j",
-    "Һ": "h",
-    "Ӏ": "l",
-    "Ү": "y",
-    "Ԁ": "d",
-    "Ԛ": "q",
-    "Ԝ": "w",
-    "Α": "a",
-    "Β": "b",
-    "Ε": "e",
-    "Ζ": "z",
-    "Η": "h",
-    "Ι": "i",
-    "Κ": "k",
-    "Μ": "m",
-    "Ν": "n",
-    "Ο": "o",
-    "Ρ": "p",
-    "Τ": "t",
-    "Υ": "y",
-    "Χ": "x",
-    "Ϲ": "c",
-    "Ϳ": "j",
-    "Օ": "o",
-    "Ս": "u",
-    "Ꭺ": "a",
-    "Ᏼ": "b",
-    "Ꮯ": "c",
-    "Ꭰ": "d",
-    "Ꭼ": "e",
-    "Ꮐ": "g",
-    "Ꮋ": "h",
-    "Ꭵ": "i",
-    "Ꭻ": "j",
-    "Ꮶ": "k",
-    "Ꮮ": "l",
-    "Ꮇ": "m",
-    "Ꮲ": "p",
-    "Ꮪ": "s",
-    "Ꭲ": "t",
-    "Ꮩ": "v",
-    "Ꮃ": "w",
-    "Ꮓ": "z",
-}
-
 
 def _generic_mark(ch: str) -> bool:
     cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in _GENERIC_MARKS)
+    return any(lo <= cp <= hi for lo, hi in GENERIC_MARKS)
 
 
 def _fold_char(ch: str) -> str:
     """What one character of the original becomes in stage 1."""
-    special = _SPECIAL.get(ch)
+    special = SPECIAL.get(ch)
     if special is not None:
         return special
-    if ch in _CONF_UPPER:
+    if ch in CONF_UPPER:
         return ch
     cat = unicodedata.category(ch)
     if cat in ("Cn", "Co"):  # unassigned, private use: as they are
@@ -376,13 +191,13 @@ def _fold_char(ch: str) -> str:
     if _generic_mark(ch):
         return ""
     compat = unicodedata.normalize("NFKC", ch)
-    if compat in _CONF_UPPER:
+    if compat in CONF_UPPER:
         return compat
     out: list[str] = []
     for c in unicodedata.normalize("NFKD", compat.casefold()):
         if _generic_mark(c):
             continue
-        special = _SPECIAL.get(c)
+        special = SPECIAL.get(c)
         if special is not None:
             out.append(special)
             continue
@@ -449,9 +264,9 @@ def _fold_full(text: str) -> tuple[str, list[int]]:
 
 # --- 2. confusables ---------------------------------------------------------------------------
 
-_CONF_MAP = str.maketrans({**_CONF_LOWER, **_CONF_UPPER})
-_CONF_UPPER_LOWER = str.maketrans({k: k.casefold() for k in _CONF_UPPER})
-_CONF_CLASS = "".join(sorted({*_CONF_LOWER, *_CONF_UPPER}))
+_CONF_MAP = str.maketrans({**CONF_LOWER, **CONF_UPPER})
+_CONF_UPPER_LOWER = str.maketrans({k: k.casefold() for k in CONF_UPPER})
+_CONF_CLASS = "".join(sorted({*CONF_LOWER, *CONF_UPPER}))
 _CONF_ANY = re.compile(f"[{_CONF_CLASS}]")
 _CONF_WORD = re.compile(rf"(?<![^\W_])[^\W_]*?[{_CONF_CLASS}][^\W_]*+")
 _LATIN_LETTER = re.compile(r"[a-z\u00df-\u024f\u1e00-\u1eff]")
@@ -503,16 +318,6 @@ _DOT = r"(?:\.| \. ?| ?[\[({<] ?(?:\.|dot|point) ?[\])}>] ?| (?:dot|point) )"
 _DOT_SPLIT = re.compile(f"({_DOT})")
 _PLAIN, _SPACED, _BRACKET, _WORD = range(4)
 
-# Bare ``name.tld``: TLDs that are not common French or English words, since a missing space
-# after a full stop (``merci.au revoir``, ``done.today``) must not make a URL.
-_SAFE_TLDS = _words(
-    """com net org info biz xyz top online site shop store club casino poker porn xxx icu cyou
-    buzz vip mobi asia io ai co tv cc ly gl gg ws su ru uk fr eu ch nl pl cz sk ua kz cn jp kr tw
-    hk vn th br ar mx cl nz za ng ke tk ml ga cf gq pw gov edu pt ro hu gr dk fi ie li mc ae sg
-    ph pk ir tr eg fm gs"""
-)
-# ``site point com``, ``site . com``, ``nom at gmail dot com``: a short list.
-_WORD_TLDS = _words("com org fr ru biz xyz io uk cn tk ch co")
 _TLD_SHAPE = re.compile(r"[a-z]{2,24}")
 _WWW = re.compile(r"www\d{0,3}")
 _HOST_WORD = re.compile(r"[^\W_]+")
@@ -571,7 +376,7 @@ def _url_callback(m: re.Match[str]) -> _Result:
         return _token(s, 0, end, _url_token([m.group("shost") or m.group("whost")]))
     if _plain(host):
         tld = host[host.rfind(".") + 1 :]
-        if tld in _SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
+        if tld in SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
             return _token(s, 0, end, _url_token([host]))
     labels, kinds, ends = _split_host(host)
     for k in range(len(labels), 1, -1):
@@ -582,11 +387,11 @@ def _url_callback(m: re.Match[str]) -> _Result:
         if _BRACKET in used:
             pass
         elif all(kind == _PLAIN for kind in used):
-            if tld not in _SAFE_TLDS and not (
+            if tld not in SAFE_TLDS and not (
                 k == len(labels) and path[:1] == "/" and len(tld) == 2
             ):
                 continue
-        elif tld not in _WORD_TLDS:
+        elif tld not in WORD_TLDS:
             continue
         if k < len(labels):
             end = m.start("host") - m.start() + ends[k - 1]
@@ -615,7 +420,7 @@ def _email_callback(m: re.Match[str]) -> _Result:
     at = m.group("at")
     if at == "@" and _plain(host):
         tld = host[host.rfind(".") + 1 :]
-        if (len(tld) == 2 and tld.isalpha()) or tld in _SAFE_TLDS:
+        if (len(tld) == 2 and tld.isalpha()) or tld in SAFE_TLDS:
             return " xxemail ", slice(0, len(s)), None
     labels, kinds, ends = _split_host(host)
     word_at = at.strip() == "at"
@@ -626,7 +431,7 @@ def _email_callback(m: re.Match[str]) -> _Result:
         tld = labels[k - 1]
         if _TLD_SHAPE.fullmatch(tld) is None:
             continue
-        if tld in _WORD_TLDS if weak else (len(tld) == 2 or tld in _SAFE_TLDS):
+        if tld in WORD_TLDS if weak else (len(tld) == 2 or tld in SAFE_TLDS):
             end = m.start("host") - m.start() + ends[k - 1]
             return f" xxemail {s[end:]}", slice(0, end), None
     return s, None, None
@@ -722,34 +527,9 @@ def _spaced_edits(text: str, sources: bool) -> Iterator[_Edit]:
 
 # --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------
 
-# What l33t edges and masked words may be restored to. Order matters for masked words: the
-# first word that fits wins.
-_TARGET_WORDS = """
-fuck fucking fucked fucker fuckers fucks fuckin motherfucker motherfuckers shit shits shitty
-bullshit bitch bitches bastard bastards asshole assholes ass arse arsehole dick dicks dickhead
-cunt cunts cock cocks pussy pussies twat twats wanker wankers whore whores slut sluts fag fags
-faggot faggots nigger niggers nigga niggas retard retards retarded idiot idiots moron morons
-stupid dumb dumbass jerk jerks piss pissed crap damn hell suck sucks sucker loser losers scum
-tranny dyke dykes spic chink kike porn porno sex sexy nude nudes boobs tits motherfuck
-putain putains pute putes connard connards connasse connasses conne connes con cons salope
-salopes salaud salauds merde merdes merdique encule encules enculer enculee enculees nique
-niquer niquez batard batards pede pedes tapette tapettes gouine gouines negre negres bougnoule
-bougnoules youpin youpins bite bites couille couilles cul culs foutre bordel chier debile
-debiles cretin cretins abruti abrutis imbecile imbeciles mongol mongols attarde attardes gogol
-pouffiasse pouffiasses petasse petasses grognasse branleur branleurs pisse bouffon bouffons
-sexe nazi nazis
-viagra cialis levitra casino casinos poker bitcoin crypto forex loan loans pharmacy pills
-escort escorts webcam dating bonus lottery jackpot cash money free winner prize
-"""
-# Words that repeats may come back to, besides the targets above.
-_PLAIN_WORDS = """
-nul nulle nuls cool good too soon see need feel keep all well will kill full bull boss kiss
-miss pass less mess book look food moon yes omg mdr ptdr lol bonne belle elle cette comme homme
-femme creee creees agreee agreees
-"""
-_TARGETS_ORDER = tuple(dict.fromkeys(_TARGET_WORDS.split()))
+_TARGETS_ORDER = tuple(dict.fromkeys(TARGET_WORDS.split()))
 _TARGETS = frozenset(_TARGETS_ORDER)
-_LEXICON = _TARGETS | _words(_PLAIN_WORDS)
+_LEXICON = _TARGETS | _words(PLAIN_WORDS)
 _BY_SHAPE: dict[tuple[int, str], list[str]] = {}
 for _w in _TARGETS_ORDER:
     _BY_SHAPE.setdefault((len(_w), _w[0]), []).append(_w)
@@ -757,14 +537,13 @@ for _w in _TARGETS_ORDER:
 
 # --- 5. l33t ----------------------------------------------------------------------------------
 
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 
 # A l33t character next to a letter: where a word may need stage 5.
 _LEET_SEED = re.compile(r"[013457@$!](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 _OTHER_DIGIT = re.compile(r"[^\D013457]")
 _LEET_CHARS = "013457@$!"
-_LEET_TRANS = str.maketrans({k: v for k, v in _LEET.items() if k != "1"})
-_LEET_TRANS_DIGITS = str.maketrans({k: v for k, v in _LEET.items() if k not in "1!@"})
+_LEET_TRANS = str.maketrans({k: v for k, v in LEET.items() if k != "1"})
+_LEET_TRANS_DIGITS = str.maketrans({k: v for k, v in LEET.items() if k not in "1!@"})
 _LEET_WORD_REST = re.compile(r"(?:[^\W_]|[@$!])++")
 
 
