@@ -374,7 +374,8 @@ def _owners(starts: np.ndarray, lengths: np.ndarray, size: int) -> np.ndarray:
 
 def _segment_sums(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     total = np.concatenate(([0], np.cumsum(values, dtype=np.int64)))
-    return total[starts + lengths] - total[starts]
+    sums: np.ndarray = total[starts + lengths] - total[starts]
+    return sums
 
 
 class _CharClasses:
@@ -393,7 +394,8 @@ class _CharClasses:
                 ch = chr(cp)
                 self._flags[cp] = ch.isalpha() | ch.isupper() << 1
             flags = self._flags[cps]
-        return flags
+        result: np.ndarray = flags
+        return result
 
 
 _char_classes = _CharClasses()
@@ -491,7 +493,7 @@ class _VocabularyIndex:
     def char_ids(self, cps: np.ndarray, starts: np.ndarray) -> np.ndarray:
         """Ids (``uint64``) of code points, 0 at the separators before ``starts[1:]``."""
         table = self._char_ids
-        ids = table[np.minimum(cps, len(table) - 1)].astype(np.uint64)
+        ids: np.ndarray = table[np.minimum(cps, len(table) - 1)].astype(np.uint64)
         ids[starts[1:] - 1] = 0
         return ids
 
@@ -609,8 +611,8 @@ def _document_frequencies(
         counts = np.concatenate([p[1] for p in parts])
         order = np.argsort(keys, kind="stable")
         keys, counts = keys[order], counts[order]
-        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-        merged[n] = (keys[first], np.add.reduceat(counts, first) if len(first) else counts)
+        heads = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        merged[n] = (keys[heads], np.add.reduceat(counts, heads) if len(heads) else counts)
     return merged
 
 

@@ -9,8 +9,9 @@ holds for any realistic vocabulary (the shipped one has 155 character ids). Othe
 64-bit mixing hash; the vocabulary's own keys are then checked for collisions when the table is
 built, and a key that would need a collision to match (a window holding an id 0) is masked out.
 
-:class:`KeyTable` maps keys to columns with open addressing (linear probing, at most a quarter full),
-looked up for a whole array at once: a few vectorised rounds, no Python loop over grams.
+:class:`KeyTable` maps keys to columns with open addressing (linear probing, at most a quarter
+full), looked up for a whole array at once: a few vectorised rounds, no Python loop over grams.
+:func:`count_distinct` counts the distinct (comment, column) pairs of a batch the same way.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class KeyCollisionError(ValueError):
 
 def exact_keys(base: int, longest: int) -> bool:
     """Whether keys of up to ``longest`` ids in base ``base`` are exact (no collision possible)."""
-    return int(base) ** int(longest) <= 1 << 64
+    return bool(int(base) ** int(longest) <= 1 << 64)
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -139,7 +140,7 @@ class KeyTable:
         """The column of each key (``int32``), -1 for a key not in the table."""
         slots = self._slots(keys)
         found = self._keys[slots]
-        out = self._cols[slots]
+        out: np.ndarray = self._cols[slots]
         miss = found != keys
         out[miss] = -1
         todo = np.flatnonzero(miss & (found != 0))  # occupied by another key: probe on

@@ -69,6 +69,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from modkit._text_tables import (
@@ -83,7 +85,18 @@ from modkit._text_tables import (
     WORD_TLDS,
 )
 
-__all__ = ["MAX_CHARS", "Normalized", "find_links", "normalize", "normalize_text"]
+__all__ = [
+    "MAX_CHARS",
+    "Analysis",
+    "Normalized",
+    "analyse",
+    "cached_analysis",
+    "find_links",
+    "normalize",
+    "normalize_text",
+    "scoring_text",
+    "shared_analyses",
+]
 
 MAX_CHARS: int = 65_525
 """Only the first ``MAX_CHARS`` characters of a longer input are normalised."""
@@ -135,13 +148,93 @@ def normalize_text(text: str, /) -> str:
     Raises:
         TypeError: if ``text`` is not a ``str``.
     """
-    out = _fold(_checked(text))
-    conf = _confusable_callback(out)
-    if conf is not None:
-        out = _CONF_WORD.sub(lambda m: conf(m)[0], out)
+    out = _fold_confusables(_checked(text))
     for stage in _STAGES:
         out = stage.fast(out)
     return out.strip(" ")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One text read once: ``text`` is :func:`normalize_text`'s result, ``links``
+    :func:`find_links`'s (as a tuple)."""
+
+    text: str
+    links: tuple[tuple[int, int], ...]
+
+
+def analyse(text: str, /) -> Analysis:
+    """Normalise ``text`` and find its links in one pass (faster than both calls).
+
+    Offsets are tracked only when a link stage may match; otherwise this is
+    :func:`normalize_text`.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    src = _checked(text)
+    out = _fold_confusables(src)
+    spans: list[tuple[int, int]] = []
+    rest: Sequence[_Stage] = ()
+    for i, stage in enumerate(_STAGES):
+        if i < _LINK_STAGES_END and stage.links and stage.hint(out):
+            out, _ = _run_stages(src, spans, _LINK_STAGES_END)
+            rest = _STAGES[_LINK_STAGES_END:]
+            break
+        out = stage.fast(out)
+    for stage in rest:
+        out = stage.fast(out)
+    return Analysis(out.strip(" "), tuple(sorted(set(spans))))
+
+
+_SHARED: ContextVar[dict[str, Analysis] | None] = ContextVar("modkit_text_shared", default=None)
+
+
+@contextmanager
+def shared_analyses() -> Iterator[None]:
+    """Within the block, :func:`cached_analysis` analyses each distinct text once (in this
+    thread or task): the scorer and the rules of one check share one normalisation."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def cached_analysis(text: str, /) -> Analysis:
+    """:func:`analyse`, computed once per distinct text inside :func:`shared_analyses`.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    cache = _SHARED.get()
+    if cache is None:
+        return analyse(text)
+    found = cache.get(text) if isinstance(text, str) else None
+    if found is None:
+        found = analyse(text)
+        cache[text] = found
+    return found
+
+
+def scoring_text(text: str, /) -> str:
+    """:func:`normalize_text`, read from the shared analysis inside :func:`shared_analyses`.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    if _SHARED.get() is None:
+        return normalize_text(text)
+    return cached_analysis(text).text
+
+
+def _fold_confusables(src: str) -> str:
+    """Stages 1 and 2 (fast path)."""
+    out = _fold(src)
+    conf = _confusable_callback(out)
+    if conf is not None:
+        out = _CONF_WORD.sub(lambda m: conf(m)[0], out)
+    return out
 
 
 def find_links(text: str, /) -> list[tuple[int, int]]:
@@ -852,6 +945,16 @@ _LINK_STAGES_END = 4  # find_links runs the stages up to URLs only
 def _run_full(
     src: str, links: list[tuple[int, int]] | None, stages_end: int
 ) -> tuple[str, list[int]]:
+    text, offs = _run_stages(src, links, stages_end)
+    lead = len(text) - len(text.lstrip(" "))
+    stripped = text.strip(" ")
+    return stripped, [*offs[lead : lead + len(stripped)], offs[-1]]
+
+
+def _run_stages(
+    src: str, links: list[tuple[int, int]] | None, stages_end: int
+) -> tuple[str, list[int]]:
+    """Stages 1 and 2, then ``_STAGES[:stages_end]``, with offsets (not stripped)."""
     text, offs = _fold_full(src)
     conf = _confusable_callback(text)
     if conf is not None:
@@ -861,6 +964,4 @@ def _run_full(
         if stage.hint(text):
             found = links if stage.links else None
             text, offs = _apply_full(stage.edits(text), text, offs, found)
-    lead = len(text) - len(text.lstrip(" "))
-    stripped = text.strip(" ")
-    return stripped, [*offs[lead : lead + len(stripped)], offs[-1]]
+    return text, offs
