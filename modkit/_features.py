@@ -22,7 +22,14 @@ from typing import Any
 
 import numpy as np
 
-from modkit._gram_index import KeyTable, count_distinct, exact_keys, gram_keys, window_keys
+from modkit._gram_index import (
+    KeyTable,
+    count_distinct,
+    exact_keys,
+    gram_keys,
+    grams_keys,
+    window_keys,
+)
 from modkit._text import normalize_text
 
 __all__ = [
@@ -463,8 +470,10 @@ class _VocabularyIndex:
         self._char_ids = np.zeros(top + 2, dtype=dtype)  # last entry: every larger code point
         self._char_ids[alphabet] = np.arange(1, self.char_base, dtype=dtype)
         sel = np.flatnonzero(is_char)
-        keys = gram_keys(self.char_ids(cps, starts), self.char_base, lo, hi)
-        self._char_tables = _tables(keys, starts[sel], lengths[sel] - lo, sel, names)
+        ids = self.char_ids(cps, starts)
+        self._char_tables = _tables(
+            ids, starts[sel], lengths[sel], sel, names, self.char_base, lo, hi
+        )
         spaces = _segment_sums(cps == ord(" "), starts, lengths)
         n_words = np.where(is_word, spaces + 1, 0)
         sel = np.flatnonzero(
@@ -480,8 +489,9 @@ class _VocabularyIndex:
         self._stop = np.zeros(self.word_base, dtype=bool)
         self._stop[[self._word_ids[w] for w in stop_words if w in self._word_ids]] = True
         ids, starts, counts = _joined_ids(flat, n_words[sel], self._word_ids)
-        keys = gram_keys(ids, self.word_base, *self.word_ngrams)
-        self._word_tables = _tables(keys, starts, counts - self.word_ngrams[0], sel, names)
+        self._word_tables = _tables(
+            ids, starts, counts, sel, names, self.word_base, *self.word_ngrams
+        )
         self._shape_cols = {
             kind: np.array(
                 [vocabulary.get(f"{SHAPE_PREFIX}{kind}{b}", -1) for b in range(len(edges) + 1)],
@@ -529,15 +539,26 @@ class _VocabularyIndex:
         return found
 
 
-def _tables(
-    keys: np.ndarray, starts: np.ndarray, widths: np.ndarray, cols: np.ndarray, names: Sequence[str]
+def _tables(  # noqa: PLR0917
+    ids: np.ndarray,
+    starts: np.ndarray,
+    lengths: np.ndarray,
+    cols: np.ndarray,
+    names: Sequence[str],
+    base: int,
+    lo: int,
+    hi: int,
 ) -> list[KeyTable | None]:
-    """One key table per gram length (per column of :func:`gram_keys`): the gram of column
-    ``cols[i]`` has the key ``keys[starts[i], widths[i]]``."""
+    """One key table per gram length n in ``lo..hi`` (a column of :func:`gram_keys`): the gram of
+    column ``cols[i]`` is ``ids[starts[i]:starts[i] + lengths[i]]``."""
     tables: list[KeyTable | None] = []
-    for j in range(keys.shape[1]):
-        sel = np.flatnonzero(widths == j)
-        tables.append(KeyTable(keys[starts[sel], j], cols[sel], names) if len(sel) else None)
+    for n in range(lo, hi + 1):
+        sel = np.flatnonzero(lengths == n)
+        if not len(sel):
+            tables.append(None)
+            continue
+        columns = [ids[starts[sel] + j] for j in range(n)]
+        tables.append(KeyTable(grams_keys(columns, base, hi), cols[sel], names))
     return tables
 
 
@@ -742,7 +763,8 @@ def vocabulary_from_string(packed: str) -> dict[str, int]:
     """Inverse of :func:`vocabulary_string`."""
     if not packed:
         return {}
-    return {gram: i for i, gram in enumerate(packed.split(VOCAB_SEPARATOR))}
+    grams = packed.split(VOCAB_SEPARATOR)
+    return dict(zip(grams, range(len(grams)), strict=True))
 
 
 def _check_texts(texts: Iterable[str]) -> list[str]:

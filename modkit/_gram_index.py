@@ -27,6 +27,7 @@ __all__ = [
     "count_distinct",
     "exact_keys",
     "gram_keys",
+    "grams_keys",
     "window_keys",
 ]
 
@@ -55,6 +56,15 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x
 
 
+def _first(ids: np.ndarray, exact: bool) -> np.ndarray:
+    return ids if exact else _mix(ids + _GOLDEN)
+
+
+def _next(keys: np.ndarray, ids: np.ndarray, base: int, exact: bool) -> np.ndarray:
+    """Keys of the grams one id longer: ``ids`` appended."""
+    return keys * _U64(base) + ids if exact else _mix(keys * _GOLDEN ^ ids)
+
+
 def window_keys(ids: np.ndarray, base: int, lo: int, hi: int) -> Iterator[tuple[int, np.ndarray]]:
     """Yield ``(n, keys)`` for n in ``lo..hi``: ``keys[i]`` is the key of ``ids[i:i + n]``.
 
@@ -63,16 +73,11 @@ def window_keys(ids: np.ndarray, base: int, lo: int, hi: int) -> Iterator[tuple[
     window holding an id 0 gets key 0, which no gram of a vocabulary has.
     """
     exact = exact_keys(base, hi)
-    mult = _U64(base)
-    keys = ids if exact else _mix(ids + _GOLDEN)
+    keys = _first(ids, exact)
     zeros = None if exact else np.concatenate(([0], np.cumsum(ids == 0)))
     for n in range(1, hi + 1):
         if n > 1:
-            keys = (
-                keys[:-1] * mult + ids[n - 1 :]
-                if exact
-                else _mix(keys[:-1] * _GOLDEN ^ ids[n - 1 :])
-            )
+            keys = _next(keys[:-1], ids[n - 1 :], base, exact)
         if n < lo:
             continue
         if zeros is None:
@@ -80,6 +85,16 @@ def window_keys(ids: np.ndarray, base: int, lo: int, hi: int) -> Iterator[tuple[
         else:
             held = zeros[n:] - zeros[: len(zeros) - n]
             yield n, np.where(held == 0, keys, _U64(0))
+
+
+def grams_keys(columns: Sequence[np.ndarray], base: int, hi: int) -> np.ndarray:
+    """Keys of grams of ``len(columns)`` ids given by column (``columns[j][i]``: the j-th id of
+    gram i), as :func:`window_keys` with the same ``base`` and ``hi`` keys them."""
+    exact = exact_keys(base, hi)
+    keys = _first(columns[0], exact)
+    for ids in columns[1:]:
+        keys = _next(keys, ids, base, exact)
+    return keys
 
 
 def gram_keys(ids: np.ndarray, base: int, lo: int, hi: int) -> np.ndarray:
@@ -106,7 +121,7 @@ class KeyTable:
             empty slots); ``names`` (gram of each column) make the message say which grams.
     """
 
-    __slots__ = ("_cols", "_keys", "_mask", "_shift")
+    __slots__ = ("_cols", "_keys", "_mask", "_reach", "_shift")
 
     def __init__(self, keys: np.ndarray, cols: np.ndarray, names: Sequence[str] = ()) -> None:
         keys = np.ascontiguousarray(keys, dtype=_U64)
@@ -132,12 +147,22 @@ class KeyTable:
         placed = owner >= 0
         self._keys[placed] = keys[owner[placed]]
         self._cols[placed] = cols[owner[placed]]
+        home = self._slots(self._keys[placed])
+        shift = (np.flatnonzero(placed) - home) & self._mask
+        self._reach = np.arange(int(shift.max(initial=0)) + 1)  # every key is this close to home
 
     def _slots(self, keys: np.ndarray) -> np.ndarray:
         return ((keys * _GOLDEN) >> self._shift).astype(np.intp)
 
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """The column of each key (``int32``), -1 for a key not in the table."""
+        if len(keys) <= _SMALL:  # every slot a key may be in at once: fewer numpy calls
+            window = (self._slots(keys)[:, None] + self._reach) & self._mask
+            match = self._keys[window] == keys[:, None]
+            at = match.argmax(axis=1)
+            cols: np.ndarray = self._cols[window[np.arange(len(keys)), at]]
+            cols[~match[np.arange(len(keys)), at]] = -1
+            return cols
         slots = self._slots(keys)
         found = self._keys[slots]
         out: np.ndarray = self._cols[slots]
@@ -177,6 +202,8 @@ def _name(names: Sequence[str], cols: np.ndarray, i: Any) -> str:
     return repr(names[col]) if 0 <= col < len(names) else f"column {col}"
 
 
+#: Up to this many keys, look-ups and counts go through a dict and a sort (fewer numpy calls).
+_SMALL = 4096
 #: Rounds of hashing before :func:`count_distinct` sorts what is left (bounded work on any input).
 _MAX_ROUNDS = 6
 
@@ -193,8 +220,8 @@ def count_distinct(
     gather, then (after :data:`_MAX_ROUNDS`, crowded regions only) a sort of what is left.
     """
     size = len(values)
-    if not size:
-        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.int64)
+    if size <= _SMALL:
+        return _count_sorted(groups, values)
     per_group = np.bincount(groups, minlength=n_groups)
     region = np.int64(1) << np.ceil(np.log2(np.maximum(per_group, 1) * 2)).astype(np.int64)
     start = np.zeros(n_groups, dtype=np.int64)
@@ -221,9 +248,26 @@ def count_distinct(
         todo = todo[~same]
     if todo.size:  # crowded regions: sort what is left
         order = todo[np.lexsort((values[todo], groups[todo]))]
-        pair_g, pair_v = groups[order], values[order]
-        new = np.concatenate(([True], (pair_g[1:] != pair_g[:-1]) | (pair_v[1:] != pair_v[:-1])))
+        new = _new_pairs(groups[order], values[order])
         rep[order] = order[new][np.cumsum(new) - 1]
     counts = np.bincount(rep, minlength=size)
     first = np.flatnonzero(counts)
     return first, counts[first]
+
+
+def _new_pairs(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Where a sorted sequence of pairs starts a new pair."""
+    new: np.ndarray = np.ones(len(values), dtype=bool)
+    new[1:] = (groups[1:] != groups[:-1]) | (values[1:] != values[:-1])
+    return new
+
+
+def _count_sorted(groups: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`count_distinct` by one sort (few pairs)."""
+    order = np.lexsort((values, groups))  # stable: the first occurrence heads each pair
+    new = _new_pairs(groups[order], values[order])
+    heads = np.flatnonzero(new)
+    counts = np.diff(np.append(heads, len(order)))
+    first = order[heads]
+    by_index = np.argsort(first)
+    return first[by_index], counts[by_index]
