@@ -118,6 +118,18 @@ def analyze(
     robustness benchmark, never the default).
     """
     norm = normalize_text(text) if normalize else _plain_fold(text)
+    return _grams(text, norm, char_ngrams, word_ngrams, stop_words, shape_tokens)
+
+
+def _grams(  # noqa: PLR0917
+    text: str,
+    norm: str,
+    char_ngrams: tuple[int, int],
+    word_ngrams: tuple[int, int],
+    stop_words: Collection[str],
+    shape_tokens: bool,
+) -> tuple[list[str], list[str], list[str]]:
+    """:func:`analyze` of ``text`` whose normalised form is ``norm``."""
     chars = char_grams(f" {norm[:MAX_CHARGRAM_CHARS]} ", char_ngrams)
     words = norm.split()
     grams: list[str] = (
@@ -276,6 +288,8 @@ class NgramFeaturizer:
         """
         if len(texts) != len(norms):
             raise ValueError("texts and norms differ in length")
+        if len(texts) == 1:
+            return self._weights_one(texts[0], norms[0])
         n_docs = len(texts)
         out: list[Block] = []
         for block, all_docs, all_cols in self.index().hits(texts, norms):
@@ -291,6 +305,23 @@ class NgramFeaturizer:
             norm = norm.astype(np.float32)[docs]
             norm[norm <= 0] = 1.0
             out.append(Block(block, docs, cols, vals / norm))
+        return out
+
+    def _weights_one(self, text: str, norm: str) -> list[Block]:
+        """:meth:`weights` of one comment, with fewer numpy calls than the batch path."""
+        out: list[Block] = []
+        for block, found in self.index().hits_one(text, norm):
+            if block == _SHAPE_BLOCK:
+                cols = found
+                vals = np.full(len(cols), SHAPE_WEIGHT, dtype=np.float32)
+            else:
+                cols, tf = np.unique(found, return_counts=True)
+                vals = (1.0 + np.log(tf, dtype=np.float32)) * self.idf_[cols]
+                wide = vals.astype(np.float64)
+                norm_ = np.float32(np.sqrt(wide @ wide))
+                if norm_ > 0:
+                    vals /= norm_
+            out.append(Block(block, np.zeros(len(cols), dtype=np.int64), cols, vals))
         return out
 
     def rows(
@@ -513,6 +544,38 @@ class _VocabularyIndex:
         """Ids (``uint64``) of the words of the texts joined by a 0; start and length of each."""
         counts = np.fromiter(map(len, words_per_text), dtype=np.int64, count=len(words_per_text))
         return _joined_ids(list(chain.from_iterable(words_per_text)), counts, self._word_ids)
+
+    def hits_one(self, text: str, norm: str) -> list[tuple[int, np.ndarray]]:
+        """:meth:`hits` of one text: ``(block, columns)``, one entry per occurrence."""
+        padded = f" {norm[:MAX_CHARGRAM_CHARS]} "
+        cps = np.frombuffer(padded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        table = self._char_ids
+        ids = table[np.minimum(cps, len(table) - 1)].astype(np.uint64)
+        found = [
+            self._char_tables[n - self.char_ngrams[0]].lookup(keys)  # type: ignore[union-attr]
+            for n, keys in window_keys(ids, self.char_base, *self.char_ngrams)
+            if self._char_tables[n - self.char_ngrams[0]] is not None
+        ]
+        get = self._word_ids.get
+        words = norm.split()
+        ids = np.fromiter(map(get, words, repeat(0)), dtype=np.uint64, count=len(words))
+        lo = self.word_ngrams[0]
+        for n, keys in window_keys(ids, self.word_base, *self.word_ngrams):
+            table_n = self._word_tables[n - lo]
+            if table_n is not None:
+                if n == 1:
+                    keys = np.where(self._stop[ids], np.uint64(0), keys)  # noqa: PLW2901
+                found.append(table_n.lookup(keys))
+        n_char = sum(1 for t in self._char_tables if t is not None)
+        chars = np.concatenate(found[:n_char]) if n_char else np.zeros(0, np.int32)
+        words_ = np.concatenate(found[n_char:]) if len(found) > n_char else np.zeros(0, np.int32)
+        out = [(_CHAR_BLOCK, chars[chars >= 0]), (_WORD_BLOCK, words_[words_ >= 0])]
+        if self.shape_tokens:
+            get_col = self.vocabulary.get
+            shapes = [get_col(t) for t in _shape_tokens(text, norm)]
+            cols = np.array([c for c in shapes if c is not None], dtype=np.int64)
+            out.append((_SHAPE_BLOCK, cols))
+        return out
 
     def hits(
         self, texts: Sequence[str], norms: Sequence[str]

@@ -131,10 +131,10 @@ class KeyTable:
         size = 1 << bits
         self._shift = _U64(64 - bits)
         self._mask = size - 1
-        self._keys = np.zeros(size, dtype=_U64)
-        self._cols = np.full(size, -1, dtype=np.int32)
+        self._keys = np.zeros(size + 1, dtype=_U64)  # the last slot stays empty
+        self._cols = np.full(size + 1, -1, dtype=np.int32)
         slots = self._slots(keys)
-        owner = np.full(size, -1, dtype=np.intp)
+        owner = np.full(size + 1, -1, dtype=np.intp)
         pending = np.arange(len(keys))
         while pending.size:
             s = slots[pending]
@@ -158,11 +158,9 @@ class KeyTable:
         """The column of each key (``int32``), -1 for a key not in the table."""
         if len(keys) <= _SMALL:  # every slot a key may be in at once: fewer numpy calls
             window = (self._slots(keys)[:, None] + self._reach) & self._mask
-            match = self._keys[window] == keys[:, None]
-            at = match.argmax(axis=1)
-            cols: np.ndarray = self._cols[window[np.arange(len(keys)), at]]
-            cols[~match[np.arange(len(keys)), at]] = -1
-            return cols
+            at = np.where(self._keys[window] == keys[:, None], window, -1).max(axis=1)
+            small: np.ndarray = self._cols[at]  # at -1: the last slot, always empty
+            return small
         slots = self._slots(keys)
         found = self._keys[slots]
         out: np.ndarray = self._cols[slots]

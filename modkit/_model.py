@@ -142,6 +142,7 @@ class Scorer:
             self._featurizer.index()  # fails loudly on a key collision
             self.heads: tuple[str, ...] = tuple(bundle["heads"])
             self._coef = np.ascontiguousarray(bundle["coef"], dtype=np.float32)
+            self._coef64 = self._coef.astype(np.float64)  # margins summed in float64
             self._intercept = np.asarray(bundle["intercept"], dtype=np.float64)
             calib = np.asarray(bundle["calibration"], dtype=np.float64)
         except (KeyError, TypeError, ValueError) as exc:
@@ -225,14 +226,25 @@ class Scorer:
 
     def _margins(self, texts: Sequence[str]) -> np.ndarray:
         """Linear margins ``(len(texts), heads)`` in float64, before calibration."""
-        margins = np.zeros((len(texts), len(self.heads)), dtype=np.float64)
-        for block in self._featurizer.weights(texts, self._texts(texts)):
-            if not len(block.cols):
-                continue
-            contributions = self._coef[block.cols].astype(np.float64) * block.vals[:, None]
-            docs = block.docs
-            starts = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1])))
-            margins[docs[starts]] += np.add.reduceat(contributions, starts, axis=0)
+        blocks = self._featurizer.weights(texts, self._texts(texts))
+        coef = self._coef64
+        if len(texts) == 1:
+            cols = np.concatenate([b.cols for b in blocks])
+            vals = np.concatenate([b.vals for b in blocks]).astype(np.float64)
+            margins: np.ndarray = (vals @ coef[cols] + self._intercept)[None, :]
+            return margins
+        from scipy import sparse
+
+        n_docs = len(texts)
+        margins = np.zeros((n_docs, len(self.heads)), dtype=np.float64)
+        for block in blocks:
+            indptr = np.zeros(n_docs + 1, dtype=np.int64)
+            np.cumsum(np.bincount(block.docs, minlength=n_docs), out=indptr[1:])
+            x = sparse.csr_matrix(
+                (block.vals.astype(np.float64), block.cols.astype(np.int32), indptr),
+                shape=(n_docs, len(coef)),
+            )
+            margins += x @ coef
         return margins + self._intercept
 
     def score(self, text: str, /) -> dict[str, float]:
