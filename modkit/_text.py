@@ -739,6 +739,7 @@ _masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)
 # --- 7. repeats -------------------------------------------------------------------------------
 
 _TRIPLE = re.compile(r"(.)\1{2,}+")
+_TRIPLE_HINT = re.compile(r"(.)\1\1")  # the same texts as _TRIPLE finds, faster
 _RUN3 = re.compile(r"([^\W\d_])\1{2,}+")
 _LETTERS = re.compile(r"[^\W\d_]++")
 _VOWELS = frozenset("aeiouy")
@@ -936,7 +937,7 @@ _STAGES: tuple[_Stage, ...] = (
     _Stage(_search(_SPACED_SEED), finder=_spaced_edits),
     _Stage(_search(_LEET_SEED), finder=_leet_edits),
     _Stage(_mask_hint, _MASKED, _masked_callback),
-    _Stage(_search(_TRIPLE), finder=_squeeze_edits),
+    _Stage(_search(_TRIPLE_HINT), finder=_squeeze_edits),
     _Stage(_double_space, _MULTISPACE, " "),
 )
 _LINK_STAGES_END = 4  # find_links runs the stages up to URLs only
