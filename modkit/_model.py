@@ -41,6 +41,7 @@ HEADS = ("spam", "toxicity", "severe_toxicity", "insult", "threat", "obscene", "
 _BUNDLE_FILE = "model.joblib"
 _MANIFEST_FILE = "manifest.json"
 _MAX_EXPLAIN = 8
+_CHUNK = 256  # comments featurised at once by score_many
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -226,6 +227,9 @@ class Scorer:
 
     def _margins(self, texts: Sequence[str]) -> np.ndarray:
         """Linear margins ``(len(texts), heads)`` in float64, before calibration."""
+        if len(texts) > _CHUNK:  # chunks whose arrays stay in cache; bounded memory
+            parts = [self._margins(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
+            return np.concatenate(parts)
         blocks = self._featurizer.weights(texts, self._texts(texts))
         coef = self._coef64
         if len(texts) == 1:
