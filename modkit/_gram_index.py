@@ -116,52 +116,57 @@ def gram_keys(ids: np.ndarray, base: int, lo: int, hi: int) -> np.ndarray:
 class KeyTable:
     """Key -> column, for arrays of keys at once (open addressing, linear probing).
 
+    Probing runs past the last home slot into an overflow area instead of wrapping, so the slots
+    a key may occupy are ``home .. home + reach`` and a table is read without masks.
+
     Raises:
         KeyCollisionError: two entries share a key, or an entry has the key 0 (reserved for
             empty slots); ``names`` (gram of each column) make the message say which grams.
     """
 
-    __slots__ = ("_cols", "_keys", "_mask", "_reach", "_shift")
+    __slots__ = ("_cols", "_keys", "_reach", "_shift")
 
     def __init__(self, keys: np.ndarray, cols: np.ndarray, names: Sequence[str] = ()) -> None:
         keys = np.ascontiguousarray(keys, dtype=_U64)
         cols = np.asarray(cols, dtype=np.int32)
         _check_distinct(keys, cols, names)
         bits = max(4, len(keys).bit_length() + 2)  # at most a quarter full: short probes
-        size = 1 << bits
         self._shift = _U64(64 - bits)
-        self._mask = size - 1
-        self._keys = np.zeros(size + 1, dtype=_U64)  # the last slot stays empty
-        self._cols = np.full(size + 1, -1, dtype=np.int32)
-        slots = self._slots(keys)
-        owner = np.full(size + 1, -1, dtype=np.intp)
+        home = self._slots(keys)
+        owner = np.full((1 << bits) + 64, -1, dtype=np.intp)
+        slots = home.copy()
         pending = np.arange(len(keys))
         while pending.size:
             s = slots[pending]
+            if s.max(initial=0) + 2 >= len(owner):  # the overflow area grows as needed
+                owner = np.concatenate((owner, np.full(len(owner) // 2, -1, dtype=np.intp)))
             taken = owner[s] >= 0
-            slots[pending[taken]] = (s[taken] + 1) & self._mask
+            slots[pending[taken]] = s[taken] + 1
             free, s = pending[~taken], s[~taken]
             owner[s] = free  # one of the entries that want a slot gets it
             won = owner[s] == free
             pending = np.concatenate((pending[taken], free[~won]))
-        placed = owner >= 0
+        reach = int((slots - home).max(initial=0)) + 1  # every key is this close to home
+        size = (1 << bits) + reach + 1  # the last slot stays empty
+        placed = np.flatnonzero(owner[:size] >= 0)
+        self._keys = np.zeros(size, dtype=_U64)
+        self._cols = np.full(size, -1, dtype=np.int32)
         self._keys[placed] = keys[owner[placed]]
         self._cols[placed] = cols[owner[placed]]
-        home = self._slots(self._keys[placed])
-        shift = (np.flatnonzero(placed) - home) & self._mask
-        self._reach = np.arange(int(shift.max(initial=0)) + 1)  # every key is this close to home
+        self._reach = np.arange(reach)
 
     def _slots(self, keys: np.ndarray) -> np.ndarray:
         return ((keys * _GOLDEN) >> self._shift).astype(np.intp)
 
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """The column of each key (``int32``), -1 for a key not in the table."""
-        if len(keys) <= _SMALL:  # every slot a key may be in at once: fewer numpy calls
-            window = (self._slots(keys)[:, None] + self._reach) & self._mask
-            at = np.where(self._keys[window] == keys[:, None], window, -1).max(axis=1)
-            small: np.ndarray = self._cols[at]  # at -1: the last slot, always empty
-            return small
         slots = self._slots(keys)
+        if len(keys) <= _SMALL:  # every slot a key may be in at once: fewer numpy calls
+            window = slots[:, None] + self._reach
+            match = np.flatnonzero(self._keys[window] == keys[:, None])
+            small: np.ndarray = np.full(len(keys), -1, dtype=np.int32)
+            small[match // len(self._reach)] = self._cols[window.ravel()[match]]  # key 0: empty, -1
+            return small
         found = self._keys[slots]
         out: np.ndarray = self._cols[slots]
         miss = found != keys
@@ -170,7 +175,7 @@ class KeyTable:
         todo = todo[keys[todo] != 0]  # key 0: never stored
         slots = slots[todo]
         while todo.size:
-            slots = (slots + 1) & self._mask
+            slots += 1
             found = self._keys[slots]
             hit = found == keys[todo]
             out[todo[hit]] = self._cols[slots[hit]]
