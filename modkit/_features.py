@@ -15,7 +15,7 @@ tokens are used are parameters that a model bundle carries.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
 from typing import Any
@@ -37,6 +37,7 @@ __all__ = [
     "SHAPE_PREFIX",
     "STOP_WORDS",
     "WORD_PREFIX",
+    "LazyVocabulary",
     "NgramFeaturizer",
     "analyze",
     "char_grams",
@@ -84,12 +85,17 @@ SHAPE_EDGES: dict[str, tuple[float, ...]] = {
 _MIN_LETTERS_FOR_CAPS = 8
 
 
-def _shape_tokens(raw: str, norm: str) -> list[str]:
+def _shape_values(raw: str, norm: str) -> dict[str, float]:
+    """What the shape tokens measure: capitals, exclamation marks, length, links."""
     head = raw[:MAX_CHARGRAM_CHARS]
     letters = sum(map(str.isalpha, head))
     upper = sum(map(str.isupper, head))
     caps = upper / letters if letters >= _MIN_LETTERS_FOR_CAPS else 0.0
-    values = {"caps": caps, "bang": raw.count("!"), "len": len(norm), "url": norm.count("xxurl")}
+    return {"caps": caps, "bang": raw.count("!"), "len": len(norm), "url": norm.count("xxurl")}
+
+
+def _shape_tokens(raw: str, norm: str) -> list[str]:
+    values = _shape_values(raw, norm)
     return [f"{SHAPE_PREFIX}{k}{_bucket(values[k], edges)}" for k, edges in SHAPE_EDGES.items()]
 
 
@@ -223,7 +229,7 @@ class NgramFeaturizer:
         self.n_char_features_ = sum(
             1 for g, _ in kept if not g.startswith((WORD_PREFIX, SHAPE_PREFIX))
         )
-        self.vocabulary_: dict[str, int] = {g: i for i, (g, _) in enumerate(kept)}
+        self.vocabulary_: Mapping[str, int] = {g: i for i, (g, _) in enumerate(kept)}
         df_arr = np.array([df for _, df in kept], dtype=np.float64)
         self.idf_ = (np.log((1 + len(docs)) / (1 + df_arr)) + 1.0).astype(np.float32)
         self.__dict__.pop("_index_", None)
@@ -353,6 +359,8 @@ class NgramFeaturizer:
 
     def names(self) -> list[str]:
         """The grams of the vocabulary in column order (cached)."""
+        if isinstance(self.vocabulary_, LazyVocabulary):
+            return self.vocabulary_.names
         names: list[str] | None = self.__dict__.get("_names_")
         if names is None or len(names) != len(self.vocabulary_):
             vocab = self.vocabulary_
@@ -523,9 +531,10 @@ class _VocabularyIndex:
         self._word_tables = _tables(
             ids, starts, counts, sel, names, self.word_base, *self.word_ngrams
         )
+        shapes = {names[i]: i for i in np.flatnonzero(first == ord(SHAPE_PREFIX)).tolist()}
         self._shape_cols = {
             kind: np.array(
-                [vocabulary.get(f"{SHAPE_PREFIX}{kind}{b}", -1) for b in range(len(edges) + 1)],
+                [shapes.get(f"{SHAPE_PREFIX}{kind}{b}", -1) for b in range(len(edges) + 1)],
                 dtype=np.int64,
             )
             for kind, edges in SHAPE_EDGES.items()
@@ -571,10 +580,15 @@ class _VocabularyIndex:
         words_ = np.concatenate(found[n_char:]) if len(found) > n_char else np.zeros(0, np.int32)
         out = [(_CHAR_BLOCK, chars[chars >= 0]), (_WORD_BLOCK, words_[words_ >= 0])]
         if self.shape_tokens:
-            get_col = self.vocabulary.get
-            shapes = [get_col(t) for t in _shape_tokens(text, norm)]
-            cols = np.array([c for c in shapes if c is not None], dtype=np.int64)
-            out.append((_SHAPE_BLOCK, cols))
+            head = text[:MAX_CHARGRAM_CHARS]
+            letters = sum(map(str.isalpha, head))
+            caps = (
+                sum(map(str.isupper, head)) / letters if letters >= _MIN_LETTERS_FOR_CAPS else 0.0
+            )
+            values = {"caps": caps, "bang": text.count("!"), "len": len(norm)}
+            values["url"] = norm.count("xxurl")
+            cols = [int(self._shape_cols[k][_bucket(values[k], e)]) for k, e in SHAPE_EDGES.items()]
+            out.append((_SHAPE_BLOCK, np.array([c for c in cols if c >= 0], dtype=np.int64)))
         return out
 
     def hits(
@@ -812,7 +826,7 @@ def _rank(item: tuple[str, int]) -> tuple[int, str]:
 VOCAB_SEPARATOR = "\x00"
 
 
-def vocabulary_string(vocabulary: dict[str, int]) -> str:
+def vocabulary_string(vocabulary: Mapping[str, int]) -> str:
     """The vocabulary as one string, grams in column order: loads far faster than a pickled dict."""
     names = [""] * len(vocabulary)
     for gram, i in vocabulary.items():
@@ -820,6 +834,31 @@ def vocabulary_string(vocabulary: dict[str, int]) -> str:
             raise ValueError("a gram holds the vocabulary separator")
         names[i] = gram
     return VOCAB_SEPARATOR.join(names)
+
+
+class LazyVocabulary(Mapping[str, int]):
+    """A vocabulary given in column order (gram -> column); the dict behind it is built on the
+    first look-up by gram (scoring never needs it: loading stays fast)."""
+
+    __slots__ = ("_dict", "names")
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self._dict: dict[str, int] | None = None
+
+    def _mapping(self) -> dict[str, int]:
+        if self._dict is None:
+            self._dict = dict(zip(self.names, range(len(self.names)), strict=True))
+        return self._dict
+
+    def __getitem__(self, gram: str) -> int:
+        return self._mapping()[gram]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 
 def vocabulary_from_string(packed: str) -> dict[str, int]:

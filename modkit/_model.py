@@ -24,10 +24,11 @@ import numpy as np
 from modkit._errors import ModelError
 from modkit._features import (
     MAX_CHARGRAM_CHARS,
+    VOCAB_SEPARATOR,
     WORD_PREFIX,
+    LazyVocabulary,
     NgramFeaturizer,
     char_grams,
-    vocabulary_from_string,
 )
 from modkit._text import scoring_text
 
@@ -138,7 +139,11 @@ class Scorer:
                 stop_words=None if stop_words is None else frozenset(map(str, stop_words)),
                 shape_tokens=bool(feat.get("shape_tokens", True)),
             )
-            self._featurizer.vocabulary_ = vocabulary_from_string(feat["vocabulary"])
+            packed = feat["vocabulary"]
+            if not isinstance(packed, str):
+                raise TypeError("the vocabulary is not a string")
+            names = packed.split(VOCAB_SEPARATOR) if packed else []
+            self._featurizer.vocabulary_ = LazyVocabulary(names)
             self._featurizer.idf_ = np.asarray(feat["idf"], dtype=np.float32)
             self._featurizer.index()  # fails loudly on a key collision
             self.heads: tuple[str, ...] = tuple(bundle["heads"])
