@@ -154,13 +154,43 @@ def normalize_text(text: str, /) -> str:
     return out.strip(" ")
 
 
-@dataclass(frozen=True, slots=True)
 class Analysis:
     """One text read once: ``text`` is :func:`normalize_text`'s result, ``links``
-    :func:`find_links`'s (as a tuple)."""
+    :func:`find_links`'s (as a tuple).
 
-    text: str
-    links: tuple[tuple[int, int], ...]
+    Links are found in the same pass as the text, except in a text holding HTML anchors or BBCode
+    links (``<a``, ``[url``): there on first use, since a link counter strips those first.
+    """
+
+    __slots__ = ("_links", "_source", "text")
+
+    def __init__(
+        self, text: str, links: tuple[tuple[int, int], ...] | None, source: str = ""
+    ) -> None:
+        self.text = text
+        self._links = links
+        self._source = source
+
+    @property
+    def links(self) -> tuple[tuple[int, int], ...]:
+        """The ``(start, end)`` spans of the links in the original text, in order."""
+        if self._links is None:
+            self._links = tuple(find_links(self._source))
+        return self._links
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Analysis):
+            return NotImplemented
+        return (self.text, self.links) == (other.text, other.links)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.links))
+
+    def __repr__(self) -> str:
+        return f"Analysis(text={self.text!r}, links={self.links!r})"
+
+
+_MARKUP_LINK = re.compile(r"<a|\[url", re.IGNORECASE)
 
 
 def analyse(text: str, /) -> Analysis:
@@ -176,15 +206,20 @@ def analyse(text: str, /) -> Analysis:
     out = _fold_confusables(src)
     spans: list[tuple[int, int]] = []
     rest: Sequence[_Stage] = ()
+    deferred = False
     for i, stage in enumerate(_STAGES):
-        if i < _LINK_STAGES_END and stage.links and stage.hint(out):
-            out, _ = _run_stages(src, spans, _LINK_STAGES_END)
-            rest = _STAGES[_LINK_STAGES_END:]
-            break
+        if i < _LINK_STAGES_END and stage.links and stage.hint(out) and not deferred:
+            if _MARKUP_LINK.search(src) is not None:
+                deferred = True  # links on first use, if ever
+            else:
+                out, _ = _run_stages(src, spans, _LINK_STAGES_END)
+                rest = _STAGES[_LINK_STAGES_END:]
+                break
         out = stage.fast(out)
     for stage in rest:
         out = stage.fast(out)
-    return Analysis(out.strip(" "), tuple(sorted(set(spans))))
+    links = None if deferred else tuple(sorted(set(spans)))
+    return Analysis(out.strip(" "), links, src)
 
 
 _SHARED: ContextVar[dict[str, Analysis] | None] = ContextVar("modkit_text_shared", default=None)
