@@ -55,12 +55,12 @@ def count_links(text: str) -> int:
     the scorer's own link finder, so obfuscated links (``www . site . com``, ``site(dot)com``)
     count too; within one check it reuses the scorer's reading of the text. Runs in linear time.
     """
-    from modkit._text import cached_analysis, find_links
+    from modkit._text import find_links, shared_links
 
     text = text[:_MAX_LINK_SCAN]
     low = text.lower()
     if "<a" not in low and "[url" not in low:
-        return len(cached_analysis(text).links)
+        return len(shared_links(text))
     count = 0
     if "<a" in low:
         text, n = _ANCHOR.subn(" ", text)

@@ -96,6 +96,7 @@ __all__ = [
     "normalize_text",
     "scoring_text",
     "shared_analyses",
+    "shared_links",
 ]
 
 MAX_CHARS: int = 65_525
@@ -250,6 +251,18 @@ def cached_analysis(text: str, /) -> Analysis:
         found = analyse(text)
         cache[text] = found
     return found
+
+
+def shared_links(text: str, /) -> tuple[tuple[int, int], ...]:
+    """:func:`find_links` of ``text``, read from its shared analysis when one was made (a
+    rules-only check finds the links alone, without normalising the rest).
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    cache = _SHARED.get()
+    found = cache.get(text) if cache is not None and isinstance(text, str) else None
+    return found.links if found is not None else tuple(find_links(text))
 
 
 def scoring_text(text: str, /) -> str:

@@ -25,6 +25,7 @@ from modkit._text import (
     normalize_text,
     scoring_text,
     shared_analyses,
+    shared_links,
 )
 
 
@@ -37,7 +38,8 @@ def _check(raw: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "func", [normalize, normalize_text, find_links, analyse, cached_analysis, scoring_text]
+    "func",
+    [normalize, normalize_text, find_links, analyse, cached_analysis, scoring_text, shared_links],
 )
 @pytest.mark.parametrize("bad", [None, b"bytes", 12, ["a"], bytearray(b"x")])
 def test_non_str_is_type_error(func: object, bad: object) -> None:
@@ -791,7 +793,9 @@ def test_shared_analyses_read_each_text_once(monkeypatch: pytest.MonkeyPatch) ->
         with shared_analyses():  # a nested block starts empty
             assert cached_analysis(raw) == first
         assert cached_analysis("autre texte").text == "autre texte"
-    assert calls == [raw, raw, "autre texte"]
+        assert shared_links(raw) == first.links
+        assert shared_links("www.example.org") == tuple(find_links("www.example.org"))
+    assert calls == [raw, raw, "autre texte"]  # shared_links never analyses
     cached_analysis(raw)  # the block is over: computed again
     assert len(calls) == 4
 
