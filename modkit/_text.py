@@ -296,9 +296,14 @@ def find_links(text: str, /) -> list[tuple[int, int]]:
         TypeError: if ``text`` is not a ``str``.
     """
     src = _checked(text)
-    links: list[tuple[int, int]] = []
-    _run_full(src, links, _LINK_STAGES_END)
-    return sorted(set(links))
+    out = _fold_confusables(src)
+    for stage in _STAGES[:_LINK_STAGES_END]:
+        if stage.links and stage.hint(out):  # a link may be here: track offsets from the start
+            links: list[tuple[int, int]] = []
+            _run_stages(src, links, _LINK_STAGES_END)
+            return sorted(set(links))
+        out = stage.fast(out)
+    return []  # no link stage ran: the offset path would find none either
 
 
 def _checked(text: object) -> str:
