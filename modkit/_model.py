@@ -30,7 +30,7 @@ from modkit._features import (
     NgramFeaturizer,
     char_grams,
 )
-from modkit._text import scoring_text
+from modkit._text_share import scoring_text
 
 __all__ = ["BUNDLE_FORMAT", "HEADS", "Scorer", "Span", "default_model_path"]
 

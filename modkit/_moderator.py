@@ -195,7 +195,7 @@ class Moderator:
         """
         if not isinstance(submission, Submission):
             raise TypeError(f"expected a modkit.Submission, not {type(submission).__name__}")
-        from modkit._text import shared_analyses  # lazy: regexes compile on first use
+        from modkit._text_share import shared_analyses  # lazy: regexes compile on first use
 
         with shared_analyses():  # the scorer and the rules read the text once
             scores = self._score([submission.text])[0] if self.scorer is not None else None
@@ -228,7 +228,7 @@ class Moderator:
                 items.append(exc)
         subs = [item for item in items if isinstance(item, Submission)]
         scored: list[Mapping[str, float] | None]
-        from modkit._text import shared_analyses
+        from modkit._text_share import shared_analyses
 
         with shared_analyses():  # the scorer and the rules read each text once
             if self.scorer is not None and subs:

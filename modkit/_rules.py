@@ -55,7 +55,8 @@ def count_links(text: str) -> int:
     the scorer's own link finder, so obfuscated links (``www . site . com``, ``site(dot)com``)
     count too; within one check it reuses the scorer's reading of the text. Runs in linear time.
     """
-    from modkit._text import find_links, shared_links
+    from modkit._text import find_links
+    from modkit._text_share import shared_links
 
     text = text[:_MAX_LINK_SCAN]
     low = text.lower()

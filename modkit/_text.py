@@ -1,12 +1,14 @@
 """Normalisation of comment text for scoring, with offsets back to what the author wrote.
 
 One pipeline serves training and scoring. :func:`normalize_text` returns the text only (fast
-path); :func:`normalize` returns it with ``offsets`` into the original (for explanations). Both
-run the same stages with the same callbacks, so ``normalize_text(t) == normalize(t).text`` for
-every ``str``. Nothing here raises on a ``str`` (lone surrogates are dropped); anything else is a
-``TypeError``. Work is linear in the input: every pattern starts only where a run starts (a
-lookbehind), repeats possessively or within a bound, and input longer than :data:`MAX_CHARS` is
-cut: only its first ``MAX_CHARS`` characters are normalised (and scanned by :func:`find_links`);
+path); :func:`normalize` returns it with ``offsets`` into the original (for explanations);
+:func:`analyse` returns the text and the spans of :func:`find_links` in one pass. All run the
+same stages with the same callbacks, so ``normalize_text(t) == normalize(t).text`` for every
+``str``. The lookup tables the stages read live in a data module of their own. Nothing here
+raises on a ``str`` (lone surrogates are dropped); anything else is a ``TypeError``. Work is
+linear in the input: every pattern starts only where a run starts (a lookbehind), repeats
+possessively or within a bound, and input longer than :data:`MAX_CHARS` is cut: only its first
+``MAX_CHARS`` characters are normalised (and scanned by :func:`find_links`);
 ``offsets[-1]`` is then ``MAX_CHARS``, the end of the part that was read.
 
 Stages, in order, and the choices they make:
@@ -69,8 +71,6 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from modkit._text_tables import (
@@ -90,13 +90,9 @@ __all__ = [
     "Analysis",
     "Normalized",
     "analyse",
-    "cached_analysis",
     "find_links",
     "normalize",
     "normalize_text",
-    "scoring_text",
-    "shared_analyses",
-    "shared_links",
 ]
 
 MAX_CHARS: int = 65_525
@@ -221,59 +217,6 @@ def analyse(text: str, /) -> Analysis:
         out = stage.fast(out)
     links = None if deferred else tuple(sorted(set(spans)))
     return Analysis(out.strip(" "), links, src)
-
-
-_SHARED: ContextVar[dict[str, Analysis] | None] = ContextVar("modkit_text_shared", default=None)
-
-
-@contextmanager
-def shared_analyses() -> Iterator[None]:
-    """Within the block, :func:`cached_analysis` analyses each distinct text once (in this
-    thread or task): the scorer and the rules of one check share one normalisation."""
-    token = _SHARED.set({})
-    try:
-        yield
-    finally:
-        _SHARED.reset(token)
-
-
-def cached_analysis(text: str, /) -> Analysis:
-    """:func:`analyse`, computed once per distinct text inside :func:`shared_analyses`.
-
-    Raises:
-        TypeError: if ``text`` is not a ``str``.
-    """
-    cache = _SHARED.get()
-    if cache is None:
-        return analyse(text)
-    found = cache.get(text) if isinstance(text, str) else None
-    if found is None:
-        found = analyse(text)
-        cache[text] = found
-    return found
-
-
-def shared_links(text: str, /) -> tuple[tuple[int, int], ...]:
-    """:func:`find_links` of ``text``, read from its shared analysis when one was made (a
-    rules-only check finds the links alone, without normalising the rest).
-
-    Raises:
-        TypeError: if ``text`` is not a ``str``.
-    """
-    cache = _SHARED.get()
-    found = cache.get(text) if cache is not None and isinstance(text, str) else None
-    return found.links if found is not None else tuple(find_links(text))
-
-
-def scoring_text(text: str, /) -> str:
-    """:func:`normalize_text`, read from the shared analysis inside :func:`shared_analyses`.
-
-    Raises:
-        TypeError: if ``text`` is not a ``str``.
-    """
-    if _SHARED.get() is None:
-        return normalize_text(text)
-    return cached_analysis(text).text
 
 
 def _fold_confusables(src: str) -> str:

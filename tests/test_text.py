@@ -19,14 +19,11 @@ from modkit._text import (
     Normalized,
     _fold,
     analyse,
-    cached_analysis,
     find_links,
     normalize,
     normalize_text,
-    scoring_text,
-    shared_analyses,
-    shared_links,
 )
+from modkit._text_share import cached_analysis, scoring_text, shared_analyses, shared_links
 
 
 def _check(raw: str, expected: str) -> None:
