@@ -200,7 +200,7 @@ def analyse(text: str, /) -> Analysis:
         TypeError: if ``text`` is not a ``str``.
     """
     src = _checked(text)
-    out = _fold_confusables(src)
+    out = folded = _fold_confusables(src)
     spans: list[tuple[int, int]] = []
     rest: Sequence[_Stage] = ()
     deferred = False
@@ -209,7 +209,7 @@ def analyse(text: str, /) -> Analysis:
             if _MARKUP_LINK.search(src) is not None:
                 deferred = True  # links on first use, if ever
             else:
-                out, _ = _run_stages(src, spans, _LINK_STAGES_END)
+                out = _links_from(i, out, src, folded, spans)
                 rest = _STAGES[_LINK_STAGES_END:]
                 break
         out = stage.fast(out)
@@ -239,14 +239,31 @@ def find_links(text: str, /) -> list[tuple[int, int]]:
         TypeError: if ``text`` is not a ``str``.
     """
     src = _checked(text)
-    out = _fold_confusables(src)
-    for stage in _STAGES[:_LINK_STAGES_END]:
-        if stage.links and stage.hint(out):  # a link may be here: track offsets from the start
+    out = folded = _fold_confusables(src)
+    for i, stage in enumerate(_STAGES[:_LINK_STAGES_END]):
+        if stage.links and stage.hint(out):  # a link may be here: track offsets
             links: list[tuple[int, int]] = []
-            _run_stages(src, links, _LINK_STAGES_END)
+            _links_from(i, out, src, folded, links)
             return sorted(set(links))
         out = stage.fast(out)
     return []  # no link stage ran: the offset path would find none either
+
+
+def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[int, int]]) -> str:
+    """Run ``_STAGES[start:_LINK_STAGES_END]`` with offsets, recording links, on ``text`` (the
+    fast path's text before stage ``start``); return the text after them.
+
+    When the stages before ``start`` left stages 1-2's output as it was (the same object), its
+    offsets are stage 1's; otherwise every stage runs again with offsets, from ``src``.
+    """
+    if text is not folded:
+        return _run_stages(src, links, _LINK_STAGES_END)[0]
+    offs = _fold_offsets(src)
+    for stage in _STAGES[start:_LINK_STAGES_END]:
+        if stage.hint(text):
+            found = links if stage.links else None
+            text, offs = _apply_full(stage.edits(text), text, offs, found)
+    return text
 
 
 def _checked(text: object) -> str:
@@ -336,9 +353,13 @@ def _fold(text: str) -> str:
 
 
 def _fold_full(text: str) -> tuple[str, list[int]]:
-    folded = _fold(text)
+    return _fold(text), _fold_offsets(text)
+
+
+def _fold_offsets(text: str) -> list[int]:
+    """The offsets of stage 1's output (stage 2 keeps them: it maps one letter to one)."""
     if text.isascii():
-        return folded, list(range(len(text) + 1))
+        return list(range(len(text) + 1))
     table = _FOLD
     offs: list[int] = []
     for i, ch in enumerate(text):
@@ -348,7 +369,7 @@ def _fold_full(text: str) -> tuple[str, list[int]]:
         elif n:
             offs.extend([i] * n)
     offs.append(len(text))
-    return folded, offs
+    return offs
 
 
 # --- 2. confusables ---------------------------------------------------------------------------

@@ -754,6 +754,19 @@ def test_analyse_is_normalize_text_and_find_links(raw: str) -> None:
     assert analyse(raw) == Analysis(normalize_text(raw), tuple(find_links(raw)))
 
 
+def _links_by_offsets(raw: str) -> list[tuple[int, int]]:
+    links: list[tuple[int, int]] = []
+    text_module._run_full(text_module._checked(raw), links, text_module._LINK_STAGES_END)
+    return sorted(set(links))
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_find_links_equals_the_offset_path(raw: str) -> None:
+    # find_links skips offsets when no link stage runs, and reuses stage 1's when it can.
+    assert find_links(raw) == _links_by_offsets(raw)
+
+
 def _corpus_texts() -> list[str]:
     root = Path(__file__).resolve().parents[1] / "datasets"
     texts = []
@@ -768,6 +781,7 @@ def test_analyse_on_the_project_corpus() -> None:
     assert len(texts) > 3000
     for raw in texts:
         assert analyse(raw) == Analysis(normalize_text(raw), tuple(find_links(raw)))
+        assert find_links(raw) == _links_by_offsets(raw)
 
 
 def test_shared_analyses_read_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
