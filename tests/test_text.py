@@ -851,3 +851,4 @@ def test_worst_cases_agree_on_every_path(name: str) -> None:
     fast = normalize_text(text)
     assert fast == normalize(text).text
     assert analyse(text) == Analysis(fast, tuple(find_links(text)))
+    assert find_links(text) == _links_by_offsets(text)
