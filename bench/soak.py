@@ -17,7 +17,8 @@ SQLite store: an accepted request that left no record counts as lost.
 the server took to start its replacement. Prints a summary (errors, 5xx, lost, p50/p99/max
 latency, RSS start/end per worker) and exits 1 when there was any error, 5xx or loss.
 Linux only (reads /proc); the server listens on loopback only, and the run is bounded by
-``--duration`` (at most 3,600 s) and ``--rate`` (at most 500 per second).
+``--duration`` (at most 3,600 s) and ``--rate`` (at most 500 per second). Needs the ``server``
+extra (uvicorn, starlette, httpx): ``python3 -m pip install '.[server]'`` from a clone.
 """
 
 from __future__ import annotations

@@ -9,6 +9,10 @@ Validate comment-form data, keep the email and IP private, score spam and toxici
     decision = mod.check({"name": "Ana", "email": "ana@example.org", "text": "Bravo !"})
     decision.action, [r.code for r in decision.reasons]
 
+Extension points: a scorer of your own follows :class:`ScorerProtocol`; a rule of your own
+overrides :meth:`Policy.signals`, which receives a :class:`Context` (the time and the author's
+:class:`History`) and returns :class:`Signal` objects; a store of your own follows :class:`Store`.
+
 Nothing heavy is imported here: the model (scikit-learn) loads when a Moderator needs it.
 """
 
@@ -29,7 +33,9 @@ from modkit._errors import (
 from modkit._moderator import Moderator
 from modkit._policy import Policy
 from modkit._public import PublicComment
-from modkit._store import MemoryStore, SQLiteStore, Store
+from modkit._rules import Context, Signal
+from modkit._scorer_protocol import ScorerProtocol
+from modkit._store import History, MemoryStore, SQLiteStore, Store
 from modkit._submission import Submission, validate
 from modkit._version import __version__
 
@@ -39,8 +45,10 @@ if TYPE_CHECKING:
 __all__ = [
     "Action",
     "ConfigError",
+    "Context",
     "Decision",
     "FieldError",
+    "History",
     "MemoryStore",
     "ModelError",
     "Moderator",
@@ -50,6 +58,8 @@ __all__ = [
     "Reason",
     "SQLiteStore",
     "Scorer",
+    "ScorerProtocol",
+    "Signal",
     "Store",
     "StoreError",
     "Submission",

@@ -759,7 +759,8 @@ def _iterparse(stream: IO[bytes]) -> Iterator[tuple[str, Element]]:
         )
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ConfigError(
-            "reading XML exports needs defusedxml: pip install defusedxml (or modkit[spark])"
+            "reading XML exports needs defusedxml: pip install defusedxml"
+            " (or modkit-moderation[spark])"
         ) from exc
     events: Iterator[tuple[str, Element]] = iterparse(
         stream, events=("start", "end"), forbid_dtd=True, forbid_entities=True

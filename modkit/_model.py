@@ -30,14 +30,14 @@ from modkit._features import (
     NgramFeaturizer,
     char_grams,
 )
+from modkit._heads import HEADS
+from modkit._scorer_protocol import Thresholds, check_thresholds
 from modkit._text_share import scoring_text
 
 __all__ = ["BUNDLE_FORMAT", "HEADS", "Scorer", "Span", "default_model_path"]
 
 #: Version of the bundle layout; a bundle of another format is refused.
 BUNDLE_FORMAT = 1
-#: Every head a bundle may carry, in the order scores are reported.
-HEADS = ("spam", "toxicity", "severe_toxicity", "insult", "threat", "obscene", "identity_attack")
 
 _BUNDLE_FILE = "model.joblib"
 _MANIFEST_FILE = "manifest.json"
@@ -161,8 +161,8 @@ class Scorer:
         self._calib_b = calib[:, 1]
         self.manifest: Mapping[str, Any] = manifest
         self.version: str = str(manifest.get("version", "unknown"))
-        self.thresholds: Mapping[str, Mapping[str, float]] = _thresholds(
-            manifest.get("thresholds", {})
+        self.thresholds: Thresholds = check_thresholds(
+            manifest.get("thresholds", {}), where="manifest thresholds", error=ModelError
         )
 
     # -- loading ---------------------------------------------------------------------------------
@@ -320,29 +320,6 @@ class Scorer:
             scored.sort(key=lambda span: -span.weight)
             result[head] = scored[:top]
         return result
-
-
-def _thresholds(raw: Any) -> dict[str, dict[str, float]]:
-    """The manifest's ``{head: {"hold": x, "reject": y}}``, checked.
-
-    Raises:
-        ModelError: not that shape, or a value that is not a number in [0, 1].
-    """
-    if not isinstance(raw, Mapping):
-        raise ModelError("manifest thresholds must be a table {head: {hold, reject}}")
-    out: dict[str, dict[str, float]] = {}
-    for head, limits in raw.items():
-        if not isinstance(limits, Mapping) or not set(limits) <= {"hold", "reject"}:
-            raise ModelError(f"manifest thresholds for {head!r} must be {{hold, reject}}")
-        values: dict[str, float] = {}
-        for key, value in limits.items():
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ModelError(f"manifest threshold {head}.{key} is not a number")
-            if not 0.0 <= float(value) <= 1.0:
-                raise ModelError(f"manifest threshold {head}.{key} is outside [0, 1]")
-            values[key] = float(value)
-        out[str(head)] = values
-    return out
 
 
 def runtime_versions() -> dict[str, str]:

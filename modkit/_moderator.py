@@ -12,7 +12,7 @@ import math
 import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 from modkit._author import AuthorKeys, resolve_secret
 from modkit._decision import Decision
@@ -23,33 +23,15 @@ from modkit._errors import (
     StoreError,
     UnknownDecisionError,
 )
-from modkit._policy import Policy, Thresholds
+from modkit._policy import Policy
 from modkit._public import PublicComment
+from modkit._scorer_protocol import ScorerProtocol, Thresholds
 from modkit._store import VERDICTS, CommentRecord, FeedbackRecord, MemoryStore, Store
-from modkit._submission import Submission, ValidationError, _email_validator, validate
+from modkit._submission import Submission, ValidationError, normalize_email, validate
 
 __all__ = ["Moderator", "ScorerProtocol"]
 
 _log = logging.getLogger("modkit")
-
-
-@runtime_checkable
-class ScorerProtocol(Protocol):
-    """What a scorer provides. Score keys are labels (``"spam"``, ``"toxicity"``, ``"insult"``,
-    ``"threat"``, ``"obscene"``, ``"identity_attack"``, ``"severe_toxicity"``, any subset),
-    values probabilities in [0, 1].
-
-    Optional attributes: ``thresholds`` (``{label: {"hold": x, "reject": y}}``, used unless the
-    policy sets its own) and ``version`` (copied into :attr:`Decision.model_version`).
-    """
-
-    def score(self, text: str, /) -> Mapping[str, float]:
-        """Score one text."""
-        ...
-
-    def score_many(self, texts: Sequence[str], /) -> Sequence[Mapping[str, float]]:
-        """Score many texts; one mapping per text, in order (a list)."""
-        ...
 
 
 def _utcnow() -> datetime:
@@ -352,7 +334,7 @@ class Moderator:
         Raises:
             StoreError: the store failed.
         """
-        self.store.set_trusted(self._keys.email(_normalize_email(email)), trusted, at=self.now())
+        self.store.set_trusted(self._keys.email(normalize_email(email)), trusted, at=self.now())
 
     def forget(self, *, email: str | None = None, ip: str | None = None) -> int:
         """Erase everything keyed by this author's email and/or IP (GDPR erasure).
@@ -365,7 +347,7 @@ class Moderator:
         """
         if email is None and ip is None:
             raise ValueError("forget() needs email=... and/or ip=...")
-        authors = [self._keys.email(_normalize_email(email))] if email is not None else []
+        authors = [self._keys.email(normalize_email(email))] if email is not None else []
         ips: list[str] = []
         if ip is not None:
             key = self._keys.ip(ip)
@@ -389,14 +371,6 @@ class Moderator:
         n = self.store.purge(self.now() - timedelta(days=days))
         _log.info("modkit: retention purge removed %d records", n)
         return n
-
-
-def _normalize_email(email: str) -> str:
-    """Normalise an address as validation does, so erasure finds the same key."""
-    try:
-        return str(_email_validator().validate_email(email, check_deliverability=False).normalized)
-    except Exception:  # not a valid address: key it as given (still case-insensitive)
-        return email.strip()
 
 
 def _check_scores(scores: object) -> Mapping[str, float]:

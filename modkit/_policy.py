@@ -20,12 +20,12 @@ from typing import Any, Final
 from modkit._decision import Action, Reason
 from modkit._errors import ConfigError
 from modkit._messages import reason_message
-from modkit._rules import RULES, Context, History, Signal, WordMatcher, run_rules
+from modkit._rules import RULES, Context, Signal, WordMatcher, run_rules
+from modkit._scorer_protocol import Thresholds, check_thresholds
+from modkit._store import History
 from modkit._submission import Submission
 
 __all__ = ["DEFAULT_THRESHOLDS", "Policy"]
-
-Thresholds = Mapping[str, Mapping[str, float]]
 
 #: Used for a label when neither the policy nor the scorer gives thresholds for it.
 DEFAULT_THRESHOLDS: Final[Thresholds] = MappingProxyType(
@@ -34,7 +34,6 @@ DEFAULT_THRESHOLDS: Final[Thresholds] = MappingProxyType(
         "toxicity": MappingProxyType({"hold": 0.5, "reject": 0.9}),
     }
 )
-_LEVELS: Final = ("hold", "reject")
 _DEFAULT_BYPASS: Final = frozenset({"unscored", "first_comment", "spam", "too_fast"})
 
 
@@ -81,35 +80,6 @@ def _codes(name: str, value: object) -> frozenset[str]:
 
 def _labels(name: str, value: object) -> tuple[str, ...]:
     return tuple(sorted(_codes(name, value)))
-
-
-def check_thresholds(value: object, *, where: str = "thresholds") -> Thresholds:
-    """Validate ``{label: {"hold": x, "reject": y}}`` and return a read-only copy.
-
-    Raises:
-        ConfigError: not a mapping, an unknown level, a value outside [0, 1], or hold > reject.
-    """
-    if not isinstance(value, Mapping):
-        raise ConfigError(f"{where} must be a table of {{label: {{hold, reject}}}}")
-    out: dict[str, Mapping[str, float]] = {}
-    for label, levels in value.items():
-        if not isinstance(label, str) or not label:
-            raise ConfigError(f"{where}: labels must be non-empty strings")
-        if not isinstance(levels, Mapping) or not levels:
-            raise ConfigError(f"{where}.{label} must be a table with 'hold' and/or 'reject'")
-        clean: dict[str, float] = {}
-        for level, x in levels.items():
-            if level not in _LEVELS:
-                raise ConfigError(
-                    f"{where}.{label}: unknown level {level!r} (known: 'hold', 'reject')"
-                )
-            if isinstance(x, bool) or not isinstance(x, int | float) or not 0.0 <= x <= 1.0:
-                raise ConfigError(f"{where}.{label}.{level} must be a number between 0 and 1")
-            clean[level] = float(x)
-        if "hold" in clean and "reject" in clean and clean["hold"] > clean["reject"]:
-            raise ConfigError(f"{where}.{label}: hold ({clean['hold']}) is above reject")
-        out[label] = MappingProxyType(clean)
-    return MappingProxyType(out)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from modkit._decision import Action
+from modkit._store import History
 
 if TYPE_CHECKING:
     from modkit._policy import Policy
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 __all__ = [
     "RULES",
     "Context",
-    "History",
     "Rule",
     "Signal",
     "WordMatcher",
@@ -159,7 +159,8 @@ def _compile(entries: Sequence[str], *, whole_words: bool) -> re.Pattern[str]:
 @dataclass(frozen=True, slots=True)
 class Signal:
     """What one rule found: a reason ``code``, the ``action`` it asks for, message parameters
-    and JSON-serialisable evidence.
+    and JSON-serialisable evidence. :meth:`Policy.combine` turns each into a :class:`Reason`;
+    a code with no message in modkit's catalogue reads as the code ("too_loud": "too loud").
     """
 
     code: str
@@ -167,17 +168,6 @@ class Signal:
     params: Mapping[str, Any] = field(default_factory=_empty, hash=False)
     evidence: Mapping[str, Any] = field(default_factory=_empty, hash=False)
     template: str = ""  # message catalogue key, when not the code itself
-
-
-@dataclass(frozen=True, slots=True)
-class History:
-    """What the store knows about the author: the last comment by the same author or IP, a
-    recent identical comment on the same post, and whether the author was approved before.
-    """
-
-    last_seen: datetime | None = None
-    duplicate: bool = False
-    trusted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
         from modkit.server._runtime import Runtime
     except ImportError as exc:
         return _fail(
-            EXIT_EXTRA, f"the 'server' extra is missing ({exc.name}): pip install 'modkit[server]'"
+            EXIT_EXTRA,
+            f"the 'server' extra is missing ({exc.name}): pip install 'modkit-moderation[server]'",
         )
     from modkit.server._config import load_config
 

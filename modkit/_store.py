@@ -2,9 +2,9 @@
 
 Authors are keyed by HMACs (:mod:`modkit._author`), never by raw emails or IPs. Two stores ship:
 :class:`MemoryStore` (one process, bounded) and :class:`SQLiteStore` (stdlib ``sqlite3`` in WAL
-mode, one connection per thread, retried on "database is locked": safe across threads and
-processes). The SQLite schema is documented in ``docs/core.md``; ``train.py --feedback`` reads its
-``feedback`` table.
+mode, one connection per thread, retried for a bounded time while another writer holds the
+lock: safe across threads and processes). The SQLite schema is documented in ``docs/core.md``;
+``train.py --feedback`` reads its ``feedback`` table.
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from types import MappingProxyType
 from typing import Any, Final, Protocol, TypeVar, runtime_checkable
 
 from modkit._errors import StoreError
-from modkit._rules import History
 
 __all__ = [
     "VERDICTS",
     "CommentRecord",
     "FeedbackRecord",
+    "History",
     "MemoryStore",
     "SQLiteStore",
     "Store",
@@ -45,6 +45,17 @@ _T = TypeVar("_T")
 
 def _scores(mapping: Mapping[str, float]) -> Mapping[str, float]:
     return MappingProxyType({str(k): float(v) for k, v in mapping.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What the store knows about the author: the last comment by the same author or IP, a
+    recent identical comment on the same post, and whether the author was approved before.
+    """
+
+    last_seen: datetime | None = None
+    duplicate: bool = False
+    trusted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,30 +376,50 @@ def _dump_scores(scores: Mapping[str, float]) -> str:
     return json.dumps({k: v for k, v in scores.items() if math.isfinite(v)}, sort_keys=True)
 
 
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
+_BUSY_CODES: Final = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    """Whether SQLite refused for a lock held elsewhere (``SQLITE_BUSY``/``SQLITE_LOCKED``).
+
+    Read from the error code (extended codes such as ``SQLITE_BUSY_SNAPSHOT`` keep the primary
+    code in their low byte), never from the message, which varies between SQLite versions.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and (code & 0xFF) in _BUSY_CODES
 
 
 class SQLiteStore:
     """A store in one SQLite file (WAL mode), shared safely by threads and processes.
 
     Each thread (and each process after a fork) gets its own connection; every operation is
-    retried with backoff while the database is locked by another writer. ``":memory:"`` gives a
+    retried with backoff while the database is locked by another writer. ``timeout`` bounds one
+    attempt's wait in SQLite's busy handler, ``retries`` the number of further attempts and
+    ``max_wait`` the total time one operation may spend waiting for the lock, retries included;
+    past either bound the operation fails with :class:`StoreError`. ``":memory:"`` gives a
     private in-memory database behind one lock (for tests).
 
     Raises:
         StoreError: the file cannot be opened or its schema is from a newer modkit.
+        ValueError: a negative ``timeout``, ``retries`` or ``max_wait``.
     """
 
     persistent = True
 
     def __init__(
-        self, path: str | os.PathLike[str], *, timeout: float = 10.0, retries: int = 8
+        self,
+        path: str | os.PathLike[str],
+        *,
+        timeout: float = 5.0,
+        retries: int = 8,
+        max_wait: float = 5.0,
     ) -> None:
+        if not (timeout >= 0 and retries >= 0 and max_wait >= 0):
+            raise ValueError("timeout, retries and max_wait must not be negative")
         self.path = os.fspath(path)
         self.timeout = float(timeout)
         self.retries = int(retries)
+        self.max_wait = float(max_wait)
         self._memory = self.path == ":memory:"
         self._local = threading.local()
         self._lock = threading.RLock()
@@ -415,11 +446,14 @@ class SQLiteStore:
     def _open(self) -> sqlite3.Connection:
         """Open a connection (sqlite3 errors propagate to :meth:`_run`, which retries or wraps)."""
         conn = sqlite3.connect(
-            self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
+            self.path,
+            timeout=min(self.timeout, self.max_wait),
+            isolation_level=None,
+            check_same_thread=False,
         )
         with self._lock:
             self._conns[id(conn)] = (conn, os.getpid())
-        conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+        conn.execute(f"PRAGMA busy_timeout = {self._busy_ms(self.max_wait)}")
         conn.execute("PRAGMA secure_delete = ON")  # erased rows are overwritten, not left in pages
         if not self._memory:
             conn.execute("PRAGMA journal_mode = WAL")
@@ -459,13 +493,30 @@ class SQLiteStore:
         else:
             yield
 
+    def _busy_ms(self, remaining: float) -> int:
+        """SQLite's busy wait for one attempt, in ms: ``timeout``, cut to the time remaining."""
+        return max(0, int(min(self.timeout, remaining) * 1000))
+
     def _run(self, fn: Callable[[sqlite3.Connection], _T], *, write: bool = False) -> _T:
-        """Run ``fn`` in a transaction, retrying while the database is busy."""
+        """Run ``fn`` in a transaction, retrying while the database is busy.
+
+        The whole call waits at most about ``max_wait`` seconds for the lock (SQLite's busy
+        handler and the sleeps between attempts together), then raises :class:`StoreError`.
+        """
         delay = 0.01
+        start = time.monotonic()
+        deadline = start + self.max_wait
+        base_ms = self._busy_ms(self.max_wait)
         for attempt in range(self.retries + 1):
             with self._guard():
+                conn: sqlite3.Connection | None = None
+                busy_ms = base_ms
                 try:
                     conn = self._conn()
+                    if attempt:  # a retry may only wait for what is left of max_wait
+                        busy_ms = self._busy_ms(deadline - time.monotonic())
+                        if busy_ms != base_ms:
+                            conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
                     conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                     try:
                         result = fn(conn)
@@ -479,12 +530,21 @@ class SQLiteStore:
                                 conn.execute("ROLLBACK")
                         raise
                     return result
-                except sqlite3.OperationalError as exc:
-                    if not _is_busy(exc) or attempt == self.retries:
-                        raise StoreError(f"SQLite store {self.path!r}: {exc}") from exc
-                    _log.debug("modkit: SQLite store busy, retry %d", attempt + 1)
                 except sqlite3.Error as exc:
-                    raise StoreError(f"SQLite store {self.path!r}: {exc}") from exc
+                    if not _is_busy(exc):
+                        raise StoreError(f"SQLite store {self.path!r}: {exc}") from exc
+                    left = deadline - time.monotonic()
+                    if attempt == self.retries or left <= delay:
+                        raise StoreError(
+                            f"SQLite store {self.path!r}: {exc}: still busy after "
+                            f"{time.monotonic() - start:.1f} s and {attempt + 1} attempt(s) "
+                            f"(limit {self.max_wait:g} s); retry later"
+                        ) from exc
+                    _log.debug("modkit: SQLite store busy, retry %d", attempt + 1)
+                finally:
+                    if conn is not None and busy_ms != base_ms:
+                        with suppress(sqlite3.Error):
+                            conn.execute(f"PRAGMA busy_timeout = {base_ms}")
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
         raise StoreError(f"SQLite store {self.path!r}: still locked")  # pragma: no cover

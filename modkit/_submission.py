@@ -28,6 +28,7 @@ __all__ = [
     "Submission",
     "ValidationError",
     "clean_text",
+    "normalize_email",
     "validate",
 ]
 
@@ -97,6 +98,15 @@ def _email_validator() -> ModuleType:
 
         _email_module = email_validator
     return _email_module
+
+
+def normalize_email(email: str) -> str:
+    """Return ``email`` normalised as :func:`validate` stores it (an invalid one stripped), so
+    that trust and erasure requests find the key the address got at validation time."""
+    try:
+        return str(_email_validator().validate_email(email, check_deliverability=False).normalized)
+    except Exception:  # not a valid address: key it as given (still case-insensitive)
+        return email.strip()
 
 
 def clean_text(value: str, *, multiline: bool = True) -> str:

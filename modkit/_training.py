@@ -37,14 +37,12 @@ from scipy import sparse
 
 from modkit._datasets import Corpus, Row, dedupe
 from modkit._features import NgramFeaturizer, vocabulary_string
-from modkit._model import BUNDLE_FORMAT, HEADS, runtime_versions, sha256_file
+from modkit._heads import HEADS, POLICY_HEADS
+from modkit._model import BUNDLE_FORMAT, runtime_versions, sha256_file
 
 __all__ = ["TrainConfig", "TrainResult", "split_of", "threshold_at_fpr", "train", "write_model"]
 
 Progress = Callable[[str], None]
-
-#: Heads whose thresholds the shipped policy applies by default.
-POLICY_HEADS = ("spam", "toxicity")
 
 #: Per-corpus weight multipliers of the default recipe (1.0 when absent). The project corpus is
 #: written for this task (news comments, both languages, hard negatives); corpora far from news

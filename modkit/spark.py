@@ -1,6 +1,6 @@
 """Score comments in Spark: the same decisions as ``modkit score``, spread over a cluster.
 
-Needs the ``spark`` extra (``pip install 'modkit[spark]'``: pyspark, pandas, pyarrow)::
+Needs the ``spark`` extra (``pip install 'modkit-moderation[spark]'``: pyspark, pandas, pyarrow)::
 
     from modkit.spark import score_dataframe
     scored = score_dataframe(spark.read.parquet("comments/"), columns={"text": "body"})
@@ -86,7 +86,7 @@ EXPORT_COLUMNS: Final = (
     "raw_json",
 )
 _MISSING_EXTRA: Final = (
-    "modkit.spark needs pyspark, pandas and pyarrow: pip install 'modkit[spark]'"
+    "modkit.spark needs pyspark, pandas and pyarrow: pip install 'modkit-moderation[spark]'"
 )
 
 # One scorer per executor Python worker and broadcast: built on first use, reused by every task.

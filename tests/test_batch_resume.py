@@ -77,6 +77,7 @@ def wait_for_rows(proc: subprocess.Popen[bytes], out: Path, min_bytes: int) -> b
     pytest.fail("the run wrote nothing for 60 s")
 
 
+@pytest.mark.slow  # kills processes
 @pytest.mark.parametrize(
     ("sig", "jobs"), [(signal.SIGKILL, "1"), (signal.SIGTERM, "1"), (signal.SIGKILL, "2")]
 )

@@ -80,6 +80,7 @@ NAMES = ["comments.csv", "comments.jsonl", "wordpress.xml", "wordpress_truncated
 STEP = 100_000  # position offset per fixture, to score every fixture in one Spark job
 
 
+@pytest.mark.slow  # starts a JVM
 @needs_spark
 def test_same_rows_as_the_cli_on_every_fixture(spark: Any, tmp_path: Path) -> None:
     from functools import reduce
@@ -107,6 +108,7 @@ def test_same_rows_as_the_cli_on_every_fixture(spark: Any, tmp_path: Path) -> No
     assert "203.0.113." not in text
 
 
+@pytest.mark.slow  # starts a JVM
 @needs_spark
 def test_a_scorer_object_is_shipped_to_the_executors(spark: Any) -> None:
     import test_batch
@@ -131,6 +133,7 @@ def test_a_scorer_object_is_shipped_to_the_executors(spark: Any) -> None:
     assert any(r.scores.get("spam") == 0.99 for r in got)
 
 
+@pytest.mark.slow  # starts a JVM
 @needs_spark
 def test_a_plain_dataframe_with_its_own_column_names(spark: Any) -> None:
     import pandas as pd
@@ -162,6 +165,7 @@ def test_a_plain_dataframe_with_its_own_column_names(spark: Any) -> None:
     assert len({r.position for r in got}) == 3
 
 
+@pytest.mark.slow  # starts a JVM
 @needs_spark
 def test_bad_arguments_fail_on_the_driver(spark: Any, tmp_path: Path) -> None:
     from modkit.spark import score_dataframe
@@ -178,6 +182,7 @@ def test_bad_arguments_fail_on_the_driver(spark: Any, tmp_path: Path) -> None:
         score_dataframe(df, model=tmp_path)
 
 
+@pytest.mark.slow  # starts a JVM
 @needs_spark
 @pytest.mark.skipif(
     not (MODEL / "manifest.json").is_file(), reason="no trained model in models/default yet"
@@ -198,5 +203,5 @@ def test_a_missing_extra_is_a_clear_import_error(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(
         importlib.util, "find_spec", lambda name, *a: None if name == "pyspark" else real(name, *a)
     )
-    with pytest.raises(ImportError, match=r"modkit\[spark\].*pyspark"):
+    with pytest.raises(ImportError, match=r"modkit-moderation\[spark\].*pyspark"):
         spark_module.score_dataframe(object())

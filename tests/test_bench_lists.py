@@ -8,10 +8,11 @@ import importlib
 import itertools
 import json
 import math
+import os
 import random
 import re
+import subprocess
 import sys
-import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -627,11 +628,36 @@ def test_transform_changes_text(name: str) -> None:
     assert out != SAMPLE
 
 
+DETERMINISM_TEXTS = [SAMPLE, EMOJI_TEXT, MIXED_SCRIPTS, "I hate you, go away."]
+
+
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.parametrize("text", [SAMPLE, EMOJI_TEXT, MIXED_SCRIPTS, "I hate you, go away."])
-def test_transform_is_deterministic(name: str, text: str) -> None:
+def test_transform_is_deterministic(name: str) -> None:
+    """The same text gives the same output whatever ran before (no shared random state)."""
     fn = evasion.TRANSFORMS[name]
-    assert fn(text) == fn(text)
+    first = [fn(text) for text in DETERMINISM_TEXTS]
+    again = [fn(text) for text in reversed(DETERMINISM_TEXTS)][::-1]
+    assert again == first
+
+
+def test_transforms_are_deterministic_across_processes() -> None:
+    """Another interpreter, with another hash seed, gives the same outputs."""
+    code = (
+        "import json, sys; from bench import evasion; texts = json.load(sys.stdin); "
+        "print(json.dumps({n: [f(t) for t in texts] for n, f in evasion.TRANSFORMS.items()}))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "4242"}
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(DETERMINISM_TEXTS),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
+    here = {n: [f(t) for t in DETERMINISM_TEXTS] for n, f in evasion.TRANSFORMS.items()}
+    assert json.loads(proc.stdout) == here
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -666,13 +692,9 @@ def test_transform_keeps_other_scripts(name: str) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_transform_on_64_kib(name: str) -> None:
-    fn = evasion.TRANSFORMS[name]
-    start = time.perf_counter()
-    out = fn(LONG_TEXT)
-    elapsed = time.perf_counter() - start
+    out = evasion.TRANSFORMS[name](LONG_TEXT)  # its speed is measured by bench/, not here
     assert out != LONG_TEXT
     assert len(out) < 4 * len(LONG_TEXT)
-    assert elapsed < 5.0, (name, elapsed)
 
 
 LEET_BACK = {"0": "o", "3": "e", "4": "a", "1": "i", "$": "s"}

@@ -33,6 +33,7 @@ LOGGER = "modkit.datasets"
 ALL_ZERO = dict.fromkeys(
     ("toxicity", "severe_toxicity", "obscene", "threat", "insult", "identity_attack"), 0
 )
+PRESUMED_HAM = {"spam": 0, "toxicity": 0}
 EXPECTED: dict[str, list[tuple[str, dict[str, int], str | None, str | None, str]]] = {
     "youtube_spam_collection": [
         ("Hey, subscribe to my channel please!!", {"spam": 1}, "Psy", "ytA001", "en"),
@@ -272,6 +273,88 @@ EXPECTED: dict[str, list[tuple[str, dict[str, int], str | None, str | None, str]
         ("Ferme ta gueule\n:rire:", {"toxicity": 1}, None, "anon_msg_1", "fr"),
         ("Le match de ce soir commence à 21h", {"toxicity": 0}, None, "anon_msg_2", "fr"),
     ],
+    "fr_reddit_rfrance_2021_2022": [
+        (
+            "Tu confonds brut et net, relis le tableau > c'est expliqué",
+            PRESUMED_HAM,
+            "post:p001",
+            "c001",
+            "fr",
+        ),
+        ("Mouais, faut voir.\n\nT'as une source ?", PRESUMED_HAM, "post:p002", "c003", "fr"),
+        ("Bonjour à tous, vous en pensez quoi ?", PRESUMED_HAM, "post:p001", "p001", "fr"),
+    ],
+    "fr_allocine_review_samples": [
+        ("Un magnifique film, je vous le conseille !!!", PRESUMED_HAM, None, None, "fr"),
+        ("Un supplice à regarder de bout en bout...", PRESUMED_HAM, None, None, "fr"),
+        (
+            "cette série est géniale, j'espère qu'elle va durer (longtemps).",
+            PRESUMED_HAM,
+            None,
+            None,
+            "fr",
+        ),
+        ("c'est archi nul comme série.", PRESUMED_HAM, None, None, "fr"),
+    ],
+    "fr_book_reviews_babelio": [
+        (
+            "Waouh... Mais comment un livre aussi violent peut-il être aussi poétique ?!!",
+            PRESUMED_HAM,
+            "book:Le Livre",
+            None,
+            "fr",
+        ),
+        ("Pas mon truc, trop long.", PRESUMED_HAM, "book:Le Livre", None, "fr"),
+        ("Correct, sans plus.", PRESUMED_HAM, "book:Autre", None, "fr"),
+    ],
+    "fr_social_comments_selfannotated": [
+        (
+            "Génial !!! Rien à redire.",
+            {"toxicity": 0, "obscene": 0, "threat": 0, "insult": 0},
+            None,
+            None,
+            "fr",
+        ),
+        (
+            "Mais wsh t'es nul frérot",
+            {"toxicity": 1, "obscene": 0, "threat": 0, "insult": 1},
+            None,
+            None,
+            "fr",
+        ),
+        (
+            "Rentre chez toi",
+            {"toxicity": 1, "obscene": 0, "threat": 0, "insult": 0, "identity_attack": 1},
+            None,
+            None,
+            "fr",
+        ),
+    ],
+    "fr_deft2017_tweets_umsab": [
+        ("Jsuis trop écologique rien ne va plus", PRESUMED_HAM, None, None, "fr"),
+        ("Non mais franchement !!! #ecologie http", PRESUMED_HAM, None, None, "fr"),
+        ("Quelle belle journée", PRESUMED_HAM, None, None, "fr"),
+    ],
+    "en_tweeteval_informal": [
+        ("Dark Souls 3 launch date confirmed!", PRESUMED_HAM, None, None, "en"),
+        ("Our annual picture with Santa", PRESUMED_HAM, None, None, "en"),
+    ],
+    "en_hateval_tweeteval": [
+        (
+            "The Most Significant Global Debate Is Over Immigration",
+            {"toxicity": 0, "identity_attack": 0},
+            None,
+            None,
+            "en",
+        ),
+        (
+            "Send them all back where they came from",
+            {"toxicity": 1, "identity_attack": 1},
+            None,
+            None,
+            "en",
+        ),
+    ],
 }
 
 # The malformed row of each fixture: (corpus folder, file, line where the record starts).
@@ -333,9 +416,47 @@ def test_loader_rows(name: str) -> None:
     [corpus] = load_path(SHARED / name)
     assert corpus.name == name
     assert as_tuples(corpus) == EXPECTED[name]
-    assert all(r.corpus == name and r.kind is None for r in corpus.rows)
+    assert [(r.kind, r.weak) for r in corpus.rows] == KINDS.get(
+        name, [(None, False)] * len(corpus.rows)
+    )
+    assert all(r.corpus == name for r in corpus.rows)
     assert corpus.description
     assert "\n" not in corpus.description
+    assert corpus.licence not in ("", "unknown")
+
+
+# (kind, weak) of each row, for the loaders that set them (the others set neither).
+KINDS: dict[str, list[tuple[str | None, bool]]] = {
+    "fr_reddit_rfrance_2021_2022": [
+        ("reddit_comment", True),
+        ("reddit_comment", True),
+        ("reddit_post", True),
+    ],
+    "fr_allocine_review_samples": [
+        ("review_positive", True),
+        ("review_negative", True),
+        ("review_positive", True),
+        ("review_negative", True),
+    ],
+    "fr_book_reviews_babelio": [
+        ("review_positive", True),
+        ("review_negative", True),
+        ("review_mixed", True),
+    ],
+    "fr_social_comments_selfannotated": [("social_comment", False)] * 3,
+    "fr_deft2017_tweets_umsab": [
+        ("tweet_neutral", True),
+        ("tweet_negative", True),
+        ("tweet_positive", True),
+    ],
+    "en_tweeteval_informal": [("sentiment:neutral", True), ("emoji:❤", True)],
+    "en_hateval_tweeteval": [("not_hate", True), ("hate", False)],
+}
+
+
+def test_only_corpora_whose_licence_forbids_it_are_not_redistributable() -> None:
+    closed = {name for name in LOADERS if not load_path(SHARED / name)[0].redistributable}
+    assert closed == {"ott_deceptive_opinion_spam", "fr_reddit_rfrance_2021_2022"}
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
@@ -769,6 +890,13 @@ REAL = {
     "fr_hate_speech_superset": (18071 - 4014, "identity_attack", 4340 - 399),
     "mlma_hate_speech": (None, "toxicity", None),
     "toxifrench_agreement_sample": (None, "toxicity", None),
+    "fr_reddit_rfrance_2021_2022": (5080 + 8548, "toxicity", 0),
+    "fr_allocine_review_samples": (3400 + 3912, "toxicity", 0),
+    "fr_book_reviews_babelio": (9006 + 652 - 13, "toxicity", 0),  # 13 reviews are blank
+    "fr_social_comments_selfannotated": (207, "toxicity", 86),
+    "fr_deft2017_tweets_umsab": (3033, "toxicity", 0),
+    "en_tweeteval_informal": (123937, "toxicity", 0),
+    "en_hateval_tweeteval": (12970 - 8, "identity_attack", 5462),  # 8 texts are blank
 }
 
 

@@ -41,6 +41,8 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
+pytestmark = pytest.mark.slow  # a browser and a server process
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "examples" / "news_site" / "app.py"
 PASSWORD = "e2e-mot-de-passe"

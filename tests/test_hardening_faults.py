@@ -264,8 +264,8 @@ MALFORMED_THRESHOLDS: dict[str, Any] = {
 
 
 @needs_model
-@pytest.mark.parametrize("thresholds", ["a list", "a text"])
-def test_malformed_manifest_thresholds_stop_the_moderator(
+@pytest.mark.parametrize("thresholds", list(MALFORMED_THRESHOLDS))
+def test_malformed_manifest_thresholds_are_a_model_error_at_every_entry(
     shipped_copy: Path, tmp_path: Path, default_is: Callable[[Path], None], thresholds: str
 ) -> None:
     folder = tmp_path / "model"
@@ -274,24 +274,11 @@ def test_malformed_manifest_thresholds_stop_the_moderator(
     manifest = _manifest(shipped_copy)
     manifest["thresholds"] = MALFORMED_THRESHOLDS[thresholds]
     _write_manifest(folder, manifest)
-    default_is(folder)
-    with pytest.raises(ModelError):
-        Moderator(secret=SECRET)
-
-
-@needs_model
-@pytest.mark.parametrize("thresholds", list(MALFORMED_THRESHOLDS))
-def test_malformed_manifest_thresholds_are_a_model_error(
-    shipped_copy: Path, tmp_path: Path, thresholds: str
-) -> None:
-    folder = tmp_path / "model"
-    folder.mkdir()
-    os.link(shipped_copy / "model.joblib", folder / "model.joblib")
-    manifest = _manifest(shipped_copy)
-    manifest["thresholds"] = MALFORMED_THRESHOLDS[thresholds]
-    _write_manifest(folder, manifest)
-    with pytest.raises(ModelError):
+    with pytest.raises(ModelError, match="manifest thresholds"):
         model_module.Scorer.load(folder)
+    default_is(folder)
+    with pytest.raises(ModelError, match="rules_only"):
+        Moderator(secret=SECRET)
 
 
 # -- the store: concurrent processes -------------------------------------------------------------
@@ -318,6 +305,7 @@ def _writer(path: str, n: int, errors: Any) -> None:
         raise
 
 
+@pytest.mark.slow  # a stress campaign: four interpreters (two processes: tests/test_store.py)
 def test_four_processes_write_feedback_at_once(tmp_path: Path) -> None:
     path = str(tmp_path / "shared.db")
     SQLiteStore(path).close()  # schema first, as a server does at start
@@ -362,6 +350,7 @@ while True:
 """
 
 
+@pytest.mark.slow  # kills a process
 @pytest.mark.parametrize("after", [0.3, 0.8])
 def test_a_writer_killed_mid_write_loses_no_committed_row(tmp_path: Path, after: float) -> None:
     path = tmp_path / "killed.db"

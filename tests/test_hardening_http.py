@@ -73,6 +73,7 @@ def client() -> Iterator[TestClient]:
                 "api_keys": {"main": KEY},
                 "secret": SECRET,
                 "rate_limit": {"rate": 0},
+                "auth_throttle": {"rate": 0},  # hundreds of bad keys on purpose
                 "max_body_bytes": 256 * 1024,
             },
             "policy": {"flood_seconds": 0},

@@ -44,7 +44,7 @@ def test_missing_extra_names_the_install_line(
         sys.modules[h] = None  # type: ignore[assignment]  # makes `import h` fail
     with pytest.raises(MissingExtraError) as info:
         importlib.import_module(f"modkit.integrations.{adapter}")
-    assert f"pip install 'modkit[{extra}]'" in str(info.value)
+    assert f"pip install 'modkit-moderation[{extra}]'" in str(info.value)
     assert isinstance(info.value, ImportError)
     assert isinstance(info.value, ModkitError)
     assert any(str(info.value.name).startswith(h) for h in hidden)

@@ -18,7 +18,9 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("django", reason="Django is not installed (pip install 'modkit[django]')")
+pytest.importorskip(
+    "django", reason="Django is not installed (pip install 'modkit-moderation[django]')"
+)
 pytest.importorskip("django_comments", reason="django-contrib-comments is not installed")
 
 from modkit._errors import ConfigError
@@ -335,5 +337,37 @@ def test_settings_store_and_policy(django_env: None, tmp_path: Path) -> None:
             assert isinstance(mod.store, SQLiteStore)
             assert mod.policy.max_links == 5
             assert default_moderator() is mod
+    finally:
+        clear_default_moderator()
+
+
+def test_policy_setting_pointing_at_a_server_config_says_how(
+    django_env: None, tmp_path: Path
+) -> None:
+    from django.test import override_settings
+
+    from modkit import Policy
+    from modkit.integrations.django import clear_default_moderator, default_moderator
+
+    server_config = tmp_path / "modkit.toml"
+    server_config.write_text("[server]\nport = 8080\n\n[policy]\nmax_links = 7\n", "utf-8")
+    conf = {"RULES_ONLY": True, "SECRET": SECRET, "POLICY": str(server_config)}
+    clear_default_moderator()
+    try:
+        with override_settings(MODKIT=conf), pytest.raises(ConfigError) as info:
+            default_moderator()
+        assert 'table="policy"' in str(info.value)
+        assert "modkit serve" in str(info.value)
+        clear_default_moderator()
+        fixed = {**conf, "POLICY": Policy.from_toml(server_config, table="policy")}
+        with override_settings(MODKIT=fixed):
+            assert default_moderator().policy.max_links == 7
+        clear_default_moderator()
+        policy_file = tmp_path / "policy.toml"
+        policy_file.write_text("max_links = 9\nnope = 1\n", "utf-8")
+        typo = {**conf, "POLICY": str(policy_file)}
+        with override_settings(MODKIT=typo), pytest.raises(ConfigError) as plain:
+            default_moderator()
+        assert "table=" not in str(plain.value)  # a mere typo gets the policy's own message
     finally:
         clear_default_moderator()

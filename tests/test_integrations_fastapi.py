@@ -12,7 +12,7 @@ from modkit._submission import LIMITS
 from modkit.testing import FixedScorer
 
 fastapi = pytest.importorskip(
-    "fastapi", reason="FastAPI is not installed: pip install 'modkit[fastapi]'"
+    "fastapi", reason="FastAPI is not installed: pip install 'modkit-moderation[fastapi]'"
 )
 pytest.importorskip("starlette.testclient", reason="FastAPI's TestClient needs httpx2 (or httpx)")
 

@@ -11,7 +11,9 @@ from modkit._messages import field_message
 from modkit._submission import LIMITS
 from modkit.testing import FixedScorer
 
-flask = pytest.importorskip("flask", reason="Flask is not installed (pip install 'modkit[flask]')")
+flask = pytest.importorskip(
+    "flask", reason="Flask is not installed (pip install 'modkit-moderation[flask]')"
+)
 
 from modkit.integrations.flask import (  # noqa: E402 - needs Flask
     WORDPRESS_FIELDS,

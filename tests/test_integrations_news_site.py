@@ -18,7 +18,9 @@ from modkit import Action, Moderator, Policy, SQLiteStore
 from modkit._messages import field_message
 from modkit.testing import FixedScorer
 
-flask = pytest.importorskip("flask", reason="Flask is not installed (pip install 'modkit[flask]')")
+flask = pytest.importorskip(
+    "flask", reason="Flask is not installed (pip install 'modkit-moderation[flask]')"
+)
 
 APP_PATH = Path(__file__).resolve().parents[1] / "examples" / "news_site" / "app.py"
 SECRET = "news-site-test-secret-0123456789abcdef"

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from modkit import Moderator, Policy
+from modkit import ConfigError, Moderator, Policy
 from modkit._datasets import Corpus, Row
 from modkit._errors import ModelError
 from modkit._features import SHAPE_PREFIX, SHAPE_WEIGHT, STOP_WORDS, WORD_PREFIX, analyze
@@ -277,6 +277,44 @@ def test_a_bundle_path_outside_the_folder_is_refused(tiny_model: Path, tmp_path:
     (bad / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(ModelError, match="invalid bundle file"):
         Scorer.load(bad)
+
+
+MALFORMED_THRESHOLDS = {
+    "a list": [0.5, 0.9],
+    "a number per head": {"spam": 0.5},
+    "an empty head": {"spam": {}},
+    "an empty label": {"": {"hold": 0.5}},
+    "an unknown level": {"spam": {"block": 0.5}},
+    "a text": {"spam": {"hold": "high"}},
+    "a boolean": {"spam": {"hold": True}},
+    "above 1": {"spam": {"reject": 1.5}},
+    "NaN": {"spam": {"hold": float("nan")}},
+    "hold above reject": {"spam": {"hold": 0.9, "reject": 0.5}},
+}
+
+
+@pytest.mark.parametrize("name", list(MALFORMED_THRESHOLDS))
+def test_manifest_thresholds_are_checked_as_a_policy_checks_its_own(
+    tiny_model: Path, tmp_path: Path, name: str
+) -> None:
+    bad = _copy(tiny_model, tmp_path)
+    manifest = json.loads((bad / "manifest.json").read_text())
+    manifest["thresholds"] = MALFORMED_THRESHOLDS[name]
+    (bad / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError) as from_manifest:
+        Scorer.load(bad)
+    with pytest.raises(ConfigError) as from_policy:
+        Policy(thresholds=MALFORMED_THRESHOLDS[name])
+    assert str(from_manifest.value) == f"manifest {from_policy.value}"
+
+
+def test_manifest_thresholds_are_read_only(tiny_model: Path) -> None:
+    thresholds = Scorer.load(tiny_model).thresholds
+    assert thresholds
+    for limits in thresholds.values():
+        assert 0.0 <= limits["hold"] <= limits["reject"] <= 1.0
+        with pytest.raises(TypeError):
+            limits["hold"] = 0.0  # type: ignore[index]
 
 
 # -- the shipped default model ------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import threading
 import types
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import SECRET, Clock
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from modkit import (
@@ -145,8 +146,7 @@ def test_check_returns_a_decision(make_moderator: Make, clock: Clock) -> None:
     assert dict(d.scores) == {"spam": 0.01, "toxicity": 0.01}
     assert d.comment.author == "Camille Martin"
     assert d.comment.date == clock.t
-    assert len(d.id) == 32
-    assert int(d.id, 16) >= 0
+    assert re.fullmatch(r"[0-9a-f]{32}", d.id)
     assert d.model_version == "fixed-1"
     json.dumps(d.to_dict())
 
@@ -467,7 +467,6 @@ forms = st.dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(forms, max_size=5))
 def test_check_and_check_many_never_crash(batch: list[dict[str, Any]]) -> None:
     mod = Moderator(scorer=EchoScorer(), secret=SECRET)

@@ -8,9 +8,8 @@ from typing import Any
 
 import pytest
 
-from modkit import Action, ConfigError, Policy, validate
+from modkit import Action, ConfigError, History, Policy, Signal, validate
 from modkit._policy import DEFAULT_THRESHOLDS
-from modkit._rules import History, Signal
 from modkit.testing import sample_form
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)

@@ -13,13 +13,13 @@ import pickle
 import random
 import string
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import SECRET
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from modkit import (
@@ -157,7 +157,9 @@ def test_public_comment_has_no_private_field() -> None:
     assert not any("mail" in n or "ip" in n.split("_") for n in names)
 
 
-def test_thousands_of_canaries_never_leak(caplog: pytest.LogCaptureFixture) -> None:
+def test_thousands_of_canaries_never_leak(
+    caplog: pytest.LogCaptureFixture, thorough: Callable[[int], int]
+) -> None:
     rng = random.Random(20240601)
     store = MemoryStore()
     mod = Moderator(
@@ -167,8 +169,9 @@ def test_thousands_of_canaries_never_leak(caplog: pytest.LogCaptureFixture) -> N
         policy=Policy(moderation_words=["promo"], blocked_words=["casino"]),
     )
     checked = 0
+    forms = thorough(2500)  # 250 in the fast loop
     with caplog.at_level(logging.DEBUG):
-        for n in range(2500):
+        for n in range(forms):
             canary = Canary(rng, n)
             form = make_form(rng, canary)
             outputs: list[str] = []
@@ -202,7 +205,7 @@ def test_thousands_of_canaries_never_leak(caplog: pytest.LogCaptureFixture) -> N
             c.assert_absent(*log_outputs(caplog))
         for record in store.feedback():
             assert all(m not in repr(record) for m in batch_canaries[0].marks)
-    assert checked > 1500  # most forms were valid: the decision paths were exercised
+    assert checked > 0.6 * forms  # most forms were valid: the decision paths were exercised
 
 
 def test_evidence_never_quotes_private_fields() -> None:
@@ -258,7 +261,6 @@ emails = st.builds(
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     email=emails,
     ip=st.ip_addresses().map(str),

@@ -5,11 +5,14 @@ from __future__ import annotations
 import dataclasses
 import importlib.metadata
 import json
+import re
 import subprocess
 import sys
 import types
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
@@ -18,6 +21,8 @@ from modkit import Action, Decision, PublicComment, Reason
 from modkit.testing import FailingScorer, FixedScorer, sample_form
 
 ROOT = Path(__file__).resolve().parents[1]
+SECRET = "public-api-secret-0123456789abcdef"
+CLEAN = {"spam": 0.01, "toxicity": 0.01}
 
 
 def test_all_is_pinned() -> None:
@@ -25,8 +30,10 @@ def test_all_is_pinned() -> None:
         [
             "Action",
             "ConfigError",
+            "Context",
             "Decision",
             "FieldError",
+            "History",
             "MemoryStore",
             "ModelError",
             "Moderator",
@@ -36,6 +43,8 @@ def test_all_is_pinned() -> None:
             "Reason",
             "SQLiteStore",
             "Scorer",
+            "ScorerProtocol",
+            "Signal",
             "Store",
             "StoreError",
             "Submission",
@@ -84,7 +93,7 @@ def test_unknown_attribute() -> None:
 def test_version() -> None:
     assert modkit.__version__.count(".") >= 2
     try:
-        installed = importlib.metadata.version("modkit")
+        installed = importlib.metadata.version("modkit-moderation")
     except importlib.metadata.PackageNotFoundError:
         pytest.skip("modkit is not installed (run from a checkout)")
     assert installed == modkit.__version__
@@ -175,3 +184,116 @@ def test_sample_form() -> None:
 
 def test_py_typed_is_shipped() -> None:
     assert (ROOT / "modkit" / "py.typed").exists()
+
+
+# -- extension points -------------------------------------------------------------------------
+
+
+def documented_policy() -> type[modkit.Policy]:
+    """The custom rule of docs/core.md, run as written there."""
+    text = (ROOT / "docs" / "core.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL)
+    [code] = [block for block in blocks if "class SitePolicy(modkit.Policy)" in block]
+    namespace: dict[str, Any] = {"modkit": modkit}
+    exec(code, namespace)
+    policy: type[modkit.Policy] = namespace["SitePolicy"]
+    return policy
+
+
+def test_the_documented_custom_rule_uses_public_names_only() -> None:
+    site_policy = documented_policy()
+    scorer = FixedScorer(CLEAN)
+    with modkit.Moderator(policy=site_policy(), scorer=scorer, secret=SECRET) as mod:
+        loud = mod.check(sample_form(text="VOUS AVEZ TOUT FAUX"), record=False)
+        calm = mod.check(sample_form(text="Vous avez tout faux."), record=False)
+    assert (loud.action, loud.codes) == (Action.HOLD, ("shouting",))
+    assert loud.reasons[0].message == "shouting"
+    assert dict(loud.reasons[0].evidence) == {"upper": True}
+    assert (calm.action, calm.codes) == (Action.ACCEPT, ("passed",))
+
+
+def test_signals_receive_the_context_and_its_history() -> None:
+    seen: list[modkit.Context] = []
+
+    class Recording(modkit.Policy):
+        def signals(
+            self, submission: modkit.Submission, context: modkit.Context
+        ) -> list[modkit.Signal]:
+            seen.append(context)
+            return super().signals(submission, context)
+
+    now = datetime(2024, 6, 1, 12, tzinfo=UTC)
+    history = modkit.History(last_seen=now, duplicate=False, trusted=True)
+    action, reasons = Recording().decide(
+        modkit.validate(sample_form()), scores=CLEAN, now=now, history=history
+    )
+    assert [(c.now, c.history) for c in seen] == [(now, history)]
+    # The store saw the author just now: flood, which trust never waives.
+    assert (action, [r.code for r in reasons]) == (Action.HOLD, ["flood"])
+
+
+class KeywordScorer:
+    """A scorer of a site's own: no modkit base class, only the protocol's two methods."""
+
+    version = "keywords-1"
+    # Used over the policy's defaults: a spam score of 0.92 rejects (the default reject is 0.95).
+    thresholds: ClassVar[dict[str, dict[str, float]]] = {"spam": {"hold": 0.5, "reject": 0.9}}
+
+    def score(self, text: str, /) -> dict[str, float]:
+        return {"spam": 0.92 if "casino" in text.lower() else 0.05, "toxicity": 0.0}
+
+    def score_many(self, texts: Sequence[str], /) -> list[dict[str, float]]:
+        return [self.score(text) for text in texts]
+
+
+def test_a_scorer_of_ones_own_follows_the_protocol() -> None:
+    scorer: modkit.ScorerProtocol = KeywordScorer()
+    assert isinstance(scorer, modkit.ScorerProtocol)
+    assert isinstance(FixedScorer(), modkit.ScorerProtocol)
+    assert not isinstance(object(), modkit.ScorerProtocol)
+    with modkit.Moderator(scorer=scorer, secret=SECRET) as mod:
+        spam, ham = mod.check_many(
+            [sample_form(text="Le meilleur CASINO en ligne"), sample_form()], record=False
+        )
+    assert isinstance(spam, Decision)
+    assert isinstance(ham, Decision)
+    assert (spam.action, spam.codes, spam.model_version) == (Action.REJECT, ("spam",), "keywords-1")
+    assert ham.action is Action.ACCEPT
+
+
+def test_a_store_of_ones_own_answers_with_a_history() -> None:
+    class EveryoneTrusted(modkit.MemoryStore):
+        def history(self, **keys: Any) -> modkit.History:
+            return modkit.History(trusted=True)
+
+    policy = modkit.Policy(require_approved_author=True)
+    with modkit.Moderator(
+        policy=policy, scorer=FixedScorer(CLEAN), store=EveryoneTrusted(), secret=SECRET
+    ) as mod:
+        decision = mod.check(sample_form())
+    assert decision.codes == ("trusted",)  # first_comment waived: the store said "trusted"
+
+
+# Docs that still name a private module, and the change that removes the name (remove the entry
+# once that change has landed: the test says so).
+PENDING_PRIVATE_NAMES = {
+    "docs/corpora.md": "issue 13, datasets split: a public way to print the corpus tables",
+}
+
+
+def test_docs_and_examples_name_no_private_module() -> None:
+    files = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    files += [p for p in sorted((ROOT / "examples").rglob("*")) if p.is_file()]
+    offenders = {}
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        found = sorted(set(re.findall(r"\bmodkit\._\w*", text)))
+        if found:
+            offenders[path.relative_to(ROOT).as_posix()] = found
+    assert set(offenders) == set(PENDING_PRIVATE_NAMES), (
+        f"private module names in docs or examples: {offenders}; expected only in "
+        f"{sorted(PENDING_PRIVATE_NAMES)} (remove an entry from PENDING_PRIVATE_NAMES once fixed)"
+    )

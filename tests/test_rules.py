@@ -7,12 +7,10 @@ from typing import Any
 
 import pytest
 
-from modkit import Action, Policy, validate
+from modkit import Action, Context, History, Policy, validate
 from modkit._messages import reason_message
 from modkit._rules import (
     RULES,
-    Context,
-    History,
     WordMatcher,
     count_links,
     fold,

@@ -39,12 +39,14 @@ def scorer() -> FixedScorer:
 
 
 def settings(**server: Any) -> dict[str, Any]:
-    """A config dict: our keys and secret, no rate limit, flood off (hundreds of requests)."""
+    """A config dict: our keys and secret, no rate limit or auth throttle, flood off (hundreds
+    of requests, many with bad keys)."""
     policy = server.pop("policy", {"flood_seconds": 0})
     base: dict[str, Any] = {
         "api_keys": {"main": KEY, "other": OTHER_KEY},
         "secret": SECRET,
         "rate_limit": {"rate": 0},
+        "auth_throttle": {"rate": 0},
     }
     base.update(server)
     return {"server": base, "policy": policy}

@@ -48,6 +48,7 @@ def live() -> Iterator[tuple[str, Moderator]]:
             "secret": SECRET,
             "max_body_bytes": 300_000,
             "rate_limit": {"rate": 0},
+            "auth_throttle": {"rate": 0},  # the fuzzer sends bad keys by the hundred
         }
     }
     app = create_app(config_from_dict(data, env={}), moderator=moderator)
@@ -98,6 +99,27 @@ def test_akismet_sync_client_round_trip(live: tuple[str, Moderator]) -> None:
         ]
 
 
+def test_akismet_client_test_values(live: tuple[str, Moderator]) -> None:
+    url, moderator = live
+    before = len(moderator.store)
+    with _client(url) as client:
+        ham = {"comment_content": "Merci pour cet article très clair.", "comment_type": "comment"}
+        assert client.comment_check(
+            "192.0.2.50", comment_author="akismet-guaranteed-spam", **ham
+        ) == (akismet.CheckResponse.SPAM)
+        assert client.comment_check(
+            "192.0.2.51", comment_author_email="akismet-guaranteed-spam@example.com", **ham
+        ) == (akismet.CheckResponse.SPAM)
+        assert client.comment_check(
+            "192.0.2.52", comment_content="Cheap viagra", user_role="administrator"
+        ) == (akismet.CheckResponse.HAM)
+        assert client.comment_check("192.0.2.53", is_test=True, **ham) == (
+            akismet.CheckResponse.HAM
+        )
+        assert client.submit_spam("192.0.2.53", is_test=True, **ham)
+    assert len(moderator.store) == before
+
+
 def test_akismet_client_with_a_bad_key(live: tuple[str, Moderator]) -> None:
     url, _ = live
     config = akismet.Config(key="not-a-valid-key-000", url=BLOG)
@@ -122,6 +144,7 @@ def api_schema(live: tuple[str, Moderator]) -> Any:
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 
+@pytest.mark.slow  # a fuzzing campaign against a live server
 @schema.parametrize()
 @settings(
     max_examples=20,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +125,12 @@ def test_secret_from_environment_wins() -> None:
         ({"server": {"max_body_bytes": 10}}, "server.max_body_bytes"),
         ({"server": {"rate_limit": {"rate": -1}}}, "rate"),
         ({"server": {"rate_limit": {"burst": 0}}}, "burst"),
-        ({"server": {"api_keys": ["short"]}}, "12 to 128"),
+        ({"server": {"api_keys": ["short"]}}, "key 1 of server.api_keys must be 12 to 128"),
+        ({"server": {"api_keys": {"blog": "short"}}}, "server.api_keys.blog must be 12 to 128"),
+        ({"server": {"auth_throttle": {"rate": -1}}}, "server.auth_throttle.rate"),
+        ({"server": {"auth_throttle": {"burst": 0.5}}}, "server.auth_throttle.burst"),
+        ({"store": {"max_wait": "5"}}, "store.max_wait"),
+        ({"store": {"max_wait": 1e9}}, "store.max_wait"),
         ({"server": {"api_keys": ["has.a.dot.0123456789"]}}, "12 to 128"),
         ({"server": {"api_keys": [KEY, KEY]}}, "twice"),
         ({"server": {"api_keys": {"bad label!": KEY}}}, "label"),
@@ -292,6 +298,8 @@ def _run(argv: list[str], monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) 
         (["--scorer", "no.such.module:make"], {"MODKIT_API_KEYS": KEY}, 4, "scorer"),
         (["--model", "/nonexistent/model"], {"MODKIT_API_KEYS": KEY}, 4, "rules-only"),
         (["--rules-only", "--store", "{tmp}/m.db"], {"MODKIT_API_KEYS": KEY}, 5, "secret"),
+        (["--rules-only"], {"MODKIT_API_KEYS": "change-me"}, 5, "key 1 of MODKIT_API_KEYS"),
+        (["--rules-only"], {"MODKIT_API_KEYS": f"{KEY},short"}, 5, "key 2 of MODKIT_API_KEYS"),
         (["--bogus"], {}, 2, ""),
         (["--rules-only", "--scorer", "a:b"], {}, 2, ""),
     ],
@@ -319,3 +327,21 @@ def test_add_parser_registers_serve() -> None:
     assert (args.command, args.port, args.workers, args.rules_only) == ("serve", 9999, 2, True)
     assert callable(args._run)
     assert os.environ.get("MODKIT_CONFIG") is None
+
+
+def test_example_config_commented_settings_work() -> None:
+    """Uncommenting the example's model path and policy lines gives a valid configuration."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "modkit.toml"
+    if not example.exists():
+        pytest.skip("examples/modkit.toml not in this checkout")
+    text = example.read_text(encoding="utf-8")
+    assert '# path = "' in text
+    uncommented = text.replace('# path = "', 'path = "')
+    data = tomllib.loads(uncommented)
+    config = config_from_dict(data, base=example.parent, env={"MODKIT_API_KEYS": KEY})
+    assert config.model_path is not None
+    model = Path(config.model_path)
+    assert model.resolve() == (example.parent.parent / "models" / "default").resolve()
+    if (example.parent.parent / "models" / "default" / "manifest.json").is_file():
+        assert (model / "manifest.json").is_file()
+    assert (config.auth_burst, config.auth_rate, config.store_max_wait) == (10, 0.1, 5.0)

@@ -41,7 +41,12 @@ def serve(
     *, hold_as: str = "spam", store: Any = None, scorer: Any = None
 ) -> Iterator[tuple[httpx.Client, Moderator]]:
     data = {
-        "server": {"api_keys": [KEY], "secret": SECRET, "rate_limit": {"rate": 0}},
+        "server": {
+            "api_keys": [KEY],
+            "secret": SECRET,
+            "rate_limit": {"rate": 0},
+            "auth_throttle": {"rate": 0},  # tests send many bad keys on purpose
+        },
         "akismet": {"hold_as": hold_as},
     }
     moderator = Moderator(
@@ -298,6 +303,69 @@ def test_is_test_and_recheck_are_not_recorded(server: tuple[httpx.Client, Modera
     assert moderator.store.get(recorded.headers["x-akismet-guid"]) is not None
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"comment_author": "akismet-guaranteed-spam"},
+        {"comment_author": " Akismet-Guaranteed-Spam "},
+        {"comment_author_email": "akismet-guaranteed-spam@example.com"},
+        {"comment_author_email": "akismet-guaranteed-spam@example.com", "is_test": "1"},
+        {"comment_author": "akismet-guaranteed-spam", "comment_content": ""},
+    ],
+)
+def test_akismet_guaranteed_spam_test_values(
+    server: tuple[httpx.Client, Moderator], fields: dict[str, str]
+) -> None:
+    client, moderator = server
+    before = len(moderator.store)
+    response = client.post("/1.1/comment-check", data=comment(**fields))  # a ham text
+    assert response.status_code == 200
+    assert response.text == "true"
+    assert "x-akismet-pro-tip" not in response.headers  # spam, not "discard"
+    assert len(moderator.store) == before
+
+
+def test_akismet_administrator_is_never_spam(client: httpx.Client) -> None:
+    fields = comment(user_role="administrator", comment_author="akismet-guaranteed-spam")
+    assert client.post("/1.1/comment-check", data=fields).text == "false"
+
+
+def _rows(db: Any) -> dict[str, list[tuple[Any, ...]]]:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall()) for t in tables}
+    finally:
+        conn.close()
+
+
+def test_is_test_never_records_anything(tmp_path: Any) -> None:
+    db = tmp_path / "modkit.db"
+    store = SQLiteStore(db)
+    with serve(store=store) as (client, _):
+        checked = client.post("/1.1/comment-check", data=comment(comment_content="Un avis."))
+        guid = checked.headers["x-akismet-guid"]
+        before = _rows(db)
+        assert len(before["comments"]) == 1
+        requests = [
+            ("comment-check", comment(is_test="1")),
+            ("comment-check", comment(is_test="true", comment_content="Buy viagra")),
+            ("comment-check", comment(is_test="1", comment_content="")),
+            ("comment-check", comment(is_test="1", comment_author="akismet-guaranteed-spam")),
+            ("submit-spam", comment(is_test="1")),
+            ("submit-ham", comment(is_test="1", comment_content="Buy viagra")),
+            ("submit-spam", comment(is_test="1", guid=guid)),
+            ("submit-ham", comment(is_test="1", guid=guid)),
+        ]
+        for endpoint, fields in requests:
+            assert client.post(f"/1.1/{endpoint}", data=fields).status_code == 200
+        assert _rows(db) == before  # no decision, no verdict, no trust, nothing
+        assert store.feedback() == []
+    store.close()
+
+
 def test_too_many_form_fields(client: httpx.Client) -> None:
     body = "&".join(f"f{i}=v" for i in range(300)) + f"&api_key={KEY}"
     response = client.post(
@@ -510,9 +578,9 @@ def test_analyze_head_missing_from_model() -> None:
 
 def test_analyze_stores_nothing(server: tuple[httpx.Client, Moderator]) -> None:
     client, moderator = server
-    before = len(moderator.store)  # type: ignore[arg-type]
+    before = len(moderator.store)
     assert analyze(client, _ok_body()).status_code == 200
-    assert len(moderator.store) == before  # type: ignore[arg-type]
+    assert len(moderator.store) == before
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -72,8 +74,14 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.0
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, Path]]:
-    folder = tmp_path_factory.mktemp("serve")
-    (folder / "modkit.toml").write_text(CONFIG, encoding="utf-8")
+    with _serve(tmp_path_factory.mktemp("serve"), CONFIG) as running:
+        yield running
+
+
+@contextmanager
+def _serve(folder: Path, config: str) -> Iterator[tuple[str, Path, Path]]:
+    """Run `modkit serve --config folder/modkit.toml` on a free port until the block ends."""
+    (folder / "modkit.toml").write_text(config, encoding="utf-8")
     port = free_port()
     env = dict(os.environ)
     env.update(
@@ -104,6 +112,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
             proc.wait(timeout=10)
 
 
+@pytest.mark.slow  # server workers
 def test_two_workers_answer_health_and_checks(served: tuple[str, Path, Path]) -> None:
     url, _, _ = served
     workers = set()
@@ -135,6 +144,7 @@ def test_two_workers_answer_health_and_checks(served: tuple[str, Path, Path]) ->
     assert httpx.post(f"{url}/v1/check", json=form, timeout=5).status_code == 401
 
 
+@pytest.mark.slow  # server workers
 def test_feedback_is_shared_by_the_workers(served: tuple[str, Path, Path]) -> None:
     url, db, _ = served
     ids = []
@@ -153,6 +163,7 @@ def test_feedback_is_shared_by_the_workers(served: tuple[str, Path, Path]) -> No
         assert {r.decision_id for r in store.feedback()} >= set(ids)
 
 
+@pytest.mark.slow  # server workers
 def test_akismet_client_against_modkit_serve(served: tuple[str, Path, Path]) -> None:
     url, db, _ = served
     config = akismet.Config(key=KEY, url="https://blog.example.org")
@@ -171,12 +182,65 @@ def test_akismet_client_against_modkit_serve(served: tuple[str, Path, Path]) -> 
     assert {("Bel article", "spam"), ("viagra", "ham")} <= verdicts
 
 
+@pytest.mark.slow  # server workers
 def test_logs_hold_no_email_or_ip(served: tuple[str, Path, Path]) -> None:
     _, _, log = served
     text = log.read_text(encoding="utf-8", errors="replace")
     assert "Application startup complete" in text
     assert CANARY_EMAIL not in text
     assert CANARY_IP not in text
+
+
+# -- failed authentication, throttled across the workers -----------------------------------------
+
+THROTTLED = CONFIG.replace("[store]", "[server.auth_throttle]\nburst = 4\nrate = 0.001\n\n[store]")
+
+
+def _worker_of(conn: http.client.HTTPConnection) -> int:
+    """The pid of the worker holding this keep-alive connection."""
+    conn.request("GET", "/healthz")
+    response = conn.getresponse()
+    body = response.read()
+    assert response.status == 200
+    worker: int = httpx.Response(200, content=body).json()["worker"]
+    return worker
+
+
+def _post_bad_key(conn: http.client.HTTPConnection) -> int:
+    headers = {"Authorization": "Bearer wrong-key-0123456789", "Content-Type": "application/json"}
+    conn.request("POST", "/v1/check", body=b"{}", headers=headers)
+    response = conn.getresponse()
+    response.read()
+    return response.status
+
+
+def test_auth_throttle_holds_across_workers(tmp_path: Path) -> None:
+    with _serve(tmp_path, THROTTLED) as (url, _, log):
+        port = int(url.rsplit(":", 1)[1])
+        first = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        one = _worker_of(first)
+        second: http.client.HTTPConnection | None = None
+        for _ in range(200):  # new connections until the kernel hands one to the other worker
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            if _worker_of(conn) != one:
+                second = conn
+                break
+            conn.close()
+        assert second is not None, "no connection reached the second worker"
+        # Four failures on the first worker, then the second refuses the same address.
+        assert [_post_bad_key(first) for _ in range(4)] == [401] * 4
+        assert _post_bad_key(second) == 429
+        second.request("GET", "/v1/model", headers={"Authorization": f"Bearer {KEY}"})
+        refused = second.getresponse()
+        refused.read()
+        assert refused.status == 429  # even with a good key
+        assert int(refused.getheader("retry-after") or 0) >= 1
+        first.close()
+        second.close()
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert text.count("failed authentication") == 4
+    assert "wrong-key-0123456789" not in text
+    assert KEY not in text
 
 
 # -- the shipped model --------------------------------------------------------------------------

@@ -5,16 +5,20 @@ from __future__ import annotations
 import fcntl
 import multiprocessing
 import os
+import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from modkit import Moderator, SQLiteStore
+import pytest
+
+from modkit import Moderator, SQLiteStore, StoreError
 from modkit.server._storelock import SerializedStore
 from modkit.testing import FixedScorer, sample_form
 
 SECRET = "store-lock-secret-0123456789"
+KEY = "store-test-key-0123456789"
 
 
 def _moderator(db: Path) -> Moderator:
@@ -92,3 +96,110 @@ def test_every_store_operation_passes_through(tmp_path: Path) -> None:
     assert store.purge(future) == 0
     moderator.close()
     moderator.close()  # closing twice is harmless
+
+
+# -- SQLite busy: detected by error code, bounded in time ------------------------------------------
+
+
+def _operational(code: int, message: str) -> sqlite3.OperationalError:
+    exc = sqlite3.OperationalError(message)
+    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+    return exc
+
+
+@pytest.mark.parametrize(
+    ("code", "message", "attempts"),
+    [
+        (sqlite3.SQLITE_BUSY, "whatever the message says", 4),
+        (sqlite3.SQLITE_LOCKED, "database table is locked", 4),
+        (517, "snapshot conflict", 4),  # SQLITE_BUSY_SNAPSHOT: primary code BUSY
+        (sqlite3.SQLITE_IOERR, "disk I/O error: the database is locked or busy", 1),
+        (sqlite3.SQLITE_FULL, "database or disk is full (locked? busy?)", 1),
+    ],
+)
+def test_busy_is_read_from_the_error_code(
+    tmp_path: Path, code: int, message: str, attempts: int
+) -> None:
+    store = SQLiteStore(tmp_path / "m.db", retries=3, max_wait=60)
+    calls: list[int] = []
+
+    def op(conn: sqlite3.Connection) -> None:
+        calls.append(1)
+        raise _operational(code, message)
+
+    with pytest.raises(StoreError):
+        store._run(op, write=True)
+    assert len(calls) == attempts  # retried only when SQLite said busy or locked
+    store.close()
+
+
+def test_a_busy_store_gives_up_within_max_wait(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    store = SQLiteStore(db, timeout=30.0, retries=1000, max_wait=0.3)
+    blocker = sqlite3.connect(db, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another process holding the write lock for good
+    waits: list[int] = []
+    real_run = store._busy_ms
+
+    def spy(remaining: float) -> int:
+        waits.append(real_run(remaining))
+        return waits[-1]
+
+    store._busy_ms = spy  # type: ignore[method-assign]
+    try:
+        with pytest.raises(StoreError, match=r"still busy after .* \(limit 0\.3 s\)") as info:
+            store.set_trusted("author-key", True, at=datetime.now(UTC))
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    attempts = int(str(info.value).split(" attempt")[0].rsplit(" ", 1)[1])
+    assert 1 <= attempts < 1001  # the time bound stopped it, not the retry count
+    assert waits
+    assert all(w <= 300 for w in waits)  # no attempt waits past max_wait (ms)
+    assert "author-key" not in str(info.value)
+    store.set_trusted("author-key", True, at=datetime.now(UTC))  # the lock is back: it works
+    store.close()
+
+
+def test_a_store_busy_past_max_wait_is_a_503(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from modkit.server import config_from_dict, create_app
+
+    db = tmp_path / "modkit.db"
+    data = {
+        "server": {"api_keys": [KEY], "secret": SECRET},
+        "store": {"path": str(db), "max_wait": 0.2},
+    }
+    app = create_app(config_from_dict(data, env={}), scorer=FixedScorer())
+    auth = {"Authorization": f"Bearer {KEY}"}
+    with TestClient(app, raise_server_exceptions=False) as client:
+        decision = client.post("/v1/check", json=sample_form(), headers=auth).json()
+        blocker = sqlite3.connect(db, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            response = client.post(
+                "/v1/feedback", json={"decision_id": decision["id"], "verdict": "ham"}, headers=auth
+            )
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert response.status_code == 503
+        assert response.json()["error"]["code"] == "store_error"
+        assert response.headers["retry-after"] == "1"
+        again = client.post(
+            "/v1/feedback", json={"decision_id": decision["id"], "verdict": "ham"}, headers=auth
+        )
+        assert again.status_code == 200
+
+
+def test_store_max_wait_setting() -> None:
+    from modkit import ConfigError
+    from modkit.server import config_from_dict
+
+    assert config_from_dict({"store": {"max_wait": 2}}, env={}).store_max_wait == 2.0
+    assert config_from_dict({}, env={}).store_max_wait == 5.0
+    with pytest.raises(ConfigError, match=r"store\.max_wait"):
+        config_from_dict({"store": {"max_wait": -1}}, env={})
+    with pytest.raises(ValueError, match="max_wait"):
+        SQLiteStore(":memory:", max_wait=-1)

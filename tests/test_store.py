@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from modkit import MemoryStore, SQLiteStore, Store, StoreError
-from modkit._rules import History
+from modkit import History, MemoryStore, SQLiteStore, Store, StoreError
 from modkit._store import SCHEMA_VERSION, CommentRecord, FeedbackRecord
 
 T0 = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)

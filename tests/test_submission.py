@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import modkit
@@ -490,7 +490,6 @@ values = st.one_of(
 keys = st.one_of(st.sampled_from(FIELDS), st.text(max_size=8))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(keys, values, max_size=12), st.sampled_from([None, "fr", "en", "zz"]))
 def test_any_mapping_gives_a_submission_or_a_validation_error(
     data: dict[str, Any], lang: str | None

@@ -1,14 +1,14 @@
 """Thin adapters that plug modkit into web frameworks (each needs its extra).
 
-=============================================  ==========================  =====================
-module                                         gives                       install
-=============================================  ==========================  =====================
-:mod:`modkit.integrations.django`              ``ModkitModerator`` for     ``modkit[django]``
-                                               django-contrib-comments
-:mod:`modkit.integrations.flask`               ``check_form``, ``Modkit``  ``modkit[flask]``
-:mod:`modkit.integrations.fastapi`             ``CheckComment``            ``modkit[fastapi]``
-                                               dependency
-=============================================  ==========================  =====================
+====================================  ==========================  ==============================
+module                                gives                       install
+====================================  ==========================  ==============================
+:mod:`modkit.integrations.django`     ``ModkitModerator`` for     ``modkit-moderation[django]``
+                                      django-contrib-comments
+:mod:`modkit.integrations.flask`      ``check_form``, ``Modkit``  ``modkit-moderation[flask]``
+:mod:`modkit.integrations.fastapi`    ``CheckComment``            ``modkit-moderation[fastapi]``
+                                      dependency
+====================================  ==========================  ==============================
 
 Importing this package imports no framework. Importing one adapter without its framework raises
 :class:`MissingExtraError` (an :class:`ImportError`) naming the ``pip install`` line to run.

@@ -50,7 +50,7 @@ class MissingExtraError(ModkitError, ImportError):
 
 
 def require(module: str, *, extra: str, adapter: str) -> ModuleType:
-    """Import ``module`` or raise :class:`MissingExtraError` naming ``pip install 'modkit[extra]'``.
+    """Import ``module`` or raise :class:`MissingExtraError` naming the ``pip install`` line.
 
     Raises:
         MissingExtraError: ``module`` cannot be imported.
@@ -60,7 +60,7 @@ def require(module: str, *, extra: str, adapter: str) -> ModuleType:
     except ImportError as exc:
         msg = (
             f"modkit.integrations.{adapter} needs {module!r}, which is not installed: "
-            f"pip install 'modkit[{extra}]'"
+            f"pip install 'modkit-moderation[{extra}]'"
         )
         raise MissingExtraError(msg, name=module) from exc
 

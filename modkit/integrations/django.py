@@ -21,12 +21,12 @@ without email or IP on the ``modkit.integrations.django`` logger, and sent with 
 
 The :class:`~modkit.Moderator` is the class attribute :attr:`ModkitModerator.moderator` when set,
 else one built once per process from ``settings.MODKIT``: ``{"RULES_ONLY": bool, "POLICY": path
-or dict, "STORE": path of a SQLite file, "SECRET": str}`` (``SECRET`` defaults to
-``$MODKIT_SECRET``).
+of a policy file, dict or Policy, "STORE": path of a SQLite file, "SECRET": str}`` (``SECRET``
+defaults to ``$MODKIT_SECRET``).
 
 Raises:
     MissingExtraError: on import, when Django or django-contrib-comments is missing
-        (``pip install 'modkit[django]'``).
+        (``pip install 'modkit-moderation[django]'``).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ from modkit._errors import ConfigError, ValidationError  # noqa: E402
 
 if TYPE_CHECKING:
     from modkit._moderator import Moderator
+    from modkit._policy import Policy
 
 HttpRequest = Any
 CommentModerator: Any = _moderation.CommentModerator
@@ -110,12 +111,12 @@ def _build_moderator(conf: object) -> Moderator:
         raise ConfigError(f"settings.MODKIT: unknown key(s) {unknown}")
     policy_conf = conf.get("POLICY")
     policy: Policy | None
-    if policy_conf is None:
-        policy = None
+    if policy_conf is None or isinstance(policy_conf, Policy):
+        policy = policy_conf
     elif isinstance(policy_conf, dict):
         policy = Policy.from_dict(policy_conf)
     else:
-        policy = Policy.from_toml(str(policy_conf))
+        policy = _policy_file(str(policy_conf))
     secret = conf.get("SECRET")
     store: Store | None = None
     if conf.get("STORE"):
@@ -123,6 +124,33 @@ def _build_moderator(conf: object) -> Moderator:
     return Moderator(
         policy=policy, store=store, rules_only=bool(conf.get("RULES_ONLY")), secret=secret
     )
+
+
+def _policy_file(path: str) -> Policy:
+    """``Policy.from_toml(path)``, with a hint when ``path`` is a ``modkit serve`` configuration.
+
+    Raises:
+        ConfigError: the file is not a policy file (the message says how to use a server's).
+    """
+    import tomllib
+
+    from modkit._policy import Policy
+
+    try:
+        return Policy.from_toml(path)
+    except ConfigError as exc:
+        try:
+            with open(path, "rb") as fh:
+                tables = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError):
+            raise exc from None
+        if isinstance(tables.get("policy"), dict):
+            raise ConfigError(
+                f"settings.MODKIT['POLICY'] names {path!r}, a `modkit serve` configuration, not"
+                f" a policy file: use its [policy] table with"
+                f' "POLICY": modkit.Policy.from_toml({path!r}, table="policy")'
+            ) from exc
+        raise
 
 
 def _post_id(content_object: Any) -> str | None:

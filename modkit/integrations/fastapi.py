@@ -17,7 +17,8 @@ object. An invalid comment answers 400 with ``{"detail": {"error": "validation",
 The IP is the ASGI client address (run Uvicorn with ``--proxy-headers`` behind a proxy).
 
 Raises:
-    MissingExtraError: on import, when FastAPI is not installed (``pip install 'modkit[fastapi]'``).
+    MissingExtraError: on import, when FastAPI is not installed
+        (``pip install 'modkit-moderation[fastapi]'``).
 """
 
 from __future__ import annotations

@@ -21,7 +21,8 @@ The commenter's IP is ``request.remote_addr`` (put Werkzeug's ``ProxyFix`` in fr
 a proxy), the user agent and referrer come from the headers; none of them is read from the form.
 
 Raises:
-    MissingExtraError: on import, when Flask is not installed (``pip install 'modkit[flask]'``).
+    MissingExtraError: on import, when Flask is not installed
+        (``pip install 'modkit-moderation[flask]'``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""modkit's HTTP service (extra ``server``: ``pip install 'modkit[server]'``; ``modkit serve``).
+"""modkit's HTTP service (``pip install 'modkit-moderation[server]'``; ``modkit serve``).
 
 An ASGI app (Starlette) speaking modkit's JSON API (``/v1/check``, ``/v1/feedback``,
 ``/v1/model``, ``/healthz``, ``/openapi.json``), Akismet's protocol (``/1.1/comment-check``,
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["ServerConfig", "config_from_dict", "create_app", "load_config"]
 
 _MISSING_EXTRA = (
-    "modkit.server needs the 'server' extra (starlette, uvicorn): pip install 'modkit[server]'"
+    "modkit.server needs the 'server' extra (starlette, uvicorn):"
+    " pip install 'modkit-moderation[server]'"
 )
 
 

@@ -13,6 +13,11 @@ hold      ``true`` (spam: the site keeps it for review in its spam queue); with
 reject    ``true`` with ``X-akismet-pro-tip: discard`` (drop it without review)
 ========  ======================================================================
 
+Akismet's documented test values: ``comment_author=akismet-guaranteed-spam`` or
+``comment_author_email=akismet-guaranteed-spam@example.com`` answers ``true`` and
+``user_role=administrator`` answers ``false``, both without a check; ``is_test=1`` checks without
+recording anything (no decision stored, no verdict on submit-spam/submit-ham).
+
 Every comment-check answer carries ``X-akismet-guid`` (the decision id, accepted back as ``guid``
 by submit-spam/submit-ham), ``X-modkit-action`` and ``X-modkit-reasons`` (reason codes).
 """
@@ -37,7 +42,7 @@ from modkit._moderator import Moderator
 from modkit.server._http import SAFE_HEADERS, Problem, parse_form, read_body, require_media
 from modkit.server._runtime import Runtime, runtime_of
 
-__all__ = ["akismet_form", "routes"]
+__all__ = ["akismet_form", "guaranteed_spam", "routes"]
 
 _log = logging.getLogger("modkit.server")
 
@@ -77,6 +82,15 @@ AKISMET_FIELDS: Final = frozenset(
     }
 )
 _TRUTHY: Final = frozenset({"1", "true", "yes", "on"})
+GUARANTEED_SPAM_AUTHOR: Final = "akismet-guaranteed-spam"
+GUARANTEED_SPAM_EMAIL: Final = "akismet-guaranteed-spam@example.com"
+
+
+def guaranteed_spam(fields: Mapping[str, str]) -> bool:
+    """Whether the request carries Akismet's "always spam" test author or email."""
+    author = fields.get("comment_author", "").strip().lower()
+    email = fields.get("comment_author_email", "").strip().lower()
+    return author == GUARANTEED_SPAM_AUTHOR or email == GUARANTEED_SPAM_EMAIL
 
 
 def _placeholder_email(seed: str | None, secret: str | None) -> str:
@@ -177,11 +191,15 @@ def _host_key(request: Request) -> str | None:
 
 
 def _key_label(runtime: Runtime, request: Request, fields: Mapping[str, str]) -> str | None:
+    """The label of the key sent, else None (and the failure is counted against the client)."""
+    sent = False
     for candidate in (fields.get("api_key"), fields.get("key"), _host_key(request)):
         if candidate:
+            sent = True
             label = runtime.authorize(candidate.strip())
             if label is not None:
                 return label
+    runtime.failed_auth(request, "invalid_api_key" if sent else "missing_api_key")
     return None
 
 
@@ -193,6 +211,7 @@ async def verify_key(request: Request) -> Response:
     """POST /1.1/verify-key: ``valid`` or ``invalid``."""
     try:
         runtime = runtime_of(request)
+        runtime.check_client(request)
         fields = await _fields(runtime, request)
         label = _key_label(runtime, request, fields)
         if label is None:
@@ -224,6 +243,7 @@ async def comment_check(request: Request) -> Response:
     """POST /1.1/comment-check: ``true`` (spam), ``false`` (ham), or ``invalid`` (bad key)."""
     try:
         runtime = runtime_of(request)
+        runtime.check_client(request)
         fields = await _fields(runtime, request)
         label = _key_label(runtime, request, fields)
         if label is None:
@@ -231,6 +251,8 @@ async def comment_check(request: Request) -> Response:
         runtime.throttle(label)
         if fields.get("user_role", "").strip().lower() == "administrator":
             return _text("false", headers={"x-modkit-action": "accept"})
+        if guaranteed_spam(fields):  # Akismet's test value: true, nothing checked or stored
+            return _text("true", headers={"x-modkit-action": "reject", "x-modkit-test": "spam"})
         form = akismet_form(fields, secret=runtime.config.secret)
         record = not _flag(fields, "is_test") and not fields.get("recheck_reason", "").strip()
         try:
@@ -280,6 +302,7 @@ def _submitter(verdict: str) -> Any:
     async def submit(request: Request) -> Response:
         try:
             runtime = runtime_of(request)
+            runtime.check_client(request)
             fields = await _fields(runtime, request)
             label = _key_label(runtime, request, fields)
             if label is None:

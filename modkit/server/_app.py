@@ -14,7 +14,8 @@ Errors of the modkit API are ``{"error": {"code", "message", ...}}`` with stable
 ``invalid_json`` / ``invalid_submission`` (with every field error) / ``invalid_feedback``, 401
 ``missing_api_key`` / ``invalid_api_key``, 404 ``not_found`` / ``unknown_decision``, 405
 ``method_not_allowed``, 413 ``payload_too_large``, 415 ``unsupported_media_type``, 429
-``rate_limited``, 500 ``internal_error``, 503 ``model_error`` / ``store_error``.
+``rate_limited`` / ``too_many_failures``, 500 ``internal_error``, 503 ``model_error`` /
+``store_error``.
 """
 
 from __future__ import annotations
@@ -67,12 +68,15 @@ def _bearer(request: Request) -> str | None:
 
 
 def _authorize(runtime: Runtime, request: Request) -> None:
+    runtime.check_client(request)
     token = _bearer(request)
     challenge = {"www-authenticate": 'Bearer realm="modkit"'}
     if not token:
+        runtime.failed_auth(request, "missing_api_key")
         raise Problem(401, "missing_api_key", "send Authorization: Bearer <key>", headers=challenge)
     label = runtime.authorize(token)
     if label is None:
+        runtime.failed_auth(request, "invalid_api_key")
         raise Problem(401, "invalid_api_key", "unknown API key", headers=challenge)
     runtime.throttle(label)
 
@@ -95,7 +99,12 @@ async def _json_body(runtime: Runtime, request: Request) -> dict[str, Any]:
 def _model_problem(exc: ModelError | StoreError) -> Problem:
     code = "model_error" if isinstance(exc, ModelError) else "store_error"
     _log.error("modkit server: %s: %s", code, exc)
-    return Problem(503, code, "the moderation service is unavailable; retry later")
+    return Problem(
+        503,
+        code,
+        "the moderation service is unavailable; retry later",
+        headers={"retry-after": "1"} if code == "store_error" else None,
+    )
 
 
 async def check(request: Request) -> Response:

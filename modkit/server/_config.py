@@ -5,7 +5,10 @@ The file has these tables, all optional (see ``examples/modkit.toml``)::
     [server]   host, port, workers, api_keys (list or {name = key}), secret, max_body_bytes,
                policy_file, log_level
     [server.rate_limit]  rate (requests per second per key, 0 = off), burst
-    [store]    path ("memory" or a SQLite file)
+    [server.auth_throttle]  burst (failed authentications per client address before 429),
+               rate (failures forgiven per second, 0 = off)
+    [store]    path ("memory" or a SQLite file), max_wait (seconds a request may wait for the
+               database lock, retries included)
     [model]    path, rules_only, scorer ("module:callable"), options (keyword arguments of scorer)
     [akismet]  hold_as ("spam" or "ham")
     [policy]   passed to :meth:`modkit.Policy.from_dict`
@@ -28,7 +31,7 @@ from typing import Any, Final
 
 from modkit._errors import ConfigError
 
-__all__ = ["DEFAULT_MAX_BODY", "KEY_PATTERN", "ServerConfig", "load_config"]
+__all__ = ["DEFAULT_MAX_BODY", "KEY_PATTERN", "MAKE_KEY", "ServerConfig", "load_config"]
 
 DEFAULT_MAX_BODY: Final = 1024 * 1024
 KEY_PATTERN: Final = re.compile(r"[A-Za-z0-9_-]{12,128}")
@@ -55,7 +58,10 @@ class ServerConfig:
     max_body_bytes: int = DEFAULT_MAX_BODY
     rate: float = 50.0
     burst: int = 100
+    auth_burst: int = 10
+    auth_rate: float = 0.1
     store: str = "memory"
+    store_max_wait: float = 5.0
     model_path: str | None = None
     rules_only: bool = False
     scorer: str | None = None
@@ -76,6 +82,7 @@ class ServerConfig:
             f" secret={'<set>' if self.secret else None}, store={self.store!r},"
             f" workers={self.workers}, rules_only={self.rules_only},"
             f" scorer={self.scorer!r}, rate={self.rate}, burst={self.burst},"
+            f" auth_burst={self.auth_burst}, auth_rate={self.auth_rate},"
             f" max_body_bytes={self.max_body_bytes})"
         )
 
@@ -90,7 +97,8 @@ class ServerConfig:
                 raise ConfigError(f"api key label {label[:64]!r} must match {_LABEL.pattern}")
             if not isinstance(key, str) or not KEY_PATTERN.fullmatch(key):
                 raise ConfigError(
-                    f"api key {label!r} must be 12 to 128 characters among A-Z a-z 0-9 _ -"
+                    f"{_key_origin(label)} must be 12 to 128 characters among A-Z a-z 0-9 _ -"
+                    f" (make one with: {MAKE_KEY})"
                 )
         if len(set(self.api_keys.values())) != len(self.api_keys):
             raise ConfigError("the same api key is listed twice")
@@ -102,6 +110,11 @@ class ServerConfig:
         _int_range("server.rate_limit.burst", self.burst, 1, 1_000_000)
         if not 0.0 <= self.rate <= 1e6:
             raise ConfigError("server.rate_limit.rate must be between 0 and 1e6 (0 = no limit)")
+        _int_range("server.auth_throttle.burst", self.auth_burst, 0, 1_000_000)
+        if not 0.0 <= self.auth_rate <= 1e6:
+            raise ConfigError("server.auth_throttle.rate must be between 0 and 1e6 (0 = off)")
+        if not 0.0 <= self.store_max_wait <= 600.0:
+            raise ConfigError("store.max_wait must be between 0 and 600 seconds")
         if self.akismet_hold_as not in _HOLD_AS:
             raise ConfigError(f"akismet.hold_as must be one of {', '.join(_HOLD_AS)}")
         if self.log_level not in _LOG_LEVELS:
@@ -129,14 +142,25 @@ class ServerConfig:
         """
         if not self.api_keys:
             raise ConfigError(
-                "no api key: set MODKIT_API_KEYS or server.api_keys "
-                "(make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+                f"no api key: set MODKIT_API_KEYS or server.api_keys (make one with: {MAKE_KEY})"
             )
         if self.workers > 1 and self.store == "memory":
             raise ConfigError(
                 "several workers need a shared SQLite store: set [store] path = 'modkit.db'"
             )
         return self
+
+
+MAKE_KEY: Final = "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+
+
+def _key_origin(label: str) -> str:
+    """Where the key labelled ``label`` was set, in words a user can act on."""
+    if label.startswith("env") and label[3:].isdigit():
+        return f"key {label[3:]} of MODKIT_API_KEYS"
+    if label.startswith("key") and label[3:].isdigit():
+        return f"key {label[3:]} of server.api_keys"
+    return f"server.api_keys.{label}"
 
 
 def _int_range(name: str, value: object, low: int, high: int) -> None:
@@ -155,12 +179,14 @@ _TABLES: Final[Mapping[str, frozenset[str]]] = {
             "secret",
             "max_body_bytes",
             "rate_limit",
+            "auth_throttle",
             "policy_file",
             "log_level",
         }
     ),
     "server.rate_limit": frozenset({"rate", "burst"}),
-    "store": frozenset({"path"}),
+    "server.auth_throttle": frozenset({"rate", "burst"}),
+    "store": frozenset({"path", "max_wait"}),
     "model": frozenset({"path", "rules_only", "scorer", "options"}),
     "akismet": frozenset({"hold_as"}),
 }
@@ -225,6 +251,7 @@ def config_from_dict(
         raise ConfigError(f"unknown top-level key: {', '.join(unknown)}")
     server = _table(data, "server")
     rate = _table(server, "server.rate_limit")
+    auth = _table(server, "server.auth_throttle")
     store = _table(data, "store")
     model = _table(data, "model")
     akismet = _table(data, "akismet")
@@ -244,6 +271,8 @@ def config_from_dict(
             known.add(key)
     secret = env.get("MODKIT_SECRET") or _typed(server, "secret", str, "server")
     rate_value = _typed(rate, "rate", (int, float), "server.rate_limit")
+    auth_rate = _typed(auth, "rate", (int, float), "server.auth_throttle")
+    max_wait = _typed(store, "max_wait", (int, float), "store")
 
     settings: dict[str, Any] = {
         "api_keys": keys,
@@ -254,7 +283,10 @@ def config_from_dict(
         "max_body_bytes": _typed(server, "max_body_bytes", int, "server"),
         "rate": None if rate_value is None else float(rate_value),
         "burst": _typed(rate, "burst", int, "server.rate_limit"),
+        "auth_burst": _typed(auth, "burst", int, "server.auth_throttle"),
+        "auth_rate": None if auth_rate is None else float(auth_rate),
         "store": _path(base, _typed(store, "path", str, "store")),
+        "store_max_wait": None if max_wait is None else float(max_wait),
         "model_path": _path(base, _typed(model, "path", str, "model")),
         "rules_only": _typed(model, "rules_only", bool, "model"),
         "scorer": _typed(model, "scorer", str, "model"),

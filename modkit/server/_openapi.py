@@ -38,7 +38,8 @@ def _errors(*statuses: int) -> dict[str, Any]:
         404: "Not found",
         413: "Request body too large",
         415: "Content-Type not accepted",
-        429: "Rate limit exceeded for this key (see Retry-After)",
+        429: "Rate limit exceeded for this key, or too many failed authentications from this"
+        " address (see Retry-After)",
         503: "Model or store unavailable",
     }
     return {str(s): _json(_ref("Error"), text[s]) for s in statuses}
@@ -49,7 +50,7 @@ def _plain_errors(*statuses: int) -> dict[str, Any]:
         400: "Malformed request",
         413: "Request body too large",
         415: "Content-Type must be application/x-www-form-urlencoded",
-        429: "Rate limit exceeded for this key",
+        429: "Rate limit exceeded for this key, or too many failed authentications",
         503: "Model or store unavailable",
     }
     return {str(s): _text(text[s]) for s in statuses}
@@ -141,7 +142,7 @@ _ERROR = {
                     "description": "Stable: invalid_json, invalid_submission, invalid_feedback, "
                     "bad_request, missing_api_key, invalid_api_key, not_found, unknown_decision, "
                     "method_not_allowed, payload_too_large, unsupported_media_type, "
-                    "rate_limited, model_error, store_error, internal_error",
+                    "rate_limited, too_many_failures, model_error, store_error, internal_error",
                 },
                 "message": _STR,
                 "lang": _STR,

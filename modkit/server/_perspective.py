@@ -198,7 +198,7 @@ def _comment_text(body: Mapping[str, Any]) -> str:
 
 def _detect(text: str) -> str:
     try:
-        from modkit._datasets import guess_lang
+        from modkit._lang import guess_lang
     except ImportError:  # pragma: no cover - the datasets module ships with modkit
         return "en"
     return guess_lang(text, default="en")
@@ -232,11 +232,14 @@ async def analyze(request: Request) -> Response:
 
 
 def _authorize(runtime: Runtime, request: Request) -> None:
+    runtime.check_client(request)
     key = request.query_params.get("key") or request.headers.get("x-goog-api-key")
     if not key:
+        runtime.failed_auth(request, "missing_api_key")
         raise Problem(403, "permission_denied", "The request is missing a valid API key.")
     label = runtime.authorize(key)
     if label is None:
+        runtime.failed_auth(request, "invalid_api_key")
         raise Problem(
             400,
             "invalid_argument",

@@ -1,4 +1,4 @@
-"""What one worker holds: configuration, keys, rate limiter, scorer and moderator.
+"""What one worker holds: configuration, keys, rate limiter, auth guard, scorer and moderator.
 
 Built once per worker process in the app's lifespan (so the model is loaded once per worker), or
 on the first request when the ASGI host runs no lifespan.
@@ -7,6 +7,7 @@ on the first request when the ASGI host runs no lifespan.
 from __future__ import annotations
 
 import importlib
+import ipaddress
 import logging
 import os
 import time
@@ -19,6 +20,7 @@ from modkit._errors import ConfigError, ModelError, StoreError
 from modkit._moderator import Moderator
 from modkit._policy import Policy
 from modkit._store import MemoryStore, SQLiteStore, Store
+from modkit.server._authguard import AuthGuard
 from modkit.server._config import ServerConfig
 from modkit.server._http import Problem
 from modkit.server._keys import KeyRing
@@ -65,7 +67,7 @@ def _build_policy(config: ServerConfig) -> Policy | None:
 def _build_store(config: ServerConfig) -> Store:
     if config.store == "memory":
         return MemoryStore()
-    store = SQLiteStore(config.store)
+    store = SQLiteStore(config.store, max_wait=config.store_max_wait)
     try:
         return SerializedStore(store, f"{config.store}.lock")
     except OSError as exc:
@@ -97,6 +99,15 @@ class Runtime:
         self.limiter = RateLimiter(
             len(self.keys), rate=config.rate, burst=config.burst, path=limiter_path
         )
+        try:
+            self.guard = AuthGuard(
+                burst=config.auth_burst,
+                rate=config.auth_rate,
+                path=None if limiter_path is None else f"{limiter_path}-auth",
+            )
+        except BaseException:
+            self.limiter.close()
+            raise
         self.started = time.time()
         self._owns_moderator = moderator is None
         try:
@@ -117,6 +128,7 @@ class Runtime:
                     raise
         except BaseException:
             self.limiter.close()
+            self.guard.close()
             raise
         self.moderator: Moderator = moderator
         self.scorer: Any | None = moderator.scorer
@@ -129,8 +141,9 @@ class Runtime:
         )
 
     def close(self) -> None:
-        """Release the limiter and, when this runtime made it, the moderator's store."""
+        """Release the limiter, the guard and, when this runtime made it, the moderator's store."""
         self.limiter.close()
+        self.guard.close()
         if self._owns_moderator:
             self.moderator.close()
 
@@ -139,6 +152,37 @@ class Runtime:
     def authorize(self, candidate: str | None) -> str | None:
         """Return the label of a valid key, else None (constant time)."""
         return self.keys.match(candidate)
+
+    def check_client(self, request: Request) -> None:
+        """Refuse a client address that failed to authenticate too often (before any key check).
+
+        Raises:
+            Problem: 429 ``too_many_failures`` with ``Retry-After``.
+        """
+        wait = self.guard.retry_after(_address(request))
+        if wait > 0.0:
+            raise Problem(
+                429,
+                "too_many_failures",
+                "too many failed authentications from this address; retry later",
+                headers={"retry-after": _seconds(wait)},
+            )
+
+    def failed_auth(self, request: Request, code: str) -> None:
+        """Count a missing or unknown key from the request's address, and log it without the key."""
+        if not self.guard.enabled:
+            return
+        address = _address(request)
+        pending, wait = self.guard.fail(address)
+        client = f"{self.guard.tag(address):016x}"[:8]  # a keyed hash: never the address
+        _log.warning(
+            "modkit server: failed authentication (%s) on %s from client #%s: %d pending%s",
+            code,
+            request.url.path,
+            client,
+            pending,
+            f", refused for {_seconds(wait)} s" if wait > 0.0 else "",
+        )
 
     def throttle(self, label: str) -> None:
         """Take one request from ``label``'s bucket.
@@ -152,7 +196,7 @@ class Runtime:
                 429,
                 "rate_limited",
                 "too many requests for this key; retry later",
-                headers={"retry-after": str(max(1, int(wait + 0.999)))},
+                headers={"retry-after": _seconds(wait)},
             )
 
     async def call(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
@@ -164,6 +208,25 @@ class Runtime:
         (:class:`SerializedStore`), so no call sleeps in SQLite's busy handler.
         """
         return fn(*args, **kwargs)
+
+
+def _seconds(wait: float) -> str:
+    """A ``Retry-After`` value: whole seconds, at least 1."""
+    return str(max(1, int(wait + 0.999)))
+
+
+def _address(request: Request) -> str:
+    """The client's address as the ASGI server reports it (behind a proxy: X-Forwarded-For).
+
+    An IPv6 address counts by its /64, which one host can fill with addresses of its own.
+    """
+    host = request.client.host if request.client is not None else ""
+    if ":" in host:
+        try:
+            return str(ipaddress.ip_network(f"{host}/64", strict=False))
+        except ValueError:
+            return host
+    return host
 
 
 def runtime_of(request: Request) -> Runtime:

@@ -17,8 +17,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import TypeVar
 
-from modkit._rules import History
-from modkit._store import CommentRecord, FeedbackRecord, Store
+from modkit._store import CommentRecord, FeedbackRecord, History, Store
 
 __all__ = ["SerializedStore"]
 

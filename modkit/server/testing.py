@@ -12,7 +12,7 @@
 
 ``redirect_client`` sends every request, whatever its host (``rest.akismet.com``,
 ``commentanalyzer.googleapis.com``), to the local server: clients whose URL is fixed work
-unchanged. Needs ``httpx`` (installed with the ``test`` extra).
+unchanged. Needs ``httpx``, installed with the ``server`` extra.
 """
 
 from __future__ import annotations

@@ -1,0 +1,127 @@
+"""Check the hand-written evaluation sets of issue 10 (``bench/data/*.jsonl``).
+
+Prints, per file, the row counts by the file's grouping keys and every pair of rows whose
+word-trigram Jaccard similarity reaches 0.6 (near-duplicates), and exits 1 when a file breaks
+its schema or holds a near-duplicate. For ``minimal_pairs.jsonl`` only the base comments are
+compared (a variant is meant to be a near-copy of its base)::
+
+    python bench/check_eval_sets.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent / "data"
+NEAR_DUPLICATE = 0.6
+
+#: file name -> (required fields with their types, fields to count rows by)
+SCHEMAS: dict[str, tuple[dict[str, type | tuple[type, ...]], tuple[str, ...]]] = {
+    "functional_hate.jsonl": (
+        {"id": str, "text": str, "lang": str, "category": str, "group": str, "expect": str},
+        ("lang", "category"),
+    ),
+    "minimal_pairs.jsonl": (
+        {"id": str, "variant": str, "text": str, "lang": str, "toxic": int},
+        ("lang", "toxic"),
+    ),
+    "blog_spam_eval.jsonl": (
+        {"id": str, "text": str, "lang": str, "spam": int, "kind": str},
+        ("lang", "spam", "kind"),
+    ),
+    "conversation_eval.jsonl": (
+        {"id": str, "thread": str, "text": str, "lang": str, "obscene": int},
+        ("lang", "obscene"),
+    ),
+}
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    """The rows of ``bench/data/<name>``, one JSON object per non-empty line."""
+    with (DATA / name).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def trigrams(text: str) -> frozenset[tuple[str, ...]]:
+    """Word trigrams of the lower-cased text (the whole word tuple when it has under 3 words)."""
+    words = _WORD.findall(text.casefold())
+    if len(words) < 3:
+        return frozenset([tuple(words)])
+    return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+
+def near_duplicates(
+    texts: Iterable[tuple[str, str]], threshold: float = NEAR_DUPLICATE
+) -> list[tuple[float, str, str]]:
+    """Pairs of ``(key, text)`` items whose trigram Jaccard similarity is ``>= threshold``."""
+    items = [(key, trigrams(text)) for key, text in texts]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, (_, grams) in enumerate(items):
+        for gram in grams:
+            index[gram].append(i)
+    found = []
+    for i, (key, grams) in enumerate(items):
+        shared: Counter[int] = Counter()
+        for gram in grams:
+            shared.update(j for j in index[gram] if j > i)
+        for j, common in shared.items():
+            other = items[j][1]
+            score = common / len(grams | other)
+            if score >= threshold:
+                found.append((score, key, items[j][0]))
+    return sorted(found, reverse=True)
+
+
+def schema_errors(name: str, rows: list[dict[str, Any]]) -> list[str]:
+    """Rows of ``name`` that miss a field, have a wrong type or an empty text."""
+    fields, _ = SCHEMAS[name]
+    errors = []
+    for n, row in enumerate(rows, 1):
+        for key, kind in fields.items():
+            value = row.get(key)
+            if not isinstance(value, kind) or isinstance(value, bool):
+                errors.append(f"{name}:{n}: field {key!r} missing or not {kind}")
+        if not str(row.get("text", "")).strip():
+            errors.append(f"{name}:{n}: empty text")
+        if row.get("lang") not in ("fr", "en"):
+            errors.append(f"{name}:{n}: lang must be fr or en")
+    return errors
+
+
+def main() -> int:
+    failed = False
+    for name, (_, keys) in SCHEMAS.items():
+        if not (DATA / name).exists():
+            print(f"{name}: missing")
+            failed = True
+            continue
+        rows = load(name)
+        errors = schema_errors(name, rows)
+        if name == "minimal_pairs.jsonl":
+            compared = [(r["id"], r["text"]) for r in rows if r.get("variant") == "base"]
+        else:
+            compared = [(r["id"], r["text"]) for r in rows]
+            ids = Counter(r.get("id") for r in rows)
+            errors += [f"{name}: id {i!r} used {c} times" for i, c in ids.items() if c > 1]
+        dups = near_duplicates(compared)
+        print(f"== {name}: {len(rows)} rows, {len(compared)} compared for near-duplicates")
+        for combo, count in sorted(Counter(tuple(r.get(k) for k in keys) for r in rows).items()):
+            print(f"   {' '.join(map(str, combo))}: {count}")
+        for line in errors[:20]:
+            print(f"   ERROR {line}")
+        for score, a, b in dups[:20]:
+            print(f"   NEAR-DUPLICATE {score:.2f} {a} {b}")
+        failed = failed or bool(errors) or bool(dups)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

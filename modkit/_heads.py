@@ -1,0 +1,19 @@
+"""The scoring heads: the names of what the model scores, in the order scores are reported."""
+
+from __future__ import annotations
+
+__all__ = ["HEADS", "POLICY_HEADS"]
+
+#: Every head a model bundle may carry and a training row may inform.
+HEADS: tuple[str, ...] = (
+    "spam",
+    "toxicity",
+    "severe_toxicity",
+    "insult",
+    "threat",
+    "obscene",
+    "identity_attack",
+)
+
+#: Heads whose thresholds the default policy applies; the others are recorded for sites to use.
+POLICY_HEADS: tuple[str, ...] = ("spam", "toxicity")
