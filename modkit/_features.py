@@ -4,9 +4,10 @@ One analyser (:func:`analyze`) turns a raw comment into its feature strings: cha
 word n-grams of the normalised text, plus a few shape tokens read from the original (capitals,
 exclamation marks, length, links). It is the readable specification. :class:`NgramFeaturizer`
 computes the same features for many comments at once without building a string per gram: the
-grams of a batch are integer keys looked up in one table (see ``modkit._gram_index``), counted
-per comment with one sort, then weighted (sublinear TF, IDF, one L2 norm per block). Tests check
-that both give the same features.
+grams of a batch are integer keys looked up in a table per gram length (see the gram-index
+module), counted per comment by hashing, then weighted (sublinear TF, IDF, one L2 norm per
+block). Tests check that both give the same features. ``fit`` counts document frequencies from
+the same keys.
 
 The recipe is data: n-gram ranges, the stop words excluded from word unigrams and whether shape
 tokens are used are parameters that a model bundle carries.
@@ -279,10 +280,25 @@ class NgramFeaturizer:
         return self.transform_normalized(docs, self.normalized(docs))
 
     def transform_normalized(self, texts: Sequence[str], norms: Sequence[str]) -> Any:
-        """:meth:`transform` of ``texts`` whose normalised forms (:meth:`normalized`) are known."""
+        """:meth:`transform` of ``texts`` whose normalised forms (:meth:`normalized`) are known.
+
+        Raises:
+            ValueError: ``texts`` and ``norms`` differ in length.
+        """
         from scipy import sparse
 
-        indptr, cols, vals = self.rows(texts, norms)
+        if len(texts) != len(norms):
+            raise ValueError("texts and norms differ in length")
+        parts = [  # in chunks: memory stays bounded on a training corpus
+            self.rows(texts[i : i + _TRANSFORM_CHUNK], norms[i : i + _TRANSFORM_CHUNK])
+            for i in range(0, len(texts), _TRANSFORM_CHUNK)
+        ]
+        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+        if parts:
+            sizes = np.concatenate([np.diff(p[0]) for p in parts])
+            np.cumsum(sizes, out=indptr[1:])
+        cols = np.concatenate([p[1] for p in parts] or [np.zeros(0, np.int32)])
+        vals = np.concatenate([p[2] for p in parts] or [np.zeros(0, np.float32)])
         return sparse.csr_matrix((vals, cols, indptr), shape=(len(texts), len(self.vocabulary_)))
 
     def weights(self, texts: Sequence[str], norms: Sequence[str]) -> list[Block]:
@@ -400,6 +416,7 @@ class Block:
 
 _SEPARATOR = "\x00"  # between the texts of a batch; its id is forced to 0 (never in a gram)
 _FIT_CHUNK = 4096  # texts counted at once by fit
+_TRANSFORM_CHUNK = 2048  # texts featurised at once by transform
 
 
 def _code_points(strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -140,10 +140,12 @@ def test_rows_keep_the_block_order(fitted: NgramFeaturizer) -> None:
 
 
 def test_batch_results_do_not_depend_on_the_batch(
-    fitted: NgramFeaturizer, corpus: list[str]
+    fitted: NgramFeaturizer, corpus: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     texts = corpus[2100:2300]
     whole = fitted.transform(texts).toarray()
+    monkeypatch.setattr(features, "_TRANSFORM_CHUNK", 7)
+    assert np.array_equal(fitted.transform(texts).toarray(), whole)
     halves = np.vstack(
         [fitted.transform(texts[:77]).toarray(), fitted.transform(texts[77:]).toarray()]
     )
