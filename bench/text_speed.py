@@ -3,9 +3,10 @@
 Usage: python bench/text_speed.py [--repeat N] [--quick]
 
 Prints, for typical comments (50-500 characters, French and English), the mean time per comment
-of ``normalize_text`` (fast path), ``normalize`` (with offsets) and of a baseline measured in the
-same run (``unicodedata.normalize("NFKC", t).casefold()``); then, for each worst case, the time
-per KB at 1 KB, 10 KB and 64 KB (65,525 characters, the cap): linear work keeps the three alike.
+of ``normalize_text`` (fast path), ``normalize`` (with offsets), ``find_links``, ``analyse`` (the
+text and its links in one pass, what one check uses) and of a baseline measured in the same run
+(``unicodedata.normalize("NFKC", t).casefold()``); then, for each worst case, the time per KB at
+1 KB, 10 KB and 64 KB (65,525 characters, the cap): linear work keeps the three alike.
 Every figure is the best of ``--repeat`` runs in CPU time of this process, so that other
 processes on a shared machine add little.
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from modkit._text import MAX_CHARS, find_links, normalize, normalize_text
+from modkit._text import MAX_CHARS, analyse, find_links, normalize, normalize_text
 
 ORDINARY = 14  # the first ORDINARY comments are ordinary ones, the rest spam and abuse
 TYPICAL = [
@@ -141,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             ("normalize_text", normalize_text),
             ("normalize", normalize),
             ("find_links", find_links),
+            ("analyse (text and links)", analyse),
         ):
 
             def run(func: Callable[[str], object] = func, texts: list[str] = texts) -> None:

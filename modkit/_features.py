@@ -2,20 +2,35 @@
 
 One analyser (:func:`analyze`) turns a raw comment into its feature strings: character n-grams and
 word n-grams of the normalised text, plus a few shape tokens read from the original (capitals,
-exclamation marks, length, links). Training (:class:`NgramFeaturizer`) and scoring (its
-single-comment fast path, :meth:`NgramFeaturizer.transform_one`) both call it, so they cannot
-drift apart.
+exclamation marks, length, links). It is the readable specification. :class:`NgramFeaturizer`
+computes the same features for many comments at once without building a string per gram: the
+grams of a batch are integer keys looked up in a table per gram length (see the gram-index
+module), counted per comment by hashing, then weighted (sublinear TF, IDF, one L2 norm per
+block). Tests check that both give the same features. ``fit`` counts document frequencies from
+the same keys.
+
+The recipe is data: n-gram ranges, the stop words excluded from word unigrams and whether shape
+tokens are used are parameters that a model bundle carries.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from itertools import repeat
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
 
+from modkit._gram_index import (
+    KeyTable,
+    count_distinct,
+    exact_keys,
+    gram_keys,
+    grams_keys,
+    window_keys,
+)
 from modkit._text import normalize_text
 
 __all__ = [
@@ -23,6 +38,7 @@ __all__ = [
     "SHAPE_PREFIX",
     "STOP_WORDS",
     "WORD_PREFIX",
+    "LazyVocabulary",
     "NgramFeaturizer",
     "analyze",
     "char_grams",
@@ -60,17 +76,28 @@ def _bucket(value: float, edges: Sequence[float]) -> int:
     return len(edges)
 
 
-def _shape_tokens(raw: str, norm: str) -> list[str]:
+#: Bucket edges of the shape tokens (a value falls in the first bucket whose edge exceeds it).
+SHAPE_EDGES: dict[str, tuple[float, ...]] = {
+    "caps": (0.3, 0.6, 0.85),
+    "bang": (1, 3, 8),
+    "len": (20, 60, 200, 800),
+    "url": (1, 2, 4),
+}
+_MIN_LETTERS_FOR_CAPS = 8
+
+
+def _shape_values(raw: str, norm: str) -> dict[str, float]:
+    """What the shape tokens measure: capitals, exclamation marks, length, links."""
     head = raw[:MAX_CHARGRAM_CHARS]
     letters = sum(map(str.isalpha, head))
     upper = sum(map(str.isupper, head))
-    caps = upper / letters if letters >= 8 else 0.0
-    return [
-        f"{SHAPE_PREFIX}caps{_bucket(caps, (0.3, 0.6, 0.85))}",
-        f"{SHAPE_PREFIX}bang{_bucket(raw.count('!'), (1, 3, 8))}",
-        f"{SHAPE_PREFIX}len{_bucket(len(norm), (20, 60, 200, 800))}",
-        f"{SHAPE_PREFIX}url{_bucket(norm.count('xxurl'), (1, 2, 4))}",
-    ]
+    caps = upper / letters if letters >= _MIN_LETTERS_FOR_CAPS else 0.0
+    return {"caps": caps, "bang": raw.count("!"), "len": len(norm), "url": norm.count("xxurl")}
+
+
+def _shape_tokens(raw: str, norm: str) -> list[str]:
+    values = _shape_values(raw, norm)
+    return [f"{SHAPE_PREFIX}{k}{_bucket(values[k], edges)}" for k, edges in SHAPE_EDGES.items()]
 
 
 def char_grams(padded: str, ngrams: tuple[int, int]) -> list[str]:
@@ -89,21 +116,39 @@ def analyze(
     char_ngrams: tuple[int, int] = (3, 5),
     word_ngrams: tuple[int, int] = (1, 2),
     normalize: bool = True,
+    stop_words: Collection[str] = STOP_WORDS,
+    shape_tokens: bool = True,
 ) -> tuple[list[str], list[str], list[str]]:
     """Return ``(char_grams, word_grams, shape_tokens)`` of one raw comment (repeats kept).
 
     ``normalize=False`` replaces the scoring normaliser by a plain case fold (a baseline for the
     robustness benchmark, never the default).
     """
-    norm = normalize_text(text) if normalize else " ".join(text.casefold().split())
+    norm = normalize_text(text) if normalize else _plain_fold(text)
+    return _grams(text, norm, char_ngrams, word_ngrams, stop_words, shape_tokens)
+
+
+def _grams(  # noqa: PLR0917
+    text: str,
+    norm: str,
+    char_ngrams: tuple[int, int],
+    word_ngrams: tuple[int, int],
+    stop_words: Collection[str],
+    shape_tokens: bool,
+) -> tuple[list[str], list[str], list[str]]:
+    """:func:`analyze` of ``text`` whose normalised form is ``norm``."""
     chars = char_grams(f" {norm[:MAX_CHARGRAM_CHARS]} ", char_ngrams)
     words = norm.split()
     grams: list[str] = (
-        [WORD_PREFIX + w for w in words if w not in STOP_WORDS] if word_ngrams[0] <= 1 else []
+        [WORD_PREFIX + w for w in words if w not in stop_words] if word_ngrams[0] <= 1 else []
     )
     for n in range(max(2, word_ngrams[0]), word_ngrams[1] + 1):
         grams.extend(WORD_PREFIX + " ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-    return chars, grams, _shape_tokens(text, norm)
+    return chars, grams, _shape_tokens(text, norm) if shape_tokens else []
+
+
+def _plain_fold(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 class NgramFeaturizer:
@@ -113,8 +158,10 @@ class NgramFeaturizer:
     ``_``, ``fit`` returning self, a bare ``str`` refused) without importing it: scoring never pays
     for importing scikit-learn.
 
-    The character block and the word/shape block are L2-normalised separately, then concatenated
-    (one column space). The vocabulary keeps the most frequent grams by document frequency.
+    The character block and the word block are L2-normalised separately, then concatenated (one
+    column space); shape tokens are indicators of fixed weight. The vocabulary keeps the most
+    frequent grams by document frequency (ties by the gram). ``stop_words`` (default
+    :data:`STOP_WORDS`) are never word unigrams; ``shape_tokens=False`` leaves shape tokens out.
     """
 
     def __init__(
@@ -126,6 +173,8 @@ class NgramFeaturizer:
         max_word_features: int = 60_000,
         min_df: int = 2,
         normalize: bool = True,
+        stop_words: Collection[str] | None = None,
+        shape_tokens: bool = True,
     ) -> None:
         self.char_ngrams = char_ngrams
         self.word_ngrams = word_ngrams
@@ -133,6 +182,13 @@ class NgramFeaturizer:
         self.max_word_features = max_word_features
         self.min_df = min_df
         self.normalize = normalize
+        self.stop_words = stop_words
+        self.shape_tokens = shape_tokens
+
+    @property
+    def stop_words_(self) -> frozenset[str]:
+        """The stop words in force (:data:`STOP_WORDS` unless ``stop_words`` was given)."""
+        return STOP_WORDS if self.stop_words is None else frozenset(self.stop_words)
 
     def _analyze(self, text: str) -> tuple[list[str], list[str], list[str]]:
         return analyze(
@@ -140,11 +196,49 @@ class NgramFeaturizer:
             char_ngrams=self.char_ngrams,
             word_ngrams=self.word_ngrams,
             normalize=self.normalize,
+            stop_words=self.stop_words_,
+            shape_tokens=self.shape_tokens,
         )
+
+    def normalized(self, texts: Iterable[str]) -> list[str]:
+        """The texts as the featuriser reads them (scoring normaliser, or a plain case fold)."""
+        return list(map(normalize_text if self.normalize else _plain_fold, texts))
+
+    # -- fitting ---------------------------------------------------------------------------------
 
     def fit(self, texts: Iterable[str], y: Any = None) -> NgramFeaturizer:
         """Learn the vocabulary and IDF weights; returns self."""
         docs = _check_texts(texts)
+        norms = self.normalized(docs)
+        stop = self.stop_words_
+        char_df = _char_document_frequencies(
+            norms, self.char_ngrams, self.max_char_features, self.min_df
+        )
+        word_df = _word_document_frequencies(
+            norms, self.word_ngrams, stop, self.max_word_features, self.min_df
+        )
+        if char_df is None or word_df is None:  # an alphabet too large for exact keys
+            char_df, word_df = self._reference_frequencies(docs)
+        elif self.shape_tokens:
+            for kind, bucket in _shape_buckets(docs, norms).items():
+                for b, df in enumerate(np.bincount(bucket).tolist()):
+                    if df:
+                        word_df[f"{SHAPE_PREFIX}{kind}{b}"] = df
+        kept: list[tuple[str, int]] = []
+        for df, limit in ((char_df, self.max_char_features), (word_df, self.max_word_features)):
+            kept.extend(_most_frequent(df, limit, self.min_df))
+        self.n_char_features_ = sum(
+            1 for g, _ in kept if not g.startswith((WORD_PREFIX, SHAPE_PREFIX))
+        )
+        self.vocabulary_: Mapping[str, int] = {g: i for i, (g, _) in enumerate(kept)}
+        df_arr = np.array([df for _, df in kept], dtype=np.float64)
+        self.idf_ = (np.log((1 + len(docs)) / (1 + df_arr)) + 1.0).astype(np.float32)
+        self.__dict__.pop("_index_", None)
+        self.__dict__.pop("_names_", None)
+        return self
+
+    def _reference_frequencies(self, docs: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
+        """Document frequencies counted from :func:`analyze`'s strings (slow, always exact)."""
         char_df: Counter[str] = Counter()
         word_df: Counter[str] = Counter()
         for doc in docs:
@@ -152,86 +246,153 @@ class NgramFeaturizer:
             char_df.update(set(chars))
             word_df.update(set(words))
             word_df.update(shapes)
-        n_docs = len(docs)
-        kept: list[tuple[str, int]] = []
-        for df, limit in ((char_df, self.max_char_features), (word_df, self.max_word_features)):
-            # Most frequent first; ties broken by the gram itself so the result is deterministic.
-            ranked = sorted(
-                (item for item in df.items() if item[1] >= self.min_df),
-                key=lambda item: (-item[1], item[0]),
-            )
-            kept.extend(ranked[:limit])
-        self.n_char_features_ = sum(
-            1 for g, _ in kept if not g.startswith((WORD_PREFIX, SHAPE_PREFIX))
-        )
-        self.vocabulary_: dict[str, int] = {g: i for i, (g, _) in enumerate(kept)}
-        df_arr = np.array([df for _, df in kept], dtype=np.float64)
-        self.idf_ = (np.log((1 + n_docs) / (1 + df_arr)) + 1.0).astype(np.float32)
-        return self
+        return dict(char_df), dict(word_df)
 
     def fit_transform(self, texts: Iterable[str], y: Any = None) -> Any:
         """``fit`` then ``transform`` the same texts."""
         docs = _check_texts(texts)
         return self.fit(docs).transform(docs)
 
+    # -- transforming ----------------------------------------------------------------------------
+
+    def index(self) -> _VocabularyIndex:
+        """The fitted vocabulary compiled for vectorised look-ups (built once, then cached).
+
+        Raises:
+            KeyCollisionError: two grams of the vocabulary share a key (see ``_gram_index``).
+        """
+        index: _VocabularyIndex | None = self.__dict__.get("_index_")
+        if index is None or index.vocabulary is not self.vocabulary_:
+            index = _VocabularyIndex(
+                self.vocabulary_,
+                self.names(),
+                char_ngrams=self.char_ngrams,
+                word_ngrams=self.word_ngrams,
+                stop_words=self.stop_words_,
+                shape_tokens=self.shape_tokens,
+            )
+            self._index_ = index
+        return index
+
     def transform(self, texts: Iterable[str]) -> Any:
         """Return the ``scipy.sparse`` CSR feature matrix (float32) of the texts."""
+        docs = _check_texts(texts)
+        return self.transform_normalized(docs, self.normalized(docs))
+
+    def transform_normalized(self, texts: Sequence[str], norms: Sequence[str]) -> Any:
+        """:meth:`transform` of ``texts`` whose normalised forms (:meth:`normalized`) are known.
+
+        Raises:
+            ValueError: ``texts`` and ``norms`` differ in length.
+        """
         from scipy import sparse
 
-        docs = _check_texts(texts)
-        indptr = [0]
-        indices: list[int] = []
-        values: list[float] = []
-        for doc in docs:
-            idx, val = self.transform_one(doc)
-            indices.extend(idx.tolist())
-            values.extend(val.tolist())
-            indptr.append(len(indices))
-        return sparse.csr_matrix(
-            (np.asarray(values, dtype=np.float32), np.asarray(indices, dtype=np.int32), indptr),
-            shape=(len(docs), len(self.vocabulary_)),
-        )
+        if len(texts) != len(norms):
+            raise ValueError("texts and norms differ in length")
+        parts = [  # in chunks: memory stays bounded on a training corpus
+            self.rows(texts[i : i + _TRANSFORM_CHUNK], norms[i : i + _TRANSFORM_CHUNK])
+            for i in range(0, len(texts), _TRANSFORM_CHUNK)
+        ]
+        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+        if parts:
+            sizes = np.concatenate([np.diff(p[0]) for p in parts])
+            np.cumsum(sizes, out=indptr[1:])
+        cols = np.concatenate([p[1] for p in parts] or [np.zeros(0, np.int32)])
+        vals = np.concatenate([p[2] for p in parts] or [np.zeros(0, np.float32)])
+        return sparse.csr_matrix((vals, cols, indptr), shape=(len(texts), len(self.vocabulary_)))
 
-    def transform_one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Return ``(column indices, weights)`` of one comment: the scoring fast path."""
-        get = self.vocabulary_.get
-        chars, words, shapes = self._analyze(text)
-        parts_idx: list[np.ndarray] = []
-        parts_val: list[np.ndarray] = []
-        # Shape tokens are indicators with a fixed weight, outside the L2-normalised blocks: inside
-        # the word block they weighed more the shorter the comment (a short French sentence was
-        # flagged on "no link, no capitals").
-        shape_idx = np.unique(
-            np.fromiter(map(get, shapes, repeat(-1)), dtype=np.int32, count=len(shapes))
-        )
-        shape_idx = shape_idx[shape_idx >= 0]
-        if len(shape_idx):
-            parts_idx.append(shape_idx)
-            parts_val.append(np.full(len(shape_idx), SHAPE_WEIGHT, dtype=np.float32))
-        for grams in (chars, words):
-            looked_up = np.fromiter(map(get, grams, repeat(-1)), dtype=np.int32, count=len(grams))
-            hits = looked_up[looked_up >= 0]
-            if not len(hits):
+    def weights(self, texts: Sequence[str], norms: Sequence[str]) -> list[Block]:
+        """The features of ``texts`` (given their normalised forms) as one :class:`Block` per
+        block (shape tokens, characters, words): each non-zero weight once, by comment.
+
+        Raises:
+            ValueError: ``texts`` and ``norms`` differ in length.
+        """
+        if len(texts) != len(norms):
+            raise ValueError("texts and norms differ in length")
+        if len(texts) == 1:
+            return self._weights_one(texts[0], norms[0])
+        n_docs = len(texts)
+        out: list[Block] = []
+        for block, all_docs, all_cols in self.index().hits(texts, norms):
+            if block == _SHAPE_BLOCK:  # distinct by construction, fixed weight
+                vals = np.full(len(all_cols), SHAPE_WEIGHT, dtype=np.float32)
+                out.append(Block(block, all_docs, all_cols, vals))
                 continue
-            idx, counts = np.unique(hits, return_counts=True)
-            val = (1.0 + np.log(counts, dtype=np.float32)) * self.idf_[idx]
-            norm = float(np.sqrt(np.dot(val, val)))
-            parts_idx.append(idx)
-            parts_val.append(val / norm if norm > 0 else val)
-        if not parts_idx:
-            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
-        if len(parts_idx) == 1:
-            return parts_idx[0], parts_val[0]
-        return np.concatenate(parts_idx), np.concatenate(parts_val)
+            first, counts = count_distinct(all_docs, all_cols, n_docs)
+            docs, cols = all_docs[first], all_cols[first]
+            vals = (1.0 + np.log(counts, dtype=np.float32)) * self.idf_[cols]
+            wide = vals.astype(np.float64)
+            norm = np.sqrt(np.bincount(docs, weights=wide * wide, minlength=n_docs))
+            norm = norm.astype(np.float32)[docs]
+            norm[norm <= 0] = 1.0
+            out.append(Block(block, docs, cols, vals / norm))
+        return out
+
+    def _weights_one(self, text: str, norm: str) -> list[Block]:
+        """:meth:`weights` of one comment, with fewer numpy calls than the batch path."""
+        out: list[Block] = []
+        for block, found in self.index().hits_one(text, norm):
+            if block == _SHAPE_BLOCK:
+                cols = found
+                vals = np.full(len(cols), SHAPE_WEIGHT, dtype=np.float32)
+            else:
+                cols, tf = np.unique(found, return_counts=True)
+                vals = (1.0 + np.log(tf, dtype=np.float32)) * self.idf_[cols]
+                wide = vals.astype(np.float64)
+                norm_ = np.float32(np.sqrt(wide @ wide))
+                if norm_ > 0:
+                    vals /= norm_
+            out.append(Block(block, np.zeros(len(cols), dtype=np.int64), cols, vals))
+        return out
+
+    def rows(
+        self, texts: Sequence[str], norms: Sequence[str]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """CSR parts ``(indptr, columns, weights)`` of :meth:`weights`.
+
+        Each row holds the shape tokens, then the character block, then the word block, columns
+        ascending within each (the order :func:`analyze`-based code produced).
+        """
+        blocks = self.weights(texts, norms)
+        width = len(self.vocabulary_)
+        empty = np.zeros(0, dtype=np.int64)
+        docs = np.concatenate([b.docs for b in blocks] or [empty])
+        key = np.concatenate([(b.docs * 3 + b.block) * width + b.cols for b in blocks] or [empty])
+        vals = np.concatenate([b.vals for b in blocks] or [np.zeros(0, np.float32)])
+        order = np.argsort(key)
+        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(docs, minlength=len(texts)), out=indptr[1:])
+        return indptr, (key[order] % width).astype(np.int32), vals[order]
+
+    def transform_one(
+        self, text: str, *, normalized: str | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Return ``(column indices, weights)`` of one comment (its normalised form if known)."""
+        norm = self.normalized([text])[0] if normalized is None else normalized
+        _, cols, vals = self.rows([text], [norm])
+        return cols, vals
+
+    def names(self) -> list[str]:
+        """The grams of the vocabulary in column order (cached)."""
+        if isinstance(self.vocabulary_, LazyVocabulary):
+            return self.vocabulary_.names
+        names: list[str] | None = self.__dict__.get("_names_")
+        if names is None or len(names) != len(self.vocabulary_):
+            vocab = self.vocabulary_
+            cols = np.fromiter(vocab.values(), dtype=np.int64, count=len(vocab))
+            if np.array_equal(cols, np.arange(len(vocab))):
+                names = list(vocab)
+            else:
+                names = [""] * len(vocab)
+                for gram, i in vocab.items():
+                    names[i] = gram
+            self._names_ = names
+        return names
 
     def feature_name(self, index: int) -> str:
         """Human-readable name of a column (for explanations and reports)."""
-        if not hasattr(self, "_names_"):
-            names = [""] * len(self.vocabulary_)
-            for gram, i in self.vocabulary_.items():
-                names[i] = gram
-            self._names_ = names
-        gram = self._names_[index]
+        gram = self.names()[index]
         if gram.startswith(WORD_PREFIX):
             return f"word:{gram[1:]}"
         if gram.startswith(SHAPE_PREFIX):
@@ -239,11 +400,450 @@ class NgramFeaturizer:
         return f"chars:{gram!r}"
 
 
+_SHAPE_BLOCK, _CHAR_BLOCK, _WORD_BLOCK = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Features of a batch in one block: ``vals[i]`` is the weight of column ``cols[i]`` in
+    comment ``docs[i]`` (``docs`` non-decreasing)."""
+
+    block: int
+    docs: np.ndarray
+    cols: np.ndarray
+    vals: np.ndarray
+
+
+_SEPARATOR = "\x00"  # between the texts of a batch; its id is forced to 0 (never in a gram)
+_FIT_CHUNK = 4096  # texts counted at once by fit
+_TRANSFORM_CHUNK = 2048  # texts featurised at once by transform
+
+
+def _code_points(strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The strings joined by one separator, as code points; the start and length of each."""
+    joined = _SEPARATOR.join(strings)
+    cps = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    starts = np.zeros(len(strings), dtype=np.int64)
+    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    return cps, starts, lengths
+
+
+def _owners(starts: np.ndarray, lengths: np.ndarray, size: int) -> np.ndarray:
+    """Index of the text each position of a joined sequence belongs to (separators: the text
+    before them)."""
+    return np.repeat(np.arange(len(starts)), lengths + 1)[:size]
+
+
+def _segment_sums(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    total = np.concatenate(([0], np.cumsum(values, dtype=np.int64)))
+    sums: np.ndarray = total[starts + lengths] - total[starts]
+    return sums
+
+
+class _CharClasses:
+    """``str.isalpha`` (bit 1) and ``str.isupper`` (bit 2) of code points, filled as met."""
+
+    def __init__(self) -> None:
+        self._flags: np.ndarray | None = None
+
+    def __call__(self, cps: np.ndarray) -> np.ndarray:
+        if self._flags is None:
+            self._flags = np.full(0x110000, -1, dtype=np.int8)
+        flags = self._flags[cps]
+        unknown = flags < 0
+        if unknown.any():
+            for cp in np.unique(cps[unknown]).tolist():
+                ch = chr(cp)
+                self._flags[cp] = ch.isalpha() | ch.isupper() << 1
+            flags = self._flags[cps]
+        result: np.ndarray = flags
+        return result
+
+
+_char_classes = _CharClasses()
+
+
+def _shape_buckets(texts: Sequence[str], norms: Sequence[str]) -> dict[str, np.ndarray]:
+    """The bucket of each shape token of each text (what :func:`_shape_tokens` computes)."""
+    heads = [t[:MAX_CHARGRAM_CHARS] for t in texts]
+    cps, starts, lengths = _code_points(heads)
+    flags = _char_classes(cps)
+    letters = _segment_sums(flags & 1, starts, lengths)
+    upper = _segment_sums(flags >> 1, starts, lengths)
+    caps = np.zeros(len(texts), dtype=np.float64)
+    np.divide(upper, letters, out=caps, where=letters >= _MIN_LETTERS_FOR_CAPS)
+    values = {
+        "caps": caps,
+        "bang": np.fromiter((t.count("!") for t in texts), dtype=np.int64, count=len(texts)),
+        "len": np.fromiter(map(len, norms), dtype=np.int64, count=len(norms)),
+        "url": np.fromiter((n.count("xxurl") for n in norms), dtype=np.int64, count=len(norms)),
+    }
+    return {
+        kind: np.searchsorted(np.asarray(edges, dtype=np.float64), values[kind], side="right")
+        for kind, edges in SHAPE_EDGES.items()
+    }
+
+
+class _VocabularyIndex:
+    """A vocabulary compiled for :meth:`NgramFeaturizer.rows`: integer keys of its grams.
+
+    Characters get ids ``1..A-1`` (0: a character in no gram, or a separator) and a character
+    n-gram's key is its ids read as a base-``A`` number. Words of word grams get ids the same way
+    (a dict look-up per word of the batch), and a word n-gram's key is built from them.
+
+    Raises:
+        KeyCollisionError: two grams of the vocabulary share a key.
+    """
+
+    def __init__(
+        self,
+        vocabulary: Mapping[str, int],
+        names: Sequence[str],
+        *,
+        char_ngrams: tuple[int, int],
+        word_ngrams: tuple[int, int],
+        stop_words: frozenset[str],
+        shape_tokens: bool,
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.char_ngrams = (int(char_ngrams[0]), int(char_ngrams[1]))
+        self.word_ngrams = (max(1, int(word_ngrams[0])), int(word_ngrams[1]))
+        self.shape_tokens = shape_tokens
+        lo, hi = self.char_ngrams
+        cps, starts, lengths = _code_points(names)
+        first = np.zeros(len(names), dtype=np.uint32)
+        first[lengths > 0] = cps[starts[lengths > 0]]
+        is_word = first == ord(WORD_PREFIX)
+        is_char = (first != ord(SHAPE_PREFIX)) & ~is_word & (lengths >= lo) & (lengths <= hi)
+        inside = _owners(starts, lengths, len(cps))
+        inside = is_char[inside]
+        inside[starts[1:] - 1] = False
+        alphabet = np.flatnonzero(np.bincount(cps[inside]))
+        self.char_base = len(alphabet) + 1
+        dtype = np.uint16 if self.char_base <= 1 << 16 else np.uint32
+        top = int(alphabet[-1]) if len(alphabet) else 0
+        self._char_ids = np.zeros(top + 2, dtype=dtype)  # last entry: every larger code point
+        self._char_ids[alphabet] = np.arange(1, self.char_base, dtype=dtype)
+        sel = np.flatnonzero(is_char)
+        ids = self.char_ids(cps, starts)
+        self._char_tables = _tables(
+            ids, starts[sel], lengths[sel], sel, names, self.char_base, lo, hi
+        )
+        spaces = _segment_sums(cps == ord(" "), starts, lengths)
+        n_words = np.where(is_word, spaces + 1, 0)
+        sel = np.flatnonzero(
+            is_word
+            & (lengths > 1)
+            & (n_words >= self.word_ngrams[0])
+            & (n_words <= self.word_ngrams[1])
+        )
+        flat = " ".join([names[i][1:] for i in sel.tolist()]).split(" ") if len(sel) else []
+        lexicon = sorted(set(flat))
+        self._word_ids = {w: i for i, w in enumerate(lexicon, 1)}
+        self.word_base = len(lexicon) + 1
+        self._stop = np.zeros(self.word_base, dtype=bool)
+        self._stop[[self._word_ids[w] for w in stop_words if w in self._word_ids]] = True
+        ids, starts, counts = _joined_ids(flat, n_words[sel], self._word_ids)
+        self._word_tables = _tables(
+            ids, starts, counts, sel, names, self.word_base, *self.word_ngrams
+        )
+        shapes = {names[i]: i for i in np.flatnonzero(first == ord(SHAPE_PREFIX)).tolist()}
+        self._shape_cols = {
+            kind: np.array(
+                [shapes.get(f"{SHAPE_PREFIX}{kind}{b}", -1) for b in range(len(edges) + 1)],
+                dtype=np.int64,
+            )
+            for kind, edges in SHAPE_EDGES.items()
+        }
+
+    def char_ids(self, cps: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """Ids (``uint64``) of code points, 0 at the separators before ``starts[1:]``."""
+        table = self._char_ids
+        ids: np.ndarray = table[np.minimum(cps, len(table) - 1)].astype(np.uint64)
+        ids[starts[1:] - 1] = 0
+        return ids
+
+    def word_ids(
+        self, words_per_text: Sequence[Sequence[str]]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Ids (``uint64``) of the words of the texts joined by a 0; start and length of each."""
+        counts = np.fromiter(map(len, words_per_text), dtype=np.int64, count=len(words_per_text))
+        return _joined_ids(list(chain.from_iterable(words_per_text)), counts, self._word_ids)
+
+    def hits_one(self, text: str, norm: str) -> list[tuple[int, np.ndarray]]:
+        """:meth:`hits` of one text: ``(block, columns)``, one entry per occurrence."""
+        padded = f" {norm[:MAX_CHARGRAM_CHARS]} "
+        cps = np.frombuffer(padded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        table = self._char_ids
+        ids = table[np.minimum(cps, len(table) - 1)].astype(np.uint64)
+        found = [
+            self._char_tables[n - self.char_ngrams[0]].lookup(keys)  # type: ignore[union-attr]
+            for n, keys in window_keys(ids, self.char_base, *self.char_ngrams)
+            if self._char_tables[n - self.char_ngrams[0]] is not None
+        ]
+        get = self._word_ids.get
+        words = norm.split()
+        ids = np.fromiter(map(get, words, repeat(0)), dtype=np.uint64, count=len(words))
+        lo = self.word_ngrams[0]
+        for n, keys in window_keys(ids, self.word_base, *self.word_ngrams):
+            table_n = self._word_tables[n - lo]
+            if table_n is not None:
+                if n == 1:
+                    keys = np.where(self._stop[ids], np.uint64(0), keys)  # noqa: PLW2901
+                found.append(table_n.lookup(keys))
+        n_char = sum(1 for t in self._char_tables if t is not None)
+        chars = np.concatenate(found[:n_char]) if n_char else np.zeros(0, np.int32)
+        words_ = np.concatenate(found[n_char:]) if len(found) > n_char else np.zeros(0, np.int32)
+        out = [(_CHAR_BLOCK, chars[chars >= 0]), (_WORD_BLOCK, words_[words_ >= 0])]
+        if self.shape_tokens:
+            head = text[:MAX_CHARGRAM_CHARS]
+            letters = sum(map(str.isalpha, head))
+            caps = (
+                sum(map(str.isupper, head)) / letters if letters >= _MIN_LETTERS_FOR_CAPS else 0.0
+            )
+            values = {"caps": caps, "bang": text.count("!"), "len": len(norm)}
+            values["url"] = norm.count("xxurl")
+            cols = [int(self._shape_cols[k][_bucket(values[k], e)]) for k, e in SHAPE_EDGES.items()]
+            out.append((_SHAPE_BLOCK, np.array([c for c in cols if c >= 0], dtype=np.int64)))
+        return out
+
+    def hits(
+        self, texts: Sequence[str], norms: Sequence[str]
+    ) -> list[tuple[int, np.ndarray, np.ndarray]]:
+        """Every gram of the batch found in the vocabulary, as ``(block, texts, columns)``: one
+        entry per occurrence, by text."""
+        if not texts:
+            return []
+        found: list[tuple[int, np.ndarray, np.ndarray]] = []
+        cps, starts, lengths = _code_points([f" {n[:MAX_CHARGRAM_CHARS]} " for n in norms])
+        ids = self.char_ids(cps, starts)
+        keys = gram_keys(ids, self.char_base, *self.char_ngrams)
+        found.append((_CHAR_BLOCK, *_found(self._char_tables, keys, starts, lengths)))
+        ids, starts, lengths = self.word_ids([n.split() for n in norms])
+        keys = gram_keys(ids, self.word_base, *self.word_ngrams)
+        if self.word_ngrams[0] == 1:
+            keys[self._stop[ids], 0] = 0  # stop words are no unigrams
+        found.append((_WORD_BLOCK, *_found(self._word_tables, keys, starts, lengths)))
+        if self.shape_tokens:
+            buckets = _shape_buckets(texts, norms)
+            cols = np.stack([self._shape_cols[k][buckets[k]] for k in SHAPE_EDGES], axis=1)
+            hit = np.flatnonzero(cols >= 0)
+            found.append((_SHAPE_BLOCK, hit // len(SHAPE_EDGES), cols.ravel()[hit]))
+        return found
+
+
+def _tables(  # noqa: PLR0917
+    ids: np.ndarray,
+    starts: np.ndarray,
+    lengths: np.ndarray,
+    cols: np.ndarray,
+    names: Sequence[str],
+    base: int,
+    lo: int,
+    hi: int,
+) -> list[KeyTable | None]:
+    """One key table per gram length n in ``lo..hi`` (a column of :func:`gram_keys`): the gram of
+    column ``cols[i]`` is ``ids[starts[i]:starts[i] + lengths[i]]``."""
+    tables: list[KeyTable | None] = []
+    for n in range(lo, hi + 1):
+        sel = np.flatnonzero(lengths == n)
+        if not len(sel):
+            tables.append(None)
+            continue
+        columns = [ids[starts[sel] + j] for j in range(n)]
+        tables.append(KeyTable(grams_keys(columns, base, hi), cols[sel], names))
+    return tables
+
+
+def _found(
+    tables: Sequence[KeyTable | None], keys: np.ndarray, starts: np.ndarray, lengths: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The text and column of every key of ``keys`` (a row per position) found in the tables,
+    by position."""
+    cols = np.full(keys.shape, -1, dtype=np.int32)
+    for j, table in enumerate(tables):
+        if table is not None:
+            cols[:, j] = table.lookup(keys[:, j])
+    flat = cols.ravel()
+    hit = np.flatnonzero(flat >= 0)
+    owner = _owners(starts, lengths, len(keys))
+    return owner[hit // keys.shape[1]], flat[hit].astype(np.int64)
+
+
+def _joined_ids(
+    words: Sequence[str], counts: np.ndarray, ids_of: Mapping[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ids (``uint64``, 0 if unknown) of ``words``, ``counts[i]`` per text, texts joined by a 0;
+    the start and length of each text."""
+    starts = np.zeros(len(counts), dtype=np.int64)
+    np.cumsum(counts[:-1] + 1, out=starts[1:])
+    ids = np.zeros(len(words) + max(len(counts) - 1, 0), dtype=np.uint64)
+    at = np.arange(len(words)) + np.repeat(np.arange(len(counts)), counts)
+    ids[at] = np.fromiter(map(ids_of.get, words, repeat(0)), dtype=np.uint64, count=len(words))
+    return ids, starts, counts
+
+
+# -- fitting ---------------------------------------------------------------------------------------
+
+
+def _document_frequencies(
+    chunks: Iterable[tuple[np.ndarray, np.ndarray, np.ndarray]],
+    base: int,
+    lo: int,
+    hi: int,
+    skip_unigram: np.ndarray | None = None,
+) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """``{n: (keys, document frequencies)}`` of every window of every id sequence.
+
+    A chunk is ``(ids, starts, lengths)`` of texts joined by a 0 (as :func:`_code_points` and
+    :func:`_joined_ids` give). Requires exact keys. ``skip_unigram`` flags ids whose 1-gram is
+    not counted (stop words).
+    """
+    per_n: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
+    for ids, starts, lengths in chunks:
+        owner = _owners(starts, lengths, len(ids))
+        zeros = np.concatenate(([0], np.cumsum(ids == 0)))
+        span = max(1, min(len(starts), (1 << 64) // (base**hi)))
+        for n, keys in window_keys(ids, base, lo, hi):
+            ok = zeros[n:] == zeros[: len(zeros) - n]  # within one text
+            if n == 1 and skip_unigram is not None:
+                ok &= ~skip_unigram[ids]
+            at = np.flatnonzero(ok)
+            pair_keys, docs = keys[at], owner[at]
+            out_keys: list[np.ndarray] = []
+            for first in range(0, len(starts), span):  # (key, text) pairs packed in 64 bits
+                sel = (docs >= first) & (docs < first + span)
+                packed = pair_keys[sel] * np.uint64(span) + (docs[sel] - first).astype(np.uint64)
+                out_keys.append(_runs(packed)[0] // np.uint64(span))
+            per_n.setdefault(n, []).append(_runs(np.concatenate(out_keys)))
+    merged: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    for n, parts in per_n.items():
+        keys = np.concatenate([p[0] for p in parts])
+        counts = np.concatenate([p[1] for p in parts])
+        order = np.argsort(keys, kind="stable")
+        keys, counts = keys[order], counts[order]
+        heads = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        merged[n] = (keys[heads], np.add.reduceat(counts, heads) if len(heads) else counts)
+    return merged
+
+
+def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values (ascending) and their counts, by one sort (``np.unique`` hashes 64-bit
+    integers, far slower here)."""
+    values = np.sort(values)
+    heads = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+    return values[heads], np.diff(np.append(heads, len(values)))
+
+
+def _digits(keys: np.ndarray, base: int, n: int) -> np.ndarray:
+    """The ``n`` base-``base`` digits of each key, most significant first: shape ``(len, n)``."""
+    out = np.empty((len(keys), n), dtype=np.uint64)
+    rest = keys.copy()
+    for j in range(n - 1, -1, -1):
+        out[:, j] = rest % np.uint64(base)
+        rest //= np.uint64(base)
+    return out
+
+
+def _candidates(
+    merged: dict[int, tuple[np.ndarray, np.ndarray]], limit: int, min_df: int
+) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Keep the grams that can be among the ``limit`` most frequent (every tie at the cut)."""
+    kept = {n: (k[c >= min_df], c[c >= min_df]) for n, (k, c) in merged.items()}
+    dfs = np.concatenate([c for _, c in kept.values()]) if kept else np.zeros(0, np.int64)
+    if len(dfs) <= limit or limit <= 0:
+        return kept if limit > 0 else {}
+    cut = np.partition(dfs, len(dfs) - limit)[len(dfs) - limit]
+    return {n: (k[c >= cut], c[c >= cut]) for n, (k, c) in kept.items()}
+
+
+def _char_document_frequencies(
+    norms: Sequence[str], ngrams: tuple[int, int], limit: int, min_df: int
+) -> dict[str, int] | None:
+    """Document frequency of the character grams that may enter the vocabulary (None: the
+    alphabet is too large for exact keys)."""
+    lo, hi = int(ngrams[0]), int(ngrams[1])
+    padded = [f" {n[:MAX_CHARGRAM_CHARS]} " for n in norms]
+    alphabet = sorted(set().union(*padded)) if padded else []
+    base = len(alphabet) + 1
+    if not exact_keys(base, hi) or lo < 1:
+        return None
+    table = np.zeros((ord(alphabet[-1]) + 1) if alphabet else 1, dtype=np.uint64)
+    table[[ord(c) for c in alphabet]] = np.arange(1, base, dtype=np.uint64)
+
+    def chunks() -> Iterable[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        for first in range(0, len(padded), _FIT_CHUNK):
+            cps, starts, lengths = _code_points(padded[first : first + _FIT_CHUNK])
+            ids = table[np.minimum(cps, len(table) - 1)]
+            ids[starts[1:] - 1] = 0
+            yield ids, starts, lengths
+
+    merged = _candidates(_document_frequencies(chunks(), base, lo, hi), limit, min_df)
+    chars = np.array([0, *map(ord, alphabet)], dtype=np.uint32)
+    out: dict[str, int] = {}
+    for n, (keys, counts) in merged.items():
+        text = chars[_digits(keys, base, n)].tobytes().decode("utf-32-le", "surrogatepass")
+        out.update(
+            zip((text[i : i + n] for i in range(0, len(text), n)), counts.tolist(), strict=True)
+        )
+    return out
+
+
+def _word_document_frequencies(
+    norms: Sequence[str],
+    ngrams: tuple[int, int],
+    stop_words: frozenset[str],
+    limit: int,
+    min_df: int,
+) -> dict[str, int] | None:
+    """Document frequency of the word grams that may enter the vocabulary (None: too many
+    distinct words for exact keys)."""
+    lo, hi = max(1, int(ngrams[0])), int(ngrams[1])
+    words = [n.split() for n in norms]
+    lexicon: dict[str, int] = {}
+    for w in chain.from_iterable(words):
+        if w not in lexicon:
+            lexicon[w] = len(lexicon) + 1
+    base = len(lexicon) + 1
+    if not exact_keys(base, hi) or hi < lo:
+        return None
+    skip = np.zeros(base, dtype=bool)
+    skip[[lexicon[w] for w in stop_words if w in lexicon]] = True
+    chunks = (
+        _joined_ids(
+            list(chain.from_iterable(words[first : first + _FIT_CHUNK])),
+            np.fromiter(map(len, words[first : first + _FIT_CHUNK]), dtype=np.int64),
+            lexicon,
+        )
+        for first in range(0, len(words), _FIT_CHUNK)
+    )
+    merged = _candidates(_document_frequencies(chunks, base, lo, hi, skip), limit, min_df)
+    names = ["", *lexicon]
+    out: dict[str, int] = {}
+    for n, (keys, counts) in merged.items():
+        grams = (
+            WORD_PREFIX + " ".join(names[d] for d in row) for row in _digits(keys, base, n).tolist()
+        )
+        out.update(zip(grams, counts.tolist(), strict=True))
+    return out
+
+
+def _most_frequent(df: Mapping[str, int], limit: int, min_df: int) -> list[tuple[str, int]]:
+    """The ``limit`` grams of highest document frequency (at least ``min_df``), ties by gram."""
+    ranked = sorted((item for item in df.items() if item[1] >= min_df), key=_rank)
+    return ranked[:limit]
+
+
+def _rank(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
 #: Separator of the grams in a serialised vocabulary (normalised text never holds it).
 VOCAB_SEPARATOR = "\x00"
 
 
-def vocabulary_string(vocabulary: dict[str, int]) -> str:
+def vocabulary_string(vocabulary: Mapping[str, int]) -> str:
     """The vocabulary as one string, grams in column order: loads far faster than a pickled dict."""
     names = [""] * len(vocabulary)
     for gram, i in vocabulary.items():
@@ -253,11 +853,37 @@ def vocabulary_string(vocabulary: dict[str, int]) -> str:
     return VOCAB_SEPARATOR.join(names)
 
 
+class LazyVocabulary(Mapping[str, int]):
+    """A vocabulary given in column order (gram -> column); the dict behind it is built on the
+    first look-up by gram (scoring never needs it: loading stays fast)."""
+
+    __slots__ = ("_dict", "names")
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self._dict: dict[str, int] | None = None
+
+    def _mapping(self) -> dict[str, int]:
+        if self._dict is None:
+            self._dict = dict(zip(self.names, range(len(self.names)), strict=True))
+        return self._dict
+
+    def __getitem__(self, gram: str) -> int:
+        return self._mapping()[gram]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
 def vocabulary_from_string(packed: str) -> dict[str, int]:
     """Inverse of :func:`vocabulary_string`."""
     if not packed:
         return {}
-    return {gram: i for i, gram in enumerate(packed.split(VOCAB_SEPARATOR))}
+    grams = packed.split(VOCAB_SEPARATOR)
+    return dict(zip(grams, range(len(grams)), strict=True))
 
 
 def _check_texts(texts: Iterable[str]) -> list[str]:

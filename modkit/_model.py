@@ -24,13 +24,15 @@ import numpy as np
 from modkit._errors import ModelError
 from modkit._features import (
     MAX_CHARGRAM_CHARS,
+    VOCAB_SEPARATOR,
     WORD_PREFIX,
+    LazyVocabulary,
     NgramFeaturizer,
     char_grams,
-    vocabulary_from_string,
 )
 from modkit._heads import HEADS
 from modkit._scorer_protocol import Thresholds, check_thresholds
+from modkit._text_share import scoring_text
 
 __all__ = ["BUNDLE_FORMAT", "HEADS", "Scorer", "Span", "default_model_path"]
 
@@ -40,6 +42,7 @@ BUNDLE_FORMAT = 1
 _BUNDLE_FILE = "model.joblib"
 _MANIFEST_FILE = "manifest.json"
 _MAX_EXPLAIN = 8
+_CHUNK = 256  # comments featurised at once by score_many
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -128,15 +131,24 @@ class Scorer:
     def __init__(self, bundle: Mapping[str, Any], manifest: Mapping[str, Any]) -> None:
         try:
             feat = bundle["featurizer"]
+            stop_words = feat.get("stop_words")
             self._featurizer = NgramFeaturizer(
                 char_ngrams=tuple(feat["char_ngrams"]),
                 word_ngrams=tuple(feat["word_ngrams"]),
                 normalize=bool(feat.get("normalize", True)),
+                stop_words=None if stop_words is None else frozenset(map(str, stop_words)),
+                shape_tokens=bool(feat.get("shape_tokens", True)),
             )
-            self._featurizer.vocabulary_ = vocabulary_from_string(feat["vocabulary"])
+            packed = feat["vocabulary"]
+            if not isinstance(packed, str):
+                raise TypeError("the vocabulary is not a string")
+            names = packed.split(VOCAB_SEPARATOR) if packed else []
+            self._featurizer.vocabulary_ = LazyVocabulary(names)
             self._featurizer.idf_ = np.asarray(feat["idf"], dtype=np.float32)
+            self._featurizer.index()  # fails loudly on a key collision
             self.heads: tuple[str, ...] = tuple(bundle["heads"])
             self._coef = np.ascontiguousarray(bundle["coef"], dtype=np.float32)
+            self._coef64 = self._coef.astype(np.float64)  # margins summed in float64
             self._intercept = np.asarray(bundle["intercept"], dtype=np.float64)
             calib = np.asarray(bundle["calibration"], dtype=np.float64)
         except (KeyError, TypeError, ValueError) as exc:
@@ -212,6 +224,38 @@ class Scorer:
         z = margins * self._calib_a + self._calib_b
         return 1.0 / (1.0 + np.exp(-np.clip(z, -35.0, 35.0)))
 
+    def _texts(self, texts: Sequence[str]) -> list[str]:
+        """The texts as the featuriser reads them (shared with the rules within one check)."""
+        if self._featurizer.normalize:
+            return [scoring_text(t) for t in texts]
+        return self._featurizer.normalized(texts)
+
+    def _margins(self, texts: Sequence[str]) -> np.ndarray:
+        """Linear margins ``(len(texts), heads)`` in float64, before calibration."""
+        if len(texts) > _CHUNK:  # chunks whose arrays stay in cache; bounded memory
+            parts = [self._margins(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
+            return np.concatenate(parts)
+        blocks = self._featurizer.weights(texts, self._texts(texts))
+        coef = self._coef64
+        if len(texts) == 1:
+            cols = np.concatenate([b.cols for b in blocks])
+            vals = np.concatenate([b.vals for b in blocks]).astype(np.float64)
+            margins: np.ndarray = (vals @ coef[cols] + self._intercept)[None, :]
+            return margins
+        from scipy import sparse
+
+        n_docs = len(texts)
+        margins = np.zeros((n_docs, len(self.heads)), dtype=np.float64)
+        for block in blocks:
+            indptr = np.zeros(n_docs + 1, dtype=np.int64)
+            np.cumsum(np.bincount(block.docs, minlength=n_docs), out=indptr[1:])
+            x = sparse.csr_matrix(
+                (block.vals.astype(np.float64), block.cols.astype(np.int32), indptr),
+                shape=(n_docs, len(coef)),
+            )
+            margins += x @ coef
+        return margins + self._intercept
+
     def score(self, text: str, /) -> dict[str, float]:
         """Scores of one comment: ``{head: probability in [0, 1]}``.
 
@@ -220,23 +264,24 @@ class Scorer:
         """
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
-        idx, val = self._featurizer.transform_one(text)
-        margins = val @ self._coef[idx] + self._intercept if len(idx) else self._intercept
-        probs = self._probabilities(np.asarray(margins, dtype=np.float64))
+        probs = self._probabilities(self._margins([text])[0])
         return dict(zip(self.heads, map(float, probs), strict=True))
 
     def score_many(self, texts: Sequence[str], /) -> list[dict[str, float]]:
-        """Scores of many comments, in order (one matrix product for the batch).
+        """Scores of many comments, in order (vectorised over the batch).
 
         Raises:
             TypeError: ``texts`` is a bare str, or an item is not a str.
         """
         if isinstance(texts, str):
             raise TypeError("score_many() takes a sequence of texts, not a single str")
-        matrix = self._featurizer.transform(texts)
-        margins = np.asarray(matrix @ self._coef, dtype=np.float64) + self._intercept
-        probs = self._probabilities(margins)
-        return [dict(zip(self.heads, map(float, row), strict=True)) for row in probs]
+        docs = list(texts)
+        for doc in docs:
+            if not isinstance(doc, str):
+                raise TypeError(f"expected str items, got {type(doc).__name__}")
+        probs = self._probabilities(self._margins(docs))
+        heads = self.heads
+        return [dict(zip(heads, row, strict=True)) for row in probs.tolist()]
 
     def explain(self, text: str, /, *, top: int = _MAX_EXPLAIN) -> dict[str, list[Span]]:
         """The words of ``text`` that raised each head's score most, strongest first.
@@ -253,7 +298,7 @@ class Scorer:
             raise TypeError(f"expected str, got {type(text).__name__}")
         norm = normalize(text)
         vocab = self._featurizer.vocabulary_
-        idx, val = self._featurizer.transform_one(text)
+        idx, val = self._featurizer.transform_one(text, normalized=norm.text)
         weight_of = dict(zip(idx.tolist(), val.tolist(), strict=True))
         words: list[tuple[int, int, np.ndarray, np.ndarray]] = []
         for match in _WORD_RE.finditer(norm.text[:MAX_CHARGRAM_CHARS]):

@@ -177,8 +177,11 @@ class Moderator:
         """
         if not isinstance(submission, Submission):
             raise TypeError(f"expected a modkit.Submission, not {type(submission).__name__}")
-        scores = self._score([submission.text])[0] if self.scorer is not None else None
-        return self._decide(submission, scores, record=record)
+        from modkit._text_share import shared_analyses  # lazy: regexes compile on first use
+
+        with shared_analyses():  # the scorer and the rules read the text once
+            scores = self._score([submission.text])[0] if self.scorer is not None else None
+            return self._decide(submission, scores, record=record)
 
     def check_many(
         self,
@@ -207,15 +210,20 @@ class Moderator:
                 items.append(exc)
         subs = [item for item in items if isinstance(item, Submission)]
         scored: list[Mapping[str, float] | None]
-        if self.scorer is not None and subs:
-            scored = list(self._score([s.text for s in subs]))
-        else:
-            scored = [None] * len(subs)
-        it = iter(scored)
-        return [
-            self._decide(item, next(it), record=record) if isinstance(item, Submission) else item
-            for item in items
-        ]
+        from modkit._text_share import shared_analyses
+
+        with shared_analyses():  # the scorer and the rules read each text once
+            if self.scorer is not None and subs:
+                scored = list(self._score([s.text for s in subs]))
+            else:
+                scored = [None] * len(subs)
+            it = iter(scored)
+            return [
+                self._decide(item, next(it), record=record)
+                if isinstance(item, Submission)
+                else item
+                for item in items
+            ]
 
     def _score(self, texts: list[str]) -> list[Mapping[str, float]]:
         scorer = self.scorer

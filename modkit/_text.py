@@ -1,12 +1,14 @@
 """Normalisation of comment text for scoring, with offsets back to what the author wrote.
 
 One pipeline serves training and scoring. :func:`normalize_text` returns the text only (fast
-path); :func:`normalize` returns it with ``offsets`` into the original (for explanations). Both
-run the same stages with the same callbacks, so ``normalize_text(t) == normalize(t).text`` for
-every ``str``. Nothing here raises on a ``str`` (lone surrogates are dropped); anything else is a
-``TypeError``. Work is linear in the input: every pattern starts only where a run starts (a
-lookbehind), repeats possessively or within a bound, and input longer than :data:`MAX_CHARS` is
-cut: only its first ``MAX_CHARS`` characters are normalised (and scanned by :func:`find_links`);
+path); :func:`normalize` returns it with ``offsets`` into the original (for explanations);
+:func:`analyse` returns the text and the spans of :func:`find_links` in one pass. All run the
+same stages with the same callbacks, so ``normalize_text(t) == normalize(t).text`` for every
+``str``. The lookup tables the stages read live in a data module of their own. Nothing here
+raises on a ``str`` (lone surrogates are dropped); anything else is a ``TypeError``. Work is
+linear in the input: every pattern starts only where a run starts (a lookbehind), repeats
+possessively or within a bound, and input longer than :data:`MAX_CHARS` is cut: only its first
+``MAX_CHARS`` characters are normalised (and scanned by :func:`find_links`);
 ``offsets[-1]`` is then ``MAX_CHARS``, the end of the part that was read.
 
 Stages, in order, and the choices they make:
@@ -71,7 +73,27 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-__all__ = ["MAX_CHARS", "Normalized", "find_links", "normalize", "normalize_text"]
+from modkit._text_tables import (
+    CONF_LOWER,
+    CONF_UPPER,
+    GENERIC_MARKS,
+    LEET,
+    PLAIN_WORDS,
+    SAFE_TLDS,
+    SPECIAL,
+    TARGET_WORDS,
+    WORD_TLDS,
+)
+
+__all__ = [
+    "MAX_CHARS",
+    "Analysis",
+    "Normalized",
+    "analyse",
+    "find_links",
+    "normalize",
+    "normalize_text",
+]
 
 MAX_CHARS: int = 65_525
 """Only the first ``MAX_CHARS`` characters of a longer input are normalised."""
@@ -123,13 +145,87 @@ def normalize_text(text: str, /) -> str:
     Raises:
         TypeError: if ``text`` is not a ``str``.
     """
-    out = _fold(_checked(text))
-    conf = _confusable_callback(out)
-    if conf is not None:
-        out = _CONF_WORD.sub(lambda m: conf(m)[0], out)
+    out = _fold_confusables(_checked(text))
     for stage in _STAGES:
         out = stage.fast(out)
     return out.strip(" ")
+
+
+class Analysis:
+    """One text read once: ``text`` is :func:`normalize_text`'s result, ``links``
+    :func:`find_links`'s (as a tuple).
+
+    Links are found in the same pass as the text, except in a text holding HTML anchors or BBCode
+    links (``<a``, ``[url``): there on first use, since a link counter strips those first.
+    """
+
+    __slots__ = ("_links", "_source", "text")
+
+    def __init__(
+        self, text: str, links: tuple[tuple[int, int], ...] | None, source: str = ""
+    ) -> None:
+        self.text = text
+        self._links = links
+        self._source = source
+
+    @property
+    def links(self) -> tuple[tuple[int, int], ...]:
+        """The ``(start, end)`` spans of the links in the original text, in order."""
+        if self._links is None:
+            self._links = tuple(find_links(self._source))
+        return self._links
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Analysis):
+            return NotImplemented
+        return (self.text, self.links) == (other.text, other.links)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.links))
+
+    def __repr__(self) -> str:
+        return f"Analysis(text={self.text!r}, links={self.links!r})"
+
+
+_MARKUP_LINK = re.compile(r"<a|\[url", re.IGNORECASE)
+
+
+def analyse(text: str, /) -> Analysis:
+    """Normalise ``text`` and find its links in one pass (faster than both calls).
+
+    Offsets are tracked only when a link stage may match; otherwise this is
+    :func:`normalize_text`.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    src = _checked(text)
+    out = folded = _fold_confusables(src)
+    spans: list[tuple[int, int]] = []
+    rest: Sequence[_Stage] = ()
+    deferred = False
+    for i, stage in enumerate(_STAGES):
+        if i < _LINK_STAGES_END and stage.links and stage.hint(out) and not deferred:
+            if _MARKUP_LINK.search(src) is not None:
+                deferred = True  # links on first use, if ever
+            else:
+                out = _links_from(i, out, src, folded, spans)
+                rest = _STAGES[_LINK_STAGES_END:]
+                break
+        out = stage.fast(out)
+    for stage in rest:
+        out = stage.fast(out)
+    links = None if deferred else tuple(sorted(set(spans)))
+    return Analysis(out.strip(" "), links, src)
+
+
+def _fold_confusables(src: str) -> str:
+    """Stages 1 and 2 (fast path)."""
+    out = _fold(src)
+    conf = _confusable_callback(out)
+    if conf is not None:
+        out = _CONF_WORD.sub(lambda m: conf(m)[0], out)
+    return out
 
 
 def find_links(text: str, /) -> list[tuple[int, int]]:
@@ -143,9 +239,31 @@ def find_links(text: str, /) -> list[tuple[int, int]]:
         TypeError: if ``text`` is not a ``str``.
     """
     src = _checked(text)
-    links: list[tuple[int, int]] = []
-    _run_full(src, links, _LINK_STAGES_END)
-    return sorted(set(links))
+    out = folded = _fold_confusables(src)
+    for i, stage in enumerate(_STAGES[:_LINK_STAGES_END]):
+        if stage.links and stage.hint(out):  # a link may be here: track offsets
+            links: list[tuple[int, int]] = []
+            _links_from(i, out, src, folded, links)
+            return sorted(set(links))
+        out = stage.fast(out)
+    return []  # no link stage ran: the offset path would find none either
+
+
+def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[int, int]]) -> str:
+    """Run ``_STAGES[start:_LINK_STAGES_END]`` with offsets, recording links, on ``text`` (the
+    fast path's text before stage ``start``); return the text after them.
+
+    When the stages before ``start`` left stages 1-2's output as it was (the same object), its
+    offsets are stage 1's; otherwise every stage runs again with offsets, from ``src``.
+    """
+    if text is not folded:
+        return _run_stages(src, links, _LINK_STAGES_END)[0]
+    offs = _fold_offsets(src)
+    for stage in _STAGES[start:_LINK_STAGES_END]:
+        if stage.hint(text):
+            found = links if stage.links else None
+            text, offs = _apply_full(stage.edits(text), text, offs, found)
+    return text
 
 
 def _checked(text: object) -> str:
@@ -156,215 +274,18 @@ def _checked(text: object) -> str:
 
 # --- 1. fold ----------------------------------------------------------------------------------
 
-_GENERIC_MARKS = (
-    (0x0300, 0x036F),
-    (0x0483, 0x0489),
-    (0x1AB0, 0x1AFF),
-    (0x1DC0, 0x1DFF),
-    (0x20D0, 0x20FF),
-    (0xFE00, 0xFE0F),
-    (0xFE20, 0xFE2F),
-    (0xE0100, 0xE01EF),
-)
-
-_SPECIAL: dict[str, str] = {
-    # invisible letters and fillers that are not format characters
-    "\u115f": "",
-    "\u1160": "",
-    "\u17b4": "",
-    "\u17b5": "",
-    "\ufffc": "",
-    "\u3164": " ",
-    "\uffa0": " ",
-    "\u2800": " ",
-    # letters without a canonical decomposition
-    "œ": "oe",
-    "æ": "ae",
-    "ø": "o",
-    "ł": "l",
-    "đ": "d",
-    "ð": "d",
-    "þ": "th",
-    "ħ": "h",
-    "ŧ": "t",
-    "ı": "i",
-    "ȷ": "j",
-    "ĸ": "k",
-    "ƀ": "b",
-    "ɨ": "i",
-    "ʉ": "u",
-    # small capitals and phonetic lookalikes (Latin script: mapped everywhere)
-    "ᴀ": "a",
-    "ʙ": "b",
-    "ᴄ": "c",
-    "ᴅ": "d",
-    "ᴇ": "e",
-    "ꜰ": "f",
-    "ɢ": "g",
-    "ʜ": "h",
-    "ɪ": "i",
-    "ᴊ": "j",
-    "ᴋ": "k",
-    "ʟ": "l",
-    "ᴍ": "m",
-    "ɴ": "n",
-    "ᴏ": "o",
-    "ᴘ": "p",
-    "ꞯ": "q",
-    "ʀ": "r",
-    "ꜱ": "s",
-    "ᴛ": "t",
-    "ᴜ": "u",
-    "ᴠ": "v",
-    "ᴡ": "w",
-    "ʏ": "y",
-    "ᴢ": "z",
-    "ɑ": "a",
-    "ɡ": "g",
-    "ɩ": "i",
-    "ɵ": "o",
-    # apostrophes, quotes, dashes
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201a": "'",
-    "\u201b": "'",
-    "\u02bc": "'",
-    "\u2032": "'",
-    "\u00b4": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201e": '"',
-    "\u201f": '"',
-    "\u2033": '"',
-    "\u2010": "-",
-    "\u2012": "-",
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2015": "-",
-    "\u2212": "-",
-}
-for _i in range(26):
-    _SPECIAL[chr(0x1F150 + _i)] = chr(0x61 + _i)  # negative circled
-    _SPECIAL[chr(0x1F170 + _i)] = chr(0x61 + _i)  # negative squared
-    _SPECIAL[chr(0x1F1E6 + _i)] = chr(0x61 + _i)  # regional indicators
-
-# Lookalikes of Latin letters in other scripts, lower case (stage 2 maps them in context): only
-# close ones, so that a Russian word such as ``москва`` is not read as Latin.
-_CONF_LOWER = {
-    # Cyrillic
-    "а": "a",
-    "е": "e",
-    "о": "o",
-    "р": "p",
-    "с": "c",
-    "у": "y",
-    "х": "x",
-    "ѕ": "s",
-    "і": "i",
-    "ј": "j",
-    "һ": "h",
-    "ӏ": "l",
-    "ү": "y",
-    "ԁ": "d",
-    "ԛ": "q",
-    "ԝ": "w",
-    # Greek
-    "α": "a",
-    "γ": "y",
-    "ε": "e",
-    "η": "n",
-    "ι": "i",
-    "κ": "k",
-    "ν": "v",
-    "ο": "o",
-    "ρ": "p",
-    "υ": "u",
-    "χ": "x",
-    "ω": "w",
-    "ϲ": "c",
-    "ϳ": "j",
-    # Armenian
-    "օ": "o",
-    "ս": "u",
-    "ց": "g",
-    "հ": "h",
-    "ո": "n",
-    "զ": "q",
-}
-# Upper-case lookalikes: kept upper case by stage 1, so that ``Н`` can become ``h`` (not the
-# ``n`` of its lower case); lowered by stage 2 when their word is not mapped.
-_CONF_UPPER = {
-    "А": "a",
-    "В": "b",
-    "Е": "e",
-    "К": "k",
-    "М": "m",
-    "Н": "h",
-    "О": "o",
-    "Р": "p",
-    "С": "c",
-    "Т": "t",
-    "У": "y",
-    "Х": "x",
-    "Ѕ": "s",
-    "І": "i",
-    "Ј": "j",
-    "Һ": "h",
-    "Ӏ": "l",
-    "Ү": "y",
-    "Ԁ": "d",
-    "Ԛ": "q",
-    "Ԝ": "w",
-    "Α": "a",
-    "Β": "b",
-    "Ε": "e",
-    "Ζ": "z",
-    "Η": "h",
-    "Ι": "i",
-    "Κ": "k",
-    "Μ": "m",
-    "Ν": "n",
-    "Ο": "o",
-    "Ρ": "p",
-    "Τ": "t",
-    "Υ": "y",
-    "Χ": "x",
-    "Ϲ": "c",
-    "Ϳ": "j",
-    "Օ": "o",
-    "Ս": "u",
-    "Ꭺ": "a",
-    "Ᏼ": "b",
-    "Ꮯ": "c",
-    "Ꭰ": "d",
-    "Ꭼ": "e",
-    "Ꮐ": "g",
-    "Ꮋ": "h",
-    "Ꭵ": "i",
-    "Ꭻ": "j",
-    "Ꮶ": "k",
-    "Ꮮ": "l",
-    "Ꮇ": "m",
-    "Ꮲ": "p",
-    "Ꮪ": "s",
-    "Ꭲ": "t",
-    "Ꮩ": "v",
-    "Ꮃ": "w",
-    "Ꮓ": "z",
-}
-
 
 def _generic_mark(ch: str) -> bool:
     cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in _GENERIC_MARKS)
+    return any(lo <= cp <= hi for lo, hi in GENERIC_MARKS)
 
 
 def _fold_char(ch: str) -> str:
     """What one character of the original becomes in stage 1."""
-    special = _SPECIAL.get(ch)
+    special = SPECIAL.get(ch)
     if special is not None:
         return special
-    if ch in _CONF_UPPER:
+    if ch in CONF_UPPER:
         return ch
     cat = unicodedata.category(ch)
     if cat in ("Cn", "Co"):  # unassigned, private use: as they are
@@ -376,13 +297,13 @@ def _fold_char(ch: str) -> str:
     if _generic_mark(ch):
         return ""
     compat = unicodedata.normalize("NFKC", ch)
-    if compat in _CONF_UPPER:
+    if compat in CONF_UPPER:
         return compat
     out: list[str] = []
     for c in unicodedata.normalize("NFKD", compat.casefold()):
         if _generic_mark(c):
             continue
-        special = _SPECIAL.get(c)
+        special = SPECIAL.get(c)
         if special is not None:
             out.append(special)
             continue
@@ -432,9 +353,13 @@ def _fold(text: str) -> str:
 
 
 def _fold_full(text: str) -> tuple[str, list[int]]:
-    folded = _fold(text)
+    return _fold(text), _fold_offsets(text)
+
+
+def _fold_offsets(text: str) -> list[int]:
+    """The offsets of stage 1's output (stage 2 keeps them: it maps one letter to one)."""
     if text.isascii():
-        return folded, list(range(len(text) + 1))
+        return list(range(len(text) + 1))
     table = _FOLD
     offs: list[int] = []
     for i, ch in enumerate(text):
@@ -444,14 +369,14 @@ def _fold_full(text: str) -> tuple[str, list[int]]:
         elif n:
             offs.extend([i] * n)
     offs.append(len(text))
-    return folded, offs
+    return offs
 
 
 # --- 2. confusables ---------------------------------------------------------------------------
 
-_CONF_MAP = str.maketrans({**_CONF_LOWER, **_CONF_UPPER})
-_CONF_UPPER_LOWER = str.maketrans({k: k.casefold() for k in _CONF_UPPER})
-_CONF_CLASS = "".join(sorted({*_CONF_LOWER, *_CONF_UPPER}))
+_CONF_MAP = str.maketrans({**CONF_LOWER, **CONF_UPPER})
+_CONF_UPPER_LOWER = str.maketrans({k: k.casefold() for k in CONF_UPPER})
+_CONF_CLASS = "".join(sorted({*CONF_LOWER, *CONF_UPPER}))
 _CONF_ANY = re.compile(f"[{_CONF_CLASS}]")
 _CONF_WORD = re.compile(rf"(?<![^\W_])[^\W_]*?[{_CONF_CLASS}][^\W_]*+")
 _LATIN_LETTER = re.compile(r"[a-z\u00df-\u024f\u1e00-\u1eff]")
@@ -503,16 +428,6 @@ _DOT = r"(?:\.| \. ?| ?[\[({<] ?(?:\.|dot|point) ?[\])}>] ?| (?:dot|point) )"
 _DOT_SPLIT = re.compile(f"({_DOT})")
 _PLAIN, _SPACED, _BRACKET, _WORD = range(4)
 
-# Bare ``name.tld``: TLDs that are not common French or English words, since a missing space
-# after a full stop (``merci.au revoir``, ``done.today``) must not make a URL.
-_SAFE_TLDS = _words(
-    """com net org info biz xyz top online site shop store club casino poker porn xxx icu cyou
-    buzz vip mobi asia io ai co tv cc ly gl gg ws su ru uk fr eu ch nl pl cz sk ua kz cn jp kr tw
-    hk vn th br ar mx cl nz za ng ke tk ml ga cf gq pw gov edu pt ro hu gr dk fi ie li mc ae sg
-    ph pk ir tr eg fm gs"""
-)
-# ``site point com``, ``site . com``, ``nom at gmail dot com``: a short list.
-_WORD_TLDS = _words("com org fr ru biz xyz io uk cn tk ch co")
 _TLD_SHAPE = re.compile(r"[a-z]{2,24}")
 _WWW = re.compile(r"www\d{0,3}")
 _HOST_WORD = re.compile(r"[^\W_]+")
@@ -571,7 +486,7 @@ def _url_callback(m: re.Match[str]) -> _Result:
         return _token(s, 0, end, _url_token([m.group("shost") or m.group("whost")]))
     if _plain(host):
         tld = host[host.rfind(".") + 1 :]
-        if tld in _SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
+        if tld in SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
             return _token(s, 0, end, _url_token([host]))
     labels, kinds, ends = _split_host(host)
     for k in range(len(labels), 1, -1):
@@ -582,11 +497,11 @@ def _url_callback(m: re.Match[str]) -> _Result:
         if _BRACKET in used:
             pass
         elif all(kind == _PLAIN for kind in used):
-            if tld not in _SAFE_TLDS and not (
+            if tld not in SAFE_TLDS and not (
                 k == len(labels) and path[:1] == "/" and len(tld) == 2
             ):
                 continue
-        elif tld not in _WORD_TLDS:
+        elif tld not in WORD_TLDS:
             continue
         if k < len(labels):
             end = m.start("host") - m.start() + ends[k - 1]
@@ -615,7 +530,7 @@ def _email_callback(m: re.Match[str]) -> _Result:
     at = m.group("at")
     if at == "@" and _plain(host):
         tld = host[host.rfind(".") + 1 :]
-        if (len(tld) == 2 and tld.isalpha()) or tld in _SAFE_TLDS:
+        if (len(tld) == 2 and tld.isalpha()) or tld in SAFE_TLDS:
             return " xxemail ", slice(0, len(s)), None
     labels, kinds, ends = _split_host(host)
     word_at = at.strip() == "at"
@@ -626,7 +541,7 @@ def _email_callback(m: re.Match[str]) -> _Result:
         tld = labels[k - 1]
         if _TLD_SHAPE.fullmatch(tld) is None:
             continue
-        if tld in _WORD_TLDS if weak else (len(tld) == 2 or tld in _SAFE_TLDS):
+        if tld in WORD_TLDS if weak else (len(tld) == 2 or tld in SAFE_TLDS):
             end = m.start("host") - m.start() + ends[k - 1]
             return f" xxemail {s[end:]}", slice(0, end), None
     return s, None, None
@@ -722,34 +637,9 @@ def _spaced_edits(text: str, sources: bool) -> Iterator[_Edit]:
 
 # --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------
 
-# What l33t edges and masked words may be restored to. Order matters for masked words: the
-# first word that fits wins.
-_TARGET_WORDS = """
-fuck fucking fucked fucker fuckers fucks fuckin motherfucker motherfuckers shit shits shitty
-bullshit bitch bitches bastard bastards asshole assholes ass arse arsehole dick dicks dickhead
-cunt cunts cock cocks pussy pussies twat twats wanker wankers whore whores slut sluts fag fags
-faggot faggots nigger niggers nigga niggas retard retards retarded idiot idiots moron morons
-stupid dumb dumbass jerk jerks piss pissed crap damn hell suck sucks sucker loser losers scum
-tranny dyke dykes spic chink kike porn porno sex sexy nude nudes boobs tits motherfuck
-putain putains pute putes connard connards connasse connasses conne connes con cons salope
-salopes salaud salauds merde merdes merdique encule encules enculer enculee enculees nique
-niquer niquez batard batards pede pedes tapette tapettes gouine gouines negre negres bougnoule
-bougnoules youpin youpins bite bites couille couilles cul culs foutre bordel chier debile
-debiles cretin cretins abruti abrutis imbecile imbeciles mongol mongols attarde attardes gogol
-pouffiasse pouffiasses petasse petasses grognasse branleur branleurs pisse bouffon bouffons
-sexe nazi nazis
-viagra cialis levitra casino casinos poker bitcoin crypto forex loan loans pharmacy pills
-escort escorts webcam dating bonus lottery jackpot cash money free winner prize
-"""
-# Words that repeats may come back to, besides the targets above.
-_PLAIN_WORDS = """
-nul nulle nuls cool good too soon see need feel keep all well will kill full bull boss kiss
-miss pass less mess book look food moon yes omg mdr ptdr lol bonne belle elle cette comme homme
-femme creee creees agreee agreees
-"""
-_TARGETS_ORDER = tuple(dict.fromkeys(_TARGET_WORDS.split()))
+_TARGETS_ORDER = tuple(dict.fromkeys(TARGET_WORDS.split()))
 _TARGETS = frozenset(_TARGETS_ORDER)
-_LEXICON = _TARGETS | _words(_PLAIN_WORDS)
+_LEXICON = _TARGETS | _words(PLAIN_WORDS)
 _BY_SHAPE: dict[tuple[int, str], list[str]] = {}
 for _w in _TARGETS_ORDER:
     _BY_SHAPE.setdefault((len(_w), _w[0]), []).append(_w)
@@ -757,14 +647,13 @@ for _w in _TARGETS_ORDER:
 
 # --- 5. l33t ----------------------------------------------------------------------------------
 
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 
 # A l33t character next to a letter: where a word may need stage 5.
 _LEET_SEED = re.compile(r"[013457@$!](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 _OTHER_DIGIT = re.compile(r"[^\D013457]")
 _LEET_CHARS = "013457@$!"
-_LEET_TRANS = str.maketrans({k: v for k, v in _LEET.items() if k != "1"})
-_LEET_TRANS_DIGITS = str.maketrans({k: v for k, v in _LEET.items() if k not in "1!@"})
+_LEET_TRANS = str.maketrans({k: v for k, v in LEET.items() if k != "1"})
+_LEET_TRANS_DIGITS = str.maketrans({k: v for k, v in LEET.items() if k not in "1!@"})
 _LEET_WORD_REST = re.compile(r"(?:[^\W_]|[@$!])++")
 
 
@@ -867,6 +756,7 @@ _masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)
 # --- 7. repeats -------------------------------------------------------------------------------
 
 _TRIPLE = re.compile(r"(.)\1{2,}+")
+_TRIPLE_HINT = re.compile(r"(.)\1\1")  # the same texts as _TRIPLE finds, faster
 _RUN3 = re.compile(r"([^\W\d_])\1{2,}+")
 _LETTERS = re.compile(r"[^\W\d_]++")
 _VOWELS = frozenset("aeiouy")
@@ -1064,7 +954,7 @@ _STAGES: tuple[_Stage, ...] = (
     _Stage(_search(_SPACED_SEED), finder=_spaced_edits),
     _Stage(_search(_LEET_SEED), finder=_leet_edits),
     _Stage(_mask_hint, _MASKED, _masked_callback),
-    _Stage(_search(_TRIPLE), finder=_squeeze_edits),
+    _Stage(_search(_TRIPLE_HINT), finder=_squeeze_edits),
     _Stage(_double_space, _MULTISPACE, " "),
 )
 _LINK_STAGES_END = 4  # find_links runs the stages up to URLs only
@@ -1073,6 +963,16 @@ _LINK_STAGES_END = 4  # find_links runs the stages up to URLs only
 def _run_full(
     src: str, links: list[tuple[int, int]] | None, stages_end: int
 ) -> tuple[str, list[int]]:
+    text, offs = _run_stages(src, links, stages_end)
+    lead = len(text) - len(text.lstrip(" "))
+    stripped = text.strip(" ")
+    return stripped, [*offs[lead : lead + len(stripped)], offs[-1]]
+
+
+def _run_stages(
+    src: str, links: list[tuple[int, int]] | None, stages_end: int
+) -> tuple[str, list[int]]:
+    """Stages 1 and 2, then ``_STAGES[:stages_end]``, with offsets (not stripped)."""
     text, offs = _fold_full(src)
     conf = _confusable_callback(text)
     if conf is not None:
@@ -1082,6 +982,4 @@ def _run_full(
         if stage.hint(text):
             found = links if stage.links else None
             text, offs = _apply_full(stage.edits(text), text, offs, found)
-    lead = len(text) - len(text.lstrip(" "))
-    stripped = text.strip(" ")
-    return stripped, [*offs[lead : lead + len(stripped)], offs[-1]]
+    return text, offs

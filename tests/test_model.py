@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
-from modkit import ConfigError, Policy
+from modkit import ConfigError, Moderator, Policy
 from modkit._datasets import Corpus, Row
 from modkit._errors import ModelError
-from modkit._model import HEADS, Scorer, default_model_path
+from modkit._features import SHAPE_PREFIX, SHAPE_WEIGHT, STOP_WORDS, WORD_PREFIX, analyze
+from modkit._model import HEADS, Scorer, default_model_path, sha256_file
 from modkit._training import TrainConfig, train, write_model
 
 HAM = [
@@ -146,6 +151,81 @@ def _copy(model: Path, tmp_path: Path) -> Path:
     target = tmp_path / "copy"
     shutil.copytree(model, target)
     return target
+
+
+def _rewrite_bundle(folder: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Edit a bundle copy and record its new sha256, as a retrain would."""
+    import joblib
+
+    bundle = joblib.load(folder / "model.joblib")
+    change(bundle)
+    joblib.dump(bundle, folder / "model.joblib")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["bundle"]["sha256"] = sha256_file(folder / "model.joblib")
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+
+def test_the_feature_recipe_is_bundle_data(tiny_model: Path, tmp_path: Path) -> None:
+    default = Scorer.load(tiny_model)
+    assert default._featurizer.stop_words_ == STOP_WORDS
+    assert default._featurizer.shape_tokens
+    changed = _copy(tiny_model, tmp_path)
+
+    def recipe(bundle: dict[str, Any]) -> None:
+        bundle["featurizer"]["stop_words"] = ["merci", "article"]
+        bundle["featurizer"]["shape_tokens"] = False
+
+    _rewrite_bundle(changed, recipe)
+    scorer = Scorer.load(changed)
+    feat = scorer._featurizer
+    assert feat.stop_words_ == {"merci", "article"}
+    assert not feat.shape_tokens
+    text = "Merci pour l'article, de rien!!!"
+    cols, _ = feat.transform_one(text)
+    names = {feat.names()[c] for c in cols.tolist()}
+    assert f"{WORD_PREFIX}merci" in feat.vocabulary_  # in the vocabulary, no longer a unigram
+    assert f"{WORD_PREFIX}merci" not in names
+    assert not any(n.startswith(SHAPE_PREFIX) for n in names)
+    assert scorer.score(text) != default.score(text)
+    assert scorer.score_many([text])[0] == pytest.approx(scorer.score(text), abs=1e-9)
+
+
+def test_a_vocabulary_with_colliding_keys_is_refused(
+    tiny_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import modkit._gram_index as gram_index
+
+    monkeypatch.setattr(gram_index, "exact_keys", lambda base, longest: False)
+    monkeypatch.setattr(gram_index, "_mix", lambda x: (x & np.uint64(3)) | np.uint64(4))
+    with pytest.raises(ModelError, match="same key"):
+        Scorer.load(tiny_model)
+
+
+def test_a_check_reads_its_text_once(tiny_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import modkit._text as text_module
+
+    calls: list[str] = []
+    real = text_module.analyse
+
+    def counting(raw: str) -> Any:
+        calls.append(raw)
+        return real(raw)
+
+    def forbidden(raw: str) -> Any:
+        raise AssertionError("the text was normalised twice")
+
+    monkeypatch.setattr(text_module, "analyse", counting)
+    monkeypatch.setattr(text_module, "normalize_text", forbidden)
+    monkeypatch.setattr(text_module, "find_links", forbidden)
+    mod = Moderator(scorer=Scorer.load(tiny_model), secret="s" * 32, policy=Policy(max_links=1))
+    text = "Super site: www.casino-bonus.fr et hxxp://deux [dot] ru"
+    decision = mod.check({"name": "Ann", "email": "ann@example.org", "text": text}, record=False)
+    assert "too_many_links" in decision.codes
+    assert calls == [text]
+    calls.clear()
+    forms = [{"name": "Ann", "email": "ann@example.org", "text": t} for t in (text, "Merci !")]
+    assert len(mod.check_many(forms, record=False)) == 2
+    assert calls == [text, "Merci !"]
 
 
 def test_a_flipped_byte_is_refused_before_unpickling(tiny_model: Path, tmp_path: Path) -> None:
@@ -287,6 +367,49 @@ def test_default_model_sanity(text: str, head: str, high: bool) -> None:
     score = scorer.score(text)[head]
     hold = scorer.thresholds[head]["hold"]
     assert (score >= hold) is high, f"{head}={score:.3f} hold={hold:.3f}"
+
+
+def _project_texts(limit: int) -> list[str]:
+    root = Path(__file__).resolve().parents[1] / "datasets"
+    texts: list[str] = []
+    for path in sorted(root.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            texts.extend(json.loads(line)["text"] for line in fh)
+    return texts[::7][:limit]
+
+
+@needs_default
+def test_default_model_batch_and_single_paths_agree() -> None:
+    scorer = Scorer.load()
+    texts = [*_project_texts(400), "", "😀" * 300, "x" * 65_525, "Ѕеx саsіnо москва"]
+    many = scorer.score_many(texts)
+    for text, scores in zip(texts, many, strict=True):
+        assert scores == pytest.approx(scorer.score(text), abs=1e-6)
+
+
+@needs_default
+def test_default_model_scores_equal_the_reference_features() -> None:
+    # Margins recomputed from analyze()'s strings: the vectorised features are the reference ones.
+    scorer = Scorer.load()
+    feat = scorer._featurizer
+    for text in [*_project_texts(60), "", "Ѕеx саsіnо москва 😀"]:
+        chars, words, shapes = analyze(text)
+        vocab = feat.vocabulary_
+        margin = np.array(scorer._intercept, dtype=np.float64)
+        for token in shapes:
+            if token in vocab:
+                margin = margin + SHAPE_WEIGHT * scorer._coef[vocab[token]].astype(np.float64)
+        for grams in (chars, words):
+            counts = Counter(vocab[g] for g in grams if g in vocab)
+            if not counts:
+                continue
+            cols = np.array(list(counts))
+            vals = (1 + np.log(np.array(list(counts.values()), dtype=np.float64))) * feat.idf_[cols]
+            vals = vals / np.sqrt(vals @ vals)
+            margin = margin + vals @ scorer._coef[cols].astype(np.float64)
+        expected = scorer._probabilities(margin)
+        got = scorer.score(text)
+        assert [got[h] for h in scorer.heads] == pytest.approx(expected.tolist(), abs=1e-6)
 
 
 @needs_default

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import time
+import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import modkit._text as text_module
 from modkit._text import (
     _FOLD,
     MAX_CHARS,
+    Analysis,
     Normalized,
     _fold,
+    analyse,
     find_links,
     normalize,
     normalize_text,
 )
+from modkit._text_share import cached_analysis, scoring_text, shared_analyses, shared_links
 
 
 def _check(raw: str, expected: str) -> None:
@@ -29,7 +34,10 @@ def _check(raw: str, expected: str) -> None:
 # --- API, types, edges ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("func", [normalize, normalize_text, find_links])
+@pytest.mark.parametrize(
+    "func",
+    [normalize, normalize_text, find_links, analyse, cached_analysis, scoring_text, shared_links],
+)
 @pytest.mark.parametrize("bad", [None, b"bytes", 12, ["a"], bytearray(b"x")])
 def test_non_str_is_type_error(func: object, bad: object) -> None:
     with pytest.raises(TypeError):
@@ -740,6 +748,69 @@ def test_offsets_invariants(raw: str) -> None:
         assert 0 <= a < b <= len(raw)
 
 
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_analyse_is_normalize_text_and_find_links(raw: str) -> None:
+    assert analyse(raw) == Analysis(normalize_text(raw), tuple(find_links(raw)))
+
+
+def _links_by_offsets(raw: str) -> list[tuple[int, int]]:
+    links: list[tuple[int, int]] = []
+    text_module._run_full(text_module._checked(raw), links, text_module._LINK_STAGES_END)
+    return sorted(set(links))
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_find_links_equals_the_offset_path(raw: str) -> None:
+    # find_links skips offsets when no link stage runs, and reuses stage 1's when it can.
+    assert find_links(raw) == _links_by_offsets(raw)
+
+
+def _corpus_texts() -> list[str]:
+    root = Path(__file__).resolve().parents[1] / "datasets"
+    texts = []
+    for path in sorted(root.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            texts.extend(json.loads(line)["text"] for line in fh)
+    return texts
+
+
+def test_analyse_on_the_project_corpus() -> None:
+    texts = _corpus_texts()
+    assert len(texts) > 3000
+    for raw in texts:
+        assert analyse(raw) == Analysis(normalize_text(raw), tuple(find_links(raw)))
+        assert find_links(raw) == _links_by_offsets(raw)
+
+
+def test_shared_analyses_read_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = text_module.analyse
+
+    def counting(raw: str) -> Analysis:
+        calls.append(raw)
+        return real(raw)
+
+    monkeypatch.setattr(text_module, "analyse", counting)
+    raw = "Visit www.example.com or hxxp://spam [dot] ru now"
+    assert scoring_text(raw) == normalize_text(raw)  # outside a block: no analysis, no cache
+    assert calls == []
+    with shared_analyses():
+        first = cached_analysis(raw)
+        assert scoring_text(raw) == first.text
+        assert cached_analysis(raw) is first
+        assert list(first.links) == find_links(raw)
+        with shared_analyses():  # a nested block starts empty
+            assert cached_analysis(raw) == first
+        assert cached_analysis("autre texte").text == "autre texte"
+        assert shared_links(raw) == first.links
+        assert shared_links("www.example.org") == tuple(find_links("www.example.org"))
+    assert calls == [raw, raw, "autre texte"]  # shared_links never analyses
+    cached_analysis(raw)  # the block is over: computed again
+    assert len(calls) == 4
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXTS)
 def test_find_links_spans(raw: str) -> None:
@@ -774,12 +845,10 @@ WORST = {
 
 
 @pytest.mark.parametrize("name", list(WORST))
-def test_worst_cases_stay_linear(name: str) -> None:
-    # Backtracking would take minutes here; linear work takes tens of milliseconds.
+def test_worst_cases_agree_on_every_path(name: str) -> None:
+    # Backtracking would hang here; bench/worst_cases.py times these shapes.
     text = WORST[name]
-    start = time.perf_counter()
     fast = normalize_text(text)
-    full = normalize(text)
-    find_links(text)
-    assert time.perf_counter() - start < 3.0
-    assert fast == full.text
+    assert fast == normalize(text).text
+    assert analyse(text) == Analysis(fast, tuple(find_links(text)))
+    assert find_links(text) == _links_by_offsets(text)

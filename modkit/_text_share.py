@@ -1,0 +1,71 @@
+"""One reading of a text per check: the scorer and the rules share a text's :class:`Analysis`.
+
+Within :func:`shared_analyses` (the Moderator opens one around each ``check`` and
+``check_many``), :func:`cached_analysis` analyses each distinct text once; the scorer reads the
+normalised text (:func:`scoring_text`) and the link rule the links (:func:`shared_links`) from it.
+Outside such a block nothing is cached. The cache lives in a context variable: each thread or
+task has its own, and it ends with the block (no unbounded growth).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from modkit import _text
+from modkit._text import Analysis
+
+__all__ = ["cached_analysis", "scoring_text", "shared_analyses", "shared_links"]
+
+_SHARED: ContextVar[dict[str, Analysis] | None] = ContextVar("modkit_text_shared", default=None)
+
+
+@contextmanager
+def shared_analyses() -> Iterator[None]:
+    """Within the block, :func:`cached_analysis` analyses each distinct text once (in this
+    thread or task): the scorer and the rules of one check share one normalisation."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def cached_analysis(text: str, /) -> Analysis:
+    """``analyse(text)``, computed once per distinct text inside :func:`shared_analyses`.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    cache = _SHARED.get()
+    if cache is None:
+        return _text.analyse(text)
+    found = cache.get(text) if isinstance(text, str) else None
+    if found is None:
+        found = _text.analyse(text)
+        cache[text] = found
+    return found
+
+
+def shared_links(text: str, /) -> tuple[tuple[int, int], ...]:
+    """``find_links(text)`` as a tuple, read from its shared analysis when one was made (a
+    rules-only check finds the links alone, without normalising the rest).
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    cache = _SHARED.get()
+    found = cache.get(text) if cache is not None and isinstance(text, str) else None
+    return found.links if found is not None else tuple(_text.find_links(text))
+
+
+def scoring_text(text: str, /) -> str:
+    """``normalize_text(text)``, read from the shared analysis inside :func:`shared_analyses`.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    if _SHARED.get() is None:
+        return _text.normalize_text(text)
+    return cached_analysis(text).text
