@@ -10,6 +10,7 @@ import re
 from email.message import Message
 
 from modkit._datasets._rows import MAX_TEXT_CHARS
+from modkit._html import html_to_text
 
 __all__ = ["clean", "email_text", "jigsaw_clean", "olid_clean", "youtube_html"]
 
@@ -87,33 +88,6 @@ def youtube_html(text: str) -> str:
     return _HTML_TAG.sub(lambda m: "\n" if m.group(2).lower() == "br" else "", text)
 
 
-_ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
-_BLOCK_START = re.compile(r"<(script|style)\b|<!--", re.IGNORECASE)
-_BLOCK_END = {
-    "script": re.compile(r"</script\s*>", re.IGNORECASE),
-    "style": re.compile(r"</style\s*>", re.IGNORECASE),
-    "": re.compile(r"-->"),
-}
-_LINE_TAGS = frozenset({"br", "p", "div", "tr", "li", "table", "h1", "h2", "h3", "h4", "hr"})
-
-
-def _tag_text(match: re.Match[str]) -> str:
-    inner = match.group(0)[1:-1].lstrip("/").split(maxsplit=1)
-    return "\n" if inner and inner[0].rstrip("/").lower() in _LINE_TAGS else ""
-
-
-def _html_to_text(markup: str) -> str:
-    """Visible text of (email) HTML: comments, scripts and styles dropped, tags removed."""
-    kept: list[str] = []
-    pos = 0
-    while (start := _BLOCK_START.search(markup, pos)) is not None:
-        kept.append(markup[pos : start.start()])
-        end = _BLOCK_END[(start.group(1) or "").lower()].search(markup, start.end())
-        pos = end.end() if end else len(markup)
-    kept.append(markup[pos:])
-    return _ANY_TAG.sub(_tag_text, "".join(kept))
-
-
 _SPACES = re.compile(r"[ \t\f\v]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -153,7 +127,7 @@ def email_text(raw: str) -> str:
     if any(p.strip() for p in plain):
         body = "\n".join(plain)[: 4 * _EMAIL_BODY_CHARS]
     else:
-        body = _html_to_text("\n".join(markup))
+        body = html_to_text("\n".join(markup))
     body = _BLANK_LINES.sub("\n\n", "\n".join(line.strip() for line in body.split("\n")))
     text = f"{subject.strip()}\n\n{body.strip()}" if subject.strip() else body.strip()
     return _SPACES.sub(" ", text)[:_EMAIL_BODY_CHARS]
