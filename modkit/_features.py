@@ -68,6 +68,57 @@ _STOP_WORDS_TEXT = """
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
+#: How the featuriser reads a normalised text. ``plain``: character n-grams of the whole text,
+#: words split on spaces. ``content``: words split at apostrophes and stripped of edge
+#: punctuation; the :data:`FUNCTION_WORDS` (pronouns, determiners, greetings, auxiliaries,
+#: prepositions, conjunctions) are left out of the character n-grams and are never a word unigram,
+#: and no word bigram is made of two of them. Who a comment addresses and how it greets are then
+#: no features at all, so they cannot become a shortcut for toxicity (the ``plain`` recipe had
+#: learnt "t'as", "ton" and "Bonjour" as toxic cues from its corpora's registers).
+VIEWS = ("plain", "content")
+
+# Forms as the normaliser writes them: case-folded, accents removed, apostrophes ASCII. Negations
+# (pas, jamais, not, never, don) are kept: they carry meaning ("je ne déteste pas").
+_FUNCTION_WORDS_TEXT = """
+    je j tu t il elle on nous vous ils elles me m te toi moi lui leur leurs eux se s y en soi
+    le la les l un une des du de d ce c cet cette ces ceci cela ca mon ma mes ton ta tes son sa
+    ses notre nos votre vos qui que qu quoi dont ou et mais donc car ni or a au aux avec dans
+    entre par pour sans sous sur vers chez est es suis sommes etes sont ai as avons avez ont ete
+    etre avoir etait sera serait fait faire va vas vais tous tout toute toutes
+    bonjour bonsoir salut coucou hello hi hey yo cc slt bjr re cordialement bisous
+    i my mine myself you your yours yourself yourselves u ur ya he him his himself she her hers
+    herself it its itself we us our ours ourselves they them their theirs themselves the an this
+    that these those is are am was were be been being have has had do does did to of in at for
+    with from by about as into than then so and but if dear cheers thanks all everyone everybody
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+_EDGE_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’…–—·•¡¿§°"
+
+
+def content_tokens(norm: str) -> list[str]:
+    """The words of a normalised text as the ``content`` view reads them: split at apostrophes
+    (``t'as`` -> ``t``, ``as``), edge punctuation stripped, empty pieces dropped."""
+    out: list[str] = []
+    for raw in norm.split():
+        for part in raw.split("'"):
+            token = part.strip(_EDGE_PUNCTUATION)
+            if token:
+                out.append(token)
+    return out
+
+
+def view_text(norm: str, view: str, stop_words: Collection[str]) -> tuple[str, list[str]]:
+    """``(text of the character n-grams, words)`` of a normalised text under ``view``."""
+    if view == "content":
+        head = content_tokens(norm[:MAX_CHARGRAM_CHARS])
+        return " ".join(t for t in head if t not in stop_words), content_tokens(norm)
+    return norm[:MAX_CHARGRAM_CHARS], norm.split()
+
+
+def default_stop_words(view: str) -> frozenset[str]:
+    """The words that are no unigram (and, in the ``content`` view, no character n-grams)."""
+    return FUNCTION_WORDS if view == "content" else STOP_WORDS
+
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
     for i, edge in enumerate(edges):
@@ -95,9 +146,13 @@ def _shape_values(raw: str, norm: str) -> dict[str, float]:
     return {"caps": caps, "bang": raw.count("!"), "len": len(norm), "url": norm.count("xxurl")}
 
 
-def _shape_tokens(raw: str, norm: str) -> list[str]:
+def _shape_tokens(raw: str, norm: str, kinds: Collection[str]) -> list[str]:
     values = _shape_values(raw, norm)
-    return [f"{SHAPE_PREFIX}{k}{_bucket(values[k], edges)}" for k, edges in SHAPE_EDGES.items()]
+    return [
+        f"{SHAPE_PREFIX}{k}{_bucket(values[k], edges)}"
+        for k, edges in SHAPE_EDGES.items()
+        if k in kinds
+    ]
 
 
 def char_grams(padded: str, ngrams: tuple[int, int]) -> list[str]:
@@ -116,16 +171,21 @@ def analyze(
     char_ngrams: tuple[int, int] = (3, 5),
     word_ngrams: tuple[int, int] = (1, 2),
     normalize: bool = True,
-    stop_words: Collection[str] = STOP_WORDS,
+    stop_words: Collection[str] | None = None,
     shape_tokens: bool = True,
+    view: str = "plain",
+    shape_kinds: Collection[str] | None = None,
 ) -> tuple[list[str], list[str], list[str]]:
     """Return ``(char_grams, word_grams, shape_tokens)`` of one raw comment (repeats kept).
 
     ``normalize=False`` replaces the scoring normaliser by a plain case fold (a baseline for the
-    robustness benchmark, never the default).
+    robustness benchmark, never the default). ``stop_words`` defaults to the view's
+    (:func:`default_stop_words`); ``shape_kinds`` to every kind of :data:`SHAPE_EDGES`.
     """
     norm = normalize_text(text) if normalize else _plain_fold(text)
-    return _grams(text, norm, char_ngrams, word_ngrams, stop_words, shape_tokens)
+    stop = default_stop_words(view) if stop_words is None else stop_words
+    kinds = SHAPE_EDGES.keys() if shape_kinds is None else shape_kinds
+    return _grams(text, norm, char_ngrams, word_ngrams, stop, kinds if shape_tokens else (), view)
 
 
 def _grams(  # noqa: PLR0917
@@ -134,17 +194,23 @@ def _grams(  # noqa: PLR0917
     char_ngrams: tuple[int, int],
     word_ngrams: tuple[int, int],
     stop_words: Collection[str],
-    shape_tokens: bool,
+    shape_kinds: Collection[str],
+    view: str,
 ) -> tuple[list[str], list[str], list[str]]:
     """:func:`analyze` of ``text`` whose normalised form is ``norm``."""
-    chars = char_grams(f" {norm[:MAX_CHARGRAM_CHARS]} ", char_ngrams)
-    words = norm.split()
+    char_text, words = view_text(norm, view, stop_words)
+    chars = char_grams(f" {char_text} ", char_ngrams)
     grams: list[str] = (
         [WORD_PREFIX + w for w in words if w not in stop_words] if word_ngrams[0] <= 1 else []
     )
+    content = view == "content"
     for n in range(max(2, word_ngrams[0]), word_ngrams[1] + 1):
-        grams.extend(WORD_PREFIX + " ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-    return chars, grams, _shape_tokens(text, norm) if shape_tokens else []
+        grams.extend(
+            WORD_PREFIX + " ".join(words[i : i + n])
+            for i in range(len(words) - n + 1)
+            if not (content and all(w in stop_words for w in words[i : i + n]))
+        )
+    return chars, grams, _shape_tokens(text, norm, shape_kinds) if shape_kinds else []
 
 
 def _plain_fold(text: str) -> str:
@@ -175,6 +241,8 @@ class NgramFeaturizer:
         normalize: bool = True,
         stop_words: Collection[str] | None = None,
         shape_tokens: bool = True,
+        view: str = "plain",
+        shape_kinds: Collection[str] | None = None,
     ) -> None:
         self.char_ngrams = char_ngrams
         self.word_ngrams = word_ngrams
@@ -184,11 +252,43 @@ class NgramFeaturizer:
         self.normalize = normalize
         self.stop_words = stop_words
         self.shape_tokens = shape_tokens
+        self.view = view
+        self.shape_kinds = shape_kinds
 
     @property
     def stop_words_(self) -> frozenset[str]:
-        """The stop words in force (:data:`STOP_WORDS` unless ``stop_words`` was given)."""
-        return STOP_WORDS if self.stop_words is None else frozenset(self.stop_words)
+        """The stop words in force (the view's unless ``stop_words`` was given)."""
+        if self.stop_words is None:
+            return default_stop_words(self.view)
+        return frozenset(self.stop_words)
+
+    @property
+    def shape_kinds_(self) -> tuple[str, ...]:
+        """The shape tokens in use (none when ``shape_tokens`` is False)."""
+        if not self.shape_tokens:
+            return ()
+        kinds = SHAPE_EDGES.keys() if self.shape_kinds is None else self.shape_kinds
+        return tuple(k for k in SHAPE_EDGES if k in kinds)
+
+    def views(self, norms: Sequence[str]) -> tuple[list[str], list[list[str]]]:
+        """The character-gram text and the words of each normalised text (see :data:`VIEWS`)."""
+        stop = self.stop_words_
+        pairs = [view_text(n, self.view, stop) for n in norms]
+        return [p[0] for p in pairs], [p[1] for p in pairs]
+
+    def word_grams(self, word: str) -> set[str]:
+        """The grams that one space-free piece of normalised text makes on its own (its
+        character n-grams and its unigrams): what :meth:`Scorer.explain` credits to a word."""
+        if self.view == "content":
+            stop = self.stop_words_
+            pieces = [t for t in content_tokens(word) if t not in stop]
+        else:
+            pieces = [word]
+        grams: set[str] = set()
+        for piece in pieces:
+            grams.update(char_grams(f" {piece} ", self.char_ngrams))
+            grams.add(WORD_PREFIX + piece)
+        return grams
 
     def _analyze(self, text: str) -> tuple[list[str], list[str], list[str]]:
         return analyze(
@@ -198,6 +298,8 @@ class NgramFeaturizer:
             normalize=self.normalize,
             stop_words=self.stop_words_,
             shape_tokens=self.shape_tokens,
+            view=self.view,
+            shape_kinds=self.shape_kinds_,
         )
 
     def normalized(self, texts: Iterable[str]) -> list[str]:
@@ -211,16 +313,24 @@ class NgramFeaturizer:
         docs = _check_texts(texts)
         norms = self.normalized(docs)
         stop = self.stop_words_
+        char_texts, words = self.views(norms)
         char_df = _char_document_frequencies(
-            norms, self.char_ngrams, self.max_char_features, self.min_df
+            char_texts, self.char_ngrams, self.max_char_features, self.min_df
         )
         word_df = _word_document_frequencies(
-            norms, self.word_ngrams, stop, self.max_word_features, self.min_df
+            words,
+            self.word_ngrams,
+            stop,
+            self.max_word_features,
+            self.min_df,
+            skip_pairs=self.view == "content",
         )
         if char_df is None or word_df is None:  # an alphabet too large for exact keys
             char_df, word_df = self._reference_frequencies(docs)
         elif self.shape_tokens:
             for kind, bucket in _shape_buckets(docs, norms).items():
+                if kind not in self.shape_kinds_:
+                    continue
                 for b, df in enumerate(np.bincount(bucket).tolist()):
                     if df:
                         word_df[f"{SHAPE_PREFIX}{kind}{b}"] = df
@@ -270,6 +380,7 @@ class NgramFeaturizer:
                 word_ngrams=self.word_ngrams,
                 stop_words=self.stop_words_,
                 shape_tokens=self.shape_tokens,
+                view=self.view,
             )
             self._index_ = index
         return index
@@ -505,8 +616,11 @@ class _VocabularyIndex:
         word_ngrams: tuple[int, int],
         stop_words: frozenset[str],
         shape_tokens: bool,
+        view: str = "plain",
     ) -> None:
         self.vocabulary = vocabulary
+        self.view = view
+        self.stop_words = stop_words
         self.char_ngrams = (int(char_ngrams[0]), int(char_ngrams[1]))
         self.word_ngrams = (max(1, int(word_ngrams[0])), int(word_ngrams[1]))
         self.shape_tokens = shape_tokens
@@ -573,7 +687,8 @@ class _VocabularyIndex:
 
     def hits_one(self, text: str, norm: str) -> list[tuple[int, np.ndarray]]:
         """:meth:`hits` of one text: ``(block, columns)``, one entry per occurrence."""
-        padded = f" {norm[:MAX_CHARGRAM_CHARS]} "
+        char_text, words = view_text(norm, self.view, self.stop_words)
+        padded = f" {char_text} "
         cps = np.frombuffer(padded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         table = self._char_ids
         ids = table[np.minimum(cps, len(table) - 1)].astype(np.uint64)
@@ -583,7 +698,6 @@ class _VocabularyIndex:
             if self._char_tables[n - self.char_ngrams[0]] is not None
         ]
         get = self._word_ids.get
-        words = norm.split()
         ids = np.fromiter(map(get, words, repeat(0)), dtype=np.uint64, count=len(words))
         lo = self.word_ngrams[0]
         for n, keys in window_keys(ids, self.word_base, *self.word_ngrams):
@@ -616,11 +730,12 @@ class _VocabularyIndex:
         if not texts:
             return []
         found: list[tuple[int, np.ndarray, np.ndarray]] = []
-        cps, starts, lengths = _code_points([f" {n[:MAX_CHARGRAM_CHARS]} " for n in norms])
+        views = [view_text(n, self.view, self.stop_words) for n in norms]
+        cps, starts, lengths = _code_points([f" {v[0]} " for v in views])
         ids = self.char_ids(cps, starts)
         keys = gram_keys(ids, self.char_base, *self.char_ngrams)
         found.append((_CHAR_BLOCK, *_found(self._char_tables, keys, starts, lengths)))
-        ids, starts, lengths = self.word_ids([n.split() for n in norms])
+        ids, starts, lengths = self.word_ids([v[1] for v in views])
         keys = gram_keys(ids, self.word_base, *self.word_ngrams)
         if self.word_ngrams[0] == 1:
             keys[self._stop[ids], 0] = 0  # stop words are no unigrams
@@ -693,12 +808,14 @@ def _document_frequencies(
     lo: int,
     hi: int,
     skip_unigram: np.ndarray | None = None,
+    *,
+    skip_pairs: bool = False,
 ) -> dict[int, tuple[np.ndarray, np.ndarray]]:
     """``{n: (keys, document frequencies)}`` of every window of every id sequence.
 
     A chunk is ``(ids, starts, lengths)`` of texts joined by a 0 (as :func:`_code_points` and
     :func:`_joined_ids` give). Requires exact keys. ``skip_unigram`` flags ids whose 1-gram is
-    not counted (stop words).
+    not counted (stop words); with ``skip_pairs``, neither is a 2-gram of two such ids.
     """
     per_n: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
     for ids, starts, lengths in chunks:
@@ -709,6 +826,8 @@ def _document_frequencies(
             ok = zeros[n:] == zeros[: len(zeros) - n]  # within one text
             if n == 1 and skip_unigram is not None:
                 ok &= ~skip_unigram[ids]
+            if n == 2 and skip_pairs and skip_unigram is not None:
+                ok &= ~(skip_unigram[ids[:-1]] & skip_unigram[ids[1:]])
             at = np.flatnonzero(ok)
             pair_keys, docs = keys[at], owner[at]
             out_keys: list[np.ndarray] = []
@@ -759,12 +878,12 @@ def _candidates(
 
 
 def _char_document_frequencies(
-    norms: Sequence[str], ngrams: tuple[int, int], limit: int, min_df: int
+    char_texts: Sequence[str], ngrams: tuple[int, int], limit: int, min_df: int
 ) -> dict[str, int] | None:
-    """Document frequency of the character grams that may enter the vocabulary (None: the
-    alphabet is too large for exact keys)."""
+    """Document frequency of the character grams (of the texts' character-gram views) that may
+    enter the vocabulary (None: the alphabet is too large for exact keys)."""
     lo, hi = int(ngrams[0]), int(ngrams[1])
-    padded = [f" {n[:MAX_CHARGRAM_CHARS]} " for n in norms]
+    padded = [f" {t} " for t in char_texts]
     alphabet = sorted(set().union(*padded)) if padded else []
     base = len(alphabet) + 1
     if not exact_keys(base, hi) or lo < 1:
@@ -791,16 +910,17 @@ def _char_document_frequencies(
 
 
 def _word_document_frequencies(
-    norms: Sequence[str],
+    words: Sequence[list[str]],
     ngrams: tuple[int, int],
     stop_words: frozenset[str],
     limit: int,
     min_df: int,
+    *,
+    skip_pairs: bool = False,
 ) -> dict[str, int] | None:
     """Document frequency of the word grams that may enter the vocabulary (None: too many
     distinct words for exact keys)."""
     lo, hi = max(1, int(ngrams[0])), int(ngrams[1])
-    words = [n.split() for n in norms]
     lexicon: dict[str, int] = {}
     for w in chain.from_iterable(words):
         if w not in lexicon:
@@ -818,7 +938,9 @@ def _word_document_frequencies(
         )
         for first in range(0, len(words), _FIT_CHUNK)
     )
-    merged = _candidates(_document_frequencies(chunks, base, lo, hi, skip), limit, min_df)
+    merged = _candidates(
+        _document_frequencies(chunks, base, lo, hi, skip, skip_pairs=skip_pairs), limit, min_df
+    )
     names = ["", *lexicon]
     out: dict[str, int] = {}
     for n, (keys, counts) in merged.items():

@@ -78,6 +78,8 @@ def _reference_row(feat: NgramFeaturizer, text: str) -> dict[int, float]:
         word_ngrams=feat.word_ngrams,
         stop_words=feat.stop_words_,
         shape_tokens=feat.shape_tokens,
+        view=feat.view,
+        shape_kinds=feat.shape_kinds_,
     )
     vocab = feat.vocabulary_
     row: dict[int, float] = {}
@@ -326,3 +328,73 @@ def test_ids_never_overflow_exact_keys() -> None:
     assert gram_index.exact_keys(155, 5)
     assert gram_index.exact_keys(1 << 16, 4)
     assert not gram_index.exact_keys((1 << 16) + 1, 4)
+
+
+# --- the content view ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def content(corpus: list[str]) -> NgramFeaturizer:
+    return NgramFeaturizer(
+        min_df=2,
+        max_char_features=30_000,
+        max_word_features=8_000,
+        view="content",
+        shape_kinds=("caps", "url"),
+    ).fit(corpus[:1500])
+
+
+def test_content_view_batch_and_one_comment_paths_match_the_reference(
+    content: NgramFeaturizer, corpus: list[str]
+) -> None:
+    docs = [*EDGE, *corpus[1500:1800]]
+    matrix = content.transform(docs)
+    for i, doc in enumerate(docs):
+        expected = _reference_row(content, doc)
+        _assert_same(_row(matrix, i), expected)
+        cols, vals = content.transform_one(doc)
+        _assert_same(dict(zip(cols.tolist(), vals.tolist(), strict=True)), expected)
+
+
+def test_content_view_fit_matches_reference_frequencies(corpus: list[str]) -> None:
+    feat = NgramFeaturizer(min_df=1, view="content", shape_kinds=("caps",))
+    fast = feat.fit(corpus[:300]).vocabulary_
+    slow_char, slow_word = feat._reference_frequencies(corpus[:300])
+    assert set(fast) == set(slow_char) | set(slow_word)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("T'as vu ça ? Bonjour à tous, tu es génial", ["t", "as", "bonjour", "tu", "es", "tous"]),
+        ("Hi guys, you are all amazing", ["hi", "you", "are", "all"]),
+        ("Votre article : ton avis ?!!", ["votre", "ton"]),
+    ],
+)
+def test_content_view_leaves_address_and_greetings_out(
+    content: NgramFeaturizer, text: str, absent: list[str]
+) -> None:
+    chars, words, shapes = analyze(text, view="content", shape_kinds=("caps", "url"))
+    unigrams = {w[1:] for w in words if " " not in w}
+    bigrams = [w[1:].split() for w in words if " " in w]
+    for word in absent:
+        assert word not in unigrams
+        assert all(f" {word} " not in c for c in chars)
+    assert all(
+        not (a in features.FUNCTION_WORDS and b in features.FUNCTION_WORDS) for a, b in bigrams
+    )
+    assert {s[1:-1] for s in shapes} <= {"caps", "url"}
+
+
+def test_content_tokens_split_elisions_and_strip_punctuation() -> None:
+    tokens = features.content_tokens("t'as l'adresse ?!! «oui» nul!!! @marc xxurl site com")
+    assert tokens == ["t", "as", "l", "adresse", "oui", "nul", "marc", "xxurl", "site", "com"]
+
+
+def test_same_greeting_or_address_gives_the_same_content_features(
+    content: NgramFeaturizer,
+) -> None:
+    a = content.transform_one("Bonjour, t'es vraiment un crack !")
+    b = content.transform_one("t'es vraiment un crack")
+    c = content.transform_one("Salut à tous !!! Vous êtes vraiment un crack")
+    assert a[0].tolist() == b[0].tolist() == c[0].tolist()
