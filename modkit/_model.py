@@ -24,11 +24,10 @@ import numpy as np
 from modkit._errors import ModelError
 from modkit._features import (
     MAX_CHARGRAM_CHARS,
+    VIEWS,
     VOCAB_SEPARATOR,
-    WORD_PREFIX,
     LazyVocabulary,
     NgramFeaturizer,
-    char_grams,
 )
 from modkit._heads import HEADS
 from modkit._scorer_protocol import Thresholds, check_thresholds
@@ -138,7 +137,11 @@ class Scorer:
                 normalize=bool(feat.get("normalize", True)),
                 stop_words=None if stop_words is None else frozenset(map(str, stop_words)),
                 shape_tokens=bool(feat.get("shape_tokens", True)),
+                view=str(feat.get("view", "plain")),
+                shape_kinds=_shape_kinds(feat.get("shape_kinds")),
             )
+            if self._featurizer.view not in VIEWS:
+                raise ValueError(f"unknown featuriser view {self._featurizer.view!r}")
             packed = feat["vocabulary"]
             if not isinstance(packed, str):
                 raise TypeError("the vocabulary is not a string")
@@ -302,9 +305,7 @@ class Scorer:
         weight_of = dict(zip(idx.tolist(), val.tolist(), strict=True))
         words: list[tuple[int, int, np.ndarray, np.ndarray]] = []
         for match in _WORD_RE.finditer(norm.text[:MAX_CHARGRAM_CHARS]):
-            word = match.group()
-            grams = set(char_grams(f" {word} ", self._featurizer.char_ngrams))
-            grams.add(WORD_PREFIX + word)
+            grams = self._featurizer.word_grams(match.group())
             cols = [vocab[g] for g in grams if g in vocab and vocab[g] in weight_of]
             if cols:
                 weights = np.array([weight_of[c] for c in cols], dtype=np.float32)
@@ -320,6 +321,15 @@ class Scorer:
             scored.sort(key=lambda span: -span.weight)
             result[head] = scored[:top]
         return result
+
+
+def _shape_kinds(value: Any) -> tuple[str, ...] | None:
+    """The bundle's shape kinds (None: every kind, as bundles written before they were chosen)."""
+    if value is None:
+        return None
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise TypeError("shape_kinds is not a list of str")
+    return tuple(value)
 
 
 def runtime_versions() -> dict[str, str]:

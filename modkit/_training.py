@@ -2,22 +2,29 @@
 
 The recipe, in order:
 
-1. every row goes, by a hash of its text (stable whatever else is loaded), to ``train``,
-   ``calib`` or ``test``;
-2. the model is fitted on ``train``, calibrated (Platt) and given its hold/reject thresholds on
-   ``calib``, then measured on ``test`` (per corpus, per head, per language) and, for the YouTube
-   videos, leave-one-video-out;
-3. that measured model is the one written (``refit=True`` instead refits on ``train`` + ``test``
+1. corpora whose licence forbids redistribution are left out (unless the config allows them, for
+   a site's own model); rows are deduplicated, presumed-ham rows holding an insult are screened
+   out, and a row labelled not toxic is also no insult, threat, obscenity or identity attack;
+2. every row goes to ``train``, ``calib`` or ``test`` by a hash of its thread, post, video or
+   book when it has one, else of its text (stable whatever else is loaded); training rows are
+   doubled with their address swapped (tu/vous, you/they) for a share of them;
+3. the model is fitted on ``train``, calibrated (Platt) on ``calib``, and given hold/reject
+   thresholds by the false-positive rate on the *realistic* innocent comments of ``calib`` (real
+   conversation, reviews, the project's own comments; never benchmark ham), in each language,
+   the stricter language deciding; then measured on ``test`` per corpus, head and language and,
+   for the YouTube videos, leave-one-video-out;
+4. that measured model is the one written (``refit=True`` instead refits on ``train`` + ``test``
    and calibrates the refit on ``calib``; its test figures are then those of the measured model).
 
 Each head learns only from rows whose corpus informs it; corpora are weighted (a cap on rows per
 corpus, a per-corpus and a per-kind multiplier) so that no corpus or language drowns the others.
+The report lists, per head, the features that push hardest towards a positive, flagging any that
+is a function word or punctuation (a shortcut).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import io
 import json
 import math
@@ -36,11 +43,28 @@ import numpy as np
 from scipy import sparse
 
 from modkit._datasets import Corpus, Row, dedupe
-from modkit._features import NgramFeaturizer, vocabulary_string
+from modkit._features import (
+    FUNCTION_WORDS,
+    SHAPE_PREFIX,
+    WORD_PREFIX,
+    NgramFeaturizer,
+    vocabulary_string,
+)
 from modkit._heads import HEADS, POLICY_HEADS
 from modkit._model import BUNDLE_FORMAT, runtime_versions, sha256_file
+from modkit._training_rows import (
+    address_variants,
+    imply_negatives,
+    is_realistic_ham,
+    screen_hit,
+    split_of,
+    unit_hash,
+)
 
 __all__ = ["TrainConfig", "TrainResult", "split_of", "threshold_at_fpr", "train", "write_model"]
+
+#: How many features per head the shortcut report lists.
+SHORTCUT_TOP = 200
 
 Progress = Callable[[str], None]
 
@@ -63,9 +87,23 @@ DEFAULT_KIND_WEIGHTS: dict[str, float] = {
     "hard_identity": 3.0,
     "hard_quote": 2.0,
     "hard_scunthorpe": 2.0,
-    "hard_strong_language": 2.0,
+    "hard_strong_language": 3.0,
     "identity_neutral": 3.0,
+    "identity_positive": 2.0,
+    "hate_counter": 2.0,
+    "hate_negated": 2.0,
+    # Swearing aimed at nobody is innocent; benchmark corpora label most swearing toxic, so these
+    # rows must weigh enough to teach the difference.
+    "forum_swearing": 3.0,
+    "conv_strong_language": 3.0,
+    "profanity_untargeted": 3.0,
 }
+
+#: Rows kept at most per corpus (a stable sample): bounds training time on huge corpora.
+DEFAULT_ROW_LIMITS: dict[str, int] = {"en_tweeteval_informal": 40_000}
+
+#: False-positive rate on realistic innocent comments at which a head holds, per head.
+DEFAULT_HOLD_FPR: dict[str, float] = {"spam": 0.005}
 
 
 #: Heads a corpus must not train although its loader maps them. The French hate-speech superset
@@ -91,6 +129,8 @@ class TrainConfig:
     char_ngrams: tuple[int, int] = (3, 5)
     word_ngrams: tuple[int, int] = (1, 2)
     normalize: bool = True
+    view: str = "content"
+    shape_kinds: tuple[str, ...] = ("caps", "url")
     c: float = 2.0
     corpus_cap: int = 30_000
     corpus_weights: Mapping[str, float] = field(
@@ -100,8 +140,15 @@ class TrainConfig:
     ignored_heads: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: dict(DEFAULT_IGNORED_HEADS)
     )
-    reject_fpr: float = 0.005
-    hold_fpr: float = 0.04
+    row_limits: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_ROW_LIMITS))
+    redistributable_only: bool = True
+    screen_weak: bool = True
+    weak_weight: float = 1.0
+    address_share: float = 0.5
+    reject_fpr: float = 0.002
+    hold_fpr: float = 0.015
+    hold_fpr_by_head: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_HOLD_FPR))
+    policy_heads: tuple[str, ...] = POLICY_HEADS
     refit: bool = False
     logo: bool = True
 
@@ -133,16 +180,6 @@ class _Fitted:
         return probs
 
 
-def split_of(row: Row, seed: int, calib: float, test: float) -> str:
-    digest = hashlib.blake2b(f"{seed}\x00{row.text}".encode("utf-8", "replace"), digest_size=8)
-    u = int.from_bytes(digest.digest(), "big") / 2**64
-    if u < test:
-        return "test"
-    if u < test + calib:
-        return "calib"
-    return "train"
-
-
 def _without_ignored(row: Row, config: TrainConfig) -> Row:
     ignored = config.ignored_heads.get(row.corpus, ())
     if not ignored or not any(h in row.labels for h in ignored):
@@ -166,6 +203,7 @@ def _row_weights(rows: Sequence[Row], head: str, config: TrainConfig) -> np.ndar
         [
             config.corpus_weights.get(r.corpus, 1.0)
             * config.kind_weights.get(r.kind or "", 1.0)
+            * (config.weak_weight if r.weak else 1.0)
             * min(1.0, config.corpus_cap / counts[r.corpus])
             for r in rows
         ],
@@ -210,6 +248,8 @@ def _fit(
         max_word_features=config.max_word_features,
         min_df=config.min_df,
         normalize=config.normalize,
+        view=config.view,
+        shape_kinds=config.shape_kinds,
     )
     texts = [r.text for r in rows]
     featurizer.fit(texts)
@@ -266,25 +306,103 @@ def threshold_at_fpr(ham_scores: np.ndarray, fpr: float) -> float:
 
 def _thresholds(
     model: _Fitted, x: sparse.csr_matrix, rows: Sequence[Row], config: TrainConfig
-) -> dict[str, dict[str, float]]:
-    """Hold and reject thresholds per head, chosen on calibration rows."""
+) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
+    """Hold and reject thresholds per head, and how they were chosen.
+
+    Set by the false-positive rate on the realistic innocent comments of the calibration split
+    (:func:`is_realistic_ham`), in each language; the stricter language decides, so the hold rate
+    published holds for both. Unlike precision, a false-positive rate does not depend on how many
+    positives the corpora happen to hold (real comment sections hold far fewer). A head with too
+    few realistic innocent rows falls back to all of its calibration negatives.
+    """
     probs = model.probabilities(x)
     out: dict[str, dict[str, float]] = {}
+    how: dict[str, Any] = {}
     for h, head in enumerate(model.heads):
         idx = [i for i, r in enumerate(rows) if head in r.labels]
         y = np.array([rows[i].labels[head] for i in idx])
         if len(idx) < 20 or y.sum() < 5 or y.sum() == len(y):
             continue
-        p = probs[idx, h]
-        # Thresholds are set by the false-positive rate on ham, which unlike precision does not
-        # depend
-        # on how many positives the calibration corpora happen to hold (real comment sections hold
-        # far fewer than the corpora).
-        reject = min(max(threshold_at_fpr(p[y == 0], config.reject_fpr), 0.5), 0.999)
-        hold = threshold_at_fpr(p[y == 0], config.hold_fpr)
+        hold_fpr = config.hold_fpr_by_head.get(head, config.hold_fpr)
+        holds: dict[str, float] = {}
+        rejects: dict[str, float] = {}
+        sizes: dict[str, int] = {}
+        for lang in ("fr", "en"):
+            ham = np.array(
+                [
+                    probs[i, h]
+                    for i in idx
+                    if rows[i].lang == lang and is_realistic_ham(rows[i], head)
+                ]
+            )
+            if len(ham) < 200:
+                continue
+            holds[lang] = threshold_at_fpr(ham, hold_fpr)
+            rejects[lang] = threshold_at_fpr(ham, config.reject_fpr)
+            sizes[lang] = len(ham)
+        if holds:
+            source = "realistic"
+            hold, reject = max(holds.values()), max(rejects.values())
+        else:
+            source = "all negatives"
+            p = probs[idx, h]
+            hold = threshold_at_fpr(p[y == 0], hold_fpr)
+            reject = threshold_at_fpr(p[y == 0], config.reject_fpr)
+        reject = min(max(reject, 0.5), 0.999)
         hold = min(max(hold, 0.2), reject)
         out[head] = {"hold": round(hold, 4), "reject": round(reject, 4)}
+        how[head] = {
+            "source": source,
+            "hold_fpr": hold_fpr,
+            "reject_fpr": config.reject_fpr,
+            "ham_rows": sizes,
+            "hold_by_lang": {k: round(v, 4) for k, v in holds.items()},
+        }
+    return out, how
+
+
+def _shortcuts(model: _Fitted, top: int = SHORTCUT_TOP) -> dict[str, list[dict[str, Any]]]:
+    """Per head, the ``top`` features that push hardest towards a positive (weight x idf), each
+    flagged when it is a function word, a bigram of them or bare punctuation: a shortcut."""
+    vocab = model.featurizer.vocabulary_
+    names = [""] * len(vocab)
+    for gram, i in vocab.items():
+        names[i] = gram
+    idf = np.asarray(model.featurizer.idf_, dtype=np.float64)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for h, head in enumerate(model.heads):
+        push = model.coef[:, h].astype(np.float64) * idf
+        order = np.argsort(-push)[:top]
+        out[head] = [
+            {
+                "feature": _display(names[i]),
+                "push": round(float(push[i]), 3),
+                "shortcut": _is_shortcut(names[i]),
+            }
+            for i in order
+            if push[i] > 0
+        ]
     return out
+
+
+def _display(gram: str) -> str:
+    if gram.startswith(WORD_PREFIX):
+        return f"word `{gram[1:]}`"
+    if gram.startswith(SHAPE_PREFIX):
+        return f"shape `{gram[1:]}`"
+    return f"chars `{gram.replace(' ', '␣')}`"
+
+
+def _is_shortcut(gram: str) -> bool:
+    if gram.startswith(SHAPE_PREFIX):
+        return False
+    body = gram[1:] if gram.startswith(WORD_PREFIX) else gram
+    words = body.split()
+    if not words:
+        return True
+    if all(w in FUNCTION_WORDS for w in words):
+        return True
+    return not any(ch.isalnum() for ch in body)
 
 
 # -- metrics ---------------------------------------------------------------------------------------
@@ -391,6 +509,31 @@ def _leave_one_group_out(
 # -- the recipe ------------------------------------------------------------------------------------
 
 
+def _limited(corpus: Corpus, config: TrainConfig) -> Corpus:
+    """The corpus cut to its row limit by a stable hash of each text (all rows when none)."""
+    limit = config.row_limits.get(corpus.name)
+    if limit is None or len(corpus.rows) <= limit:
+        return corpus
+    ranked = sorted(corpus.rows, key=lambda r: unit_hash(config.seed, r.text))
+    return dataclasses.replace(corpus, rows=ranked[:limit])
+
+
+def _prepared(corpora: Sequence[Corpus], config: TrainConfig) -> tuple[list[Row], dict[str, int]]:
+    """Rows ready to split: ignored heads dropped, presumed ham screened, negatives implied."""
+    rows: list[Row] = []
+    screened: dict[str, int] = defaultdict(int)
+    for corpus in corpora:
+        for raw in corpus.rows:
+            row = _without_ignored(raw, config)
+            if not row.labels:
+                continue
+            if config.screen_weak and row.weak and screen_hit(row.text) is not None:
+                screened[row.corpus] += 1
+                continue
+            rows.append(imply_negatives(row))
+    return rows, dict(screened)
+
+
 def train(
     corpora: Sequence[Corpus],
     config: TrainConfig | None = None,
@@ -405,9 +548,13 @@ def train(
     """
     config = config or TrainConfig()
     say = progress or (lambda _msg: None)
-    corpora = dedupe(corpora)
-    rows = [_without_ignored(r, config) for c in corpora for r in c.rows]
-    rows = [r for r in rows if r.labels]
+    excluded = [c for c in corpora if config.redistributable_only and not c.redistributable]
+    for c in excluded:
+        say(f"left out {c.name}: its licence forbids redistribution ({c.licence})")
+    corpora = dedupe([_limited(c, config) for c in corpora if c not in excluded])
+    rows, screened = _prepared(corpora, config)
+    if screened:
+        say(f"screened out {sum(screened.values()):,} presumed-ham rows holding an insult")
     for head in ("spam", "toxicity"):
         if not any(head in r.labels for r in rows):
             raise ValueError(f"no training row informs the {head!r} head")
@@ -416,12 +563,19 @@ def train(
         s: [r for r, t in zip(rows, split, strict=True) if t == s]
         for s in ("train", "calib", "test")
     }
-    say(", ".join(f"{k}: {len(v):,} rows" for k, v in by_split.items()))
+    variants = address_variants(
+        [r for r in by_split["train"] if "toxicity" in r.labels], config.seed, config.address_share
+    )
+    by_split["train"] += variants
+    say(
+        ", ".join(f"{k}: {len(v):,} rows" for k, v in by_split.items())
+        + f" (train holds {len(variants):,} address variants)"
+    )
 
     model_a, x_train = _fit(by_split["train"], config, say, "model A (train split)")
     x_cal_a = model_a.featurizer.transform([r.text for r in by_split["calib"]])
     _calibrate(model_a, x_cal_a, by_split["calib"])
-    thresholds_a = _thresholds(model_a, x_cal_a, by_split["calib"], config)
+    thresholds_a, _ = _thresholds(model_a, x_cal_a, by_split["calib"], config)
     x_test = model_a.featurizer.transform([r.text for r in by_split["test"]])
     evaluation = _evaluate(model_a, x_test, by_split["test"], thresholds_a)
     logo: list[dict[str, Any]] = []
@@ -437,7 +591,7 @@ def train(
         model = model_a
     x_cal = model.featurizer.transform([r.text for r in by_split["calib"]])
     _calibrate(model, x_cal, by_split["calib"])
-    thresholds = _thresholds(model, x_cal, by_split["calib"], config)
+    thresholds, threshold_sources = _thresholds(model, x_cal, by_split["calib"], config)
     calib_eval = _evaluate(model, x_cal, by_split["calib"], thresholds)
 
     bundle = {
@@ -446,6 +600,8 @@ def train(
             "char_ngrams": list(model.featurizer.char_ngrams),
             "word_ngrams": list(model.featurizer.word_ngrams),
             "normalize": model.featurizer.normalize,
+            "view": model.featurizer.view,
+            "shape_kinds": list(model.featurizer.shape_kinds_),
             "vocabulary": vocabulary_string(model.featurizer.vocabulary_),
             "idf": model.featurizer.idf_,
         },
@@ -462,10 +618,11 @@ def train(
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "versions": runtime_versions(),
         "heads": model.heads,
-        # The default policy acts on spam and toxicity; the sub-heads' thresholds are recorded for
+        # The default policy acts on the policy heads; the other heads' thresholds are recorded for
         # sites that choose to act on them (Policy thresholds), not applied by default.
-        "thresholds": {h: t for h, t in thresholds.items() if h in POLICY_HEADS},
-        "sub_thresholds": {h: t for h, t in thresholds.items() if h not in POLICY_HEADS},
+        "thresholds": {h: t for h, t in thresholds.items() if h in config.policy_heads},
+        "sub_thresholds": {h: t for h, t in thresholds.items() if h not in config.policy_heads},
+        "threshold_sources": threshold_sources,
         "features": len(model.featurizer.vocabulary_),
         "config": _jsonable(asdict(config)),
         "corpora": [
@@ -473,11 +630,18 @@ def train(
                 "name": c.name,
                 "description": c.description,
                 "heads": list(c.heads),
+                "licence": c.licence,
+                "redistributable": c.redistributable,
                 "rows": len(c.rows),
+                "screened_out": screened.get(c.name, 0),
                 "weight": config.corpus_weights.get(c.name, 1.0),
                 "files": [{"path": p, "sha256": h, "rows": n} for p, h, n in c.files],
             }
             for c in corpora
+        ],
+        "excluded_corpora": [
+            {"name": c.name, "licence": c.licence, "reason": "licence forbids redistribution"}
+            for c in excluded
         ],
         "splits": {k: len(v) for k, v in by_split.items()},
         "metrics": {
@@ -486,6 +650,7 @@ def train(
             "test_thresholds": thresholds_a,
             "calibration_split_ece": calib_eval["ece"],
         },
+        "shortcuts": _shortcuts(model),
     }
     return TrainResult(bundle, _jsonable(manifest), render_report(manifest))
 
@@ -525,13 +690,27 @@ def render_report(manifest: Mapping[str, Any]) -> str:
     )
     out.write(f"Splits: {manifest['splits']}; features: {manifest['features']:,}.\n\n")
     out.write(
-        "## Thresholds\n\nApplied by the default policy: spam and toxicity; the sub-heads' "
-        "thresholds are recorded for sites that act on them.\n\n"
+        "## Thresholds\n\nApplied by the default policy: those marked yes; the others are "
+        "recorded for sites that act on them.\n\n"
         "| head | hold | reject | applied by default |\n|---|---|---|---|\n"
     )
+    sources = manifest.get("threshold_sources", {})
     for key, applied in (("thresholds", "yes"), ("sub_thresholds", "no")):
         for head, t in manifest.get(key, {}).items():
             out.write(f"| {head} | {t['hold']:.3f} | {t['reject']:.3f} | {applied} |\n")
+    if sources:
+        out.write(
+            "\nHow they were set (false-positive rate on the innocent comments of the calibration "
+            "split; `realistic` = real conversation, reviews and the project's own comments, per "
+            "language, the stricter language deciding):\n\n"
+            "| head | on | hold FPR | reject FPR | innocent rows | hold per language |\n"
+            "|---|---|---|---|---|---|\n"
+        )
+        for head, src in sources.items():
+            out.write(
+                f"| {head} | {src['source']} | {src['hold_fpr']} | {src['reject_fpr']} "
+                f"| {src['ham_rows']} | {src['hold_by_lang']} |\n"
+            )
     out.write(
         "\n## Expected calibration error (test split, 10 bins)\n\n| head | ECE |\n|---|---|\n"
     )
@@ -561,13 +740,38 @@ def render_report(manifest: Mapping[str, Any]) -> str:
                 f"| {r['corpus']} | {r['group']} | {r['n']} | {_fmt(r['roc_auc'])} "
                 f"| {_fmt(r['accuracy'])} |\n"
             )
-    out.write("\n## Training corpora\n\n| corpus | rows | heads | weight | files (sha256) |\n")
-    out.write("|---|---|---|---|---|\n")
+    out.write(
+        "\n## Training corpora\n\n| corpus | licence (as its source states it) | rows | "
+        "screened out | heads | weight | files (sha256) |\n|---|---|---|---|---|---|---|\n"
+    )
     for c in manifest["corpora"]:
         files = "<br>".join(f"{f['path']} `{f['sha256'][:12]}`" for f in c["files"])
         out.write(
-            f"| {c['name']} | {c['rows']} | {', '.join(c['heads'])} | {c['weight']} | {files} |\n"
+            f"| {c['name']} | {c.get('licence', 'unknown')} | {c['rows']} "
+            f"| {c.get('screened_out', 0)} | {', '.join(c['heads'])} | {c['weight']} | {files} |\n"
         )
+    excluded = manifest.get("excluded_corpora", [])
+    if excluded:
+        out.write("\nLeft out of this model (the model is redistributed):\n\n")
+        for c in excluded:
+            out.write(f"- {c['name']}: {c['licence']} ({c['reason']})\n")
+    shortcuts = manifest.get("shortcuts", {})
+    if shortcuts:
+        out.write(
+            f"\n## What pushes each head (top {SHORTCUT_TOP} features by weight x idf)\n\n"
+            "A function word, greeting or bare punctuation here would be a shortcut (marked "
+            "**SHORTCUT**); the featuriser's content view leaves them out, so none should appear.\n"
+        )
+        for head, feats in shortcuts.items():
+            flagged = [f for f in feats if f["shortcut"]]
+            out.write(f"\n### {head} ({len(flagged)} shortcuts)\n\n")
+            out.write(
+                ", ".join(
+                    f"{f['feature']}{' **SHORTCUT**' if f['shortcut'] else ''} {f['push']:.2f}"
+                    for f in feats
+                )
+                + "\n"
+            )
     return out.getvalue()
 
 

@@ -15,7 +15,14 @@ import pytest
 from modkit import ConfigError, Moderator, Policy
 from modkit._datasets import Corpus, Row
 from modkit._errors import ModelError
-from modkit._features import SHAPE_PREFIX, SHAPE_WEIGHT, STOP_WORDS, WORD_PREFIX, analyze
+from modkit._features import (
+    FUNCTION_WORDS,
+    SHAPE_PREFIX,
+    SHAPE_WEIGHT,
+    STOP_WORDS,
+    WORD_PREFIX,
+    analyze,
+)
 from modkit._model import HEADS, Scorer, default_model_path, sha256_file
 from modkit._training import TrainConfig, train, write_model
 
@@ -167,8 +174,9 @@ def _rewrite_bundle(folder: Path, change: Callable[[dict[str, Any]], None]) -> N
 
 def test_the_feature_recipe_is_bundle_data(tiny_model: Path, tmp_path: Path) -> None:
     default = Scorer.load(tiny_model)
-    assert default._featurizer.stop_words_ == STOP_WORDS
-    assert default._featurizer.shape_tokens
+    assert default._featurizer.view == "content"
+    assert default._featurizer.stop_words_ == FUNCTION_WORDS
+    assert default._featurizer.shape_kinds_ == ("caps", "url")
     changed = _copy(tiny_model, tmp_path)
 
     def recipe(bundle: dict[str, Any]) -> None:
@@ -188,6 +196,22 @@ def test_the_feature_recipe_is_bundle_data(tiny_model: Path, tmp_path: Path) -> 
     assert not any(n.startswith(SHAPE_PREFIX) for n in names)
     assert scorer.score(text) != default.score(text)
     assert scorer.score_many([text])[0] == pytest.approx(scorer.score(text), abs=1e-9)
+
+
+def test_the_view_is_bundle_data(tiny_model: Path, tmp_path: Path) -> None:
+    default = Scorer.load(tiny_model)
+    plain = _copy(tiny_model, tmp_path)
+    _rewrite_bundle(plain, lambda b: b["featurizer"].update(view="plain", shape_kinds=None))
+    scorer = Scorer.load(plain)
+    assert scorer._featurizer.view == "plain"
+    assert scorer._featurizer.stop_words_ == STOP_WORDS
+    text = "Bonjour, tu dis n'importe quoi"
+    assert scorer.score(text) != default.score(text)
+    bad = tmp_path / "bad"
+    shutil.copytree(plain, bad)
+    _rewrite_bundle(bad, lambda b: b["featurizer"].update(view="sideways"))
+    with pytest.raises(ModelError, match="view"):
+        Scorer.load(bad)
 
 
 def test_a_vocabulary_with_colliding_keys_is_refused(
