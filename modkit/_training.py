@@ -58,6 +58,7 @@ from modkit._training_rows import (
     is_realistic_ham,
     screen_hit,
     split_of,
+    swearing_variants,
     unit_hash,
 )
 
@@ -97,13 +98,14 @@ DEFAULT_KIND_WEIGHTS: dict[str, float] = {
     "forum_swearing": 3.0,
     "conv_strong_language": 3.0,
     "profanity_untargeted": 3.0,
+    "swearing_variant": 1.0,
 }
 
 #: Rows kept at most per corpus (a stable sample): bounds training time on huge corpora.
 DEFAULT_ROW_LIMITS: dict[str, int] = {"en_tweeteval_informal": 40_000}
 
 #: False-positive rate on realistic innocent comments at which a head holds, per head.
-DEFAULT_HOLD_FPR: dict[str, float] = {"spam": 0.005}
+DEFAULT_HOLD_FPR: dict[str, float] = {"spam": 0.006, "identity_attack": 0.005, "threat": 0.005}
 
 
 #: Heads a corpus must not train although its loader maps them. The French hate-speech superset
@@ -145,6 +147,7 @@ class TrainConfig:
     screen_weak: bool = True
     weak_weight: float = 1.0
     address_share: float = 0.5
+    swearing_share: float = 0.1
     reject_fpr: float = 0.002
     hold_fpr: float = 0.015
     hold_fpr_by_head: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_HOLD_FPR))
@@ -566,10 +569,11 @@ def train(
     variants = address_variants(
         [r for r in by_split["train"] if "toxicity" in r.labels], config.seed, config.address_share
     )
-    by_split["train"] += variants
+    swearing = swearing_variants(by_split["train"], config.seed, config.swearing_share)
+    by_split["train"] += variants + swearing
     say(
         ", ".join(f"{k}: {len(v):,} rows" for k, v in by_split.items())
-        + f" (train holds {len(variants):,} address variants)"
+        + f" (train holds {len(variants):,} address and {len(swearing):,} swearing variants)"
     )
 
     model_a, x_train = _fit(by_split["train"], config, say, "model A (train split)")

@@ -17,6 +17,7 @@ from modkit._heads import HEADS
 from modkit._text_share import scoring_text
 
 __all__ = [
+    "NOISY_KINDS",
     "ROW_SPLIT_CORPORA",
     "SCREEN_WORDS",
     "address_variant",
@@ -25,6 +26,7 @@ __all__ = [
     "is_realistic_ham",
     "screen_hit",
     "split_of",
+    "swearing_variants",
     "unit_hash",
 ]
 
@@ -56,10 +58,20 @@ _SCREEN_WORDS_TEXT = """
 """
 SCREEN_WORDS: frozenset[str] = frozenset(_SCREEN_WORDS_TEXT.split())
 
-#: Corpora and project kinds whose innocent rows look like the comments a site receives; hold
-#: thresholds are set on these, not on benchmark ham.
+#: Corpora whose innocent rows look like the comments a site receives; hold thresholds are set on
+#: these (and on presumed ham of a clean kind), never on benchmark ham.
 _REALISTIC_CORPORA = frozenset({"project", "feedback", "fr_social_comments_selfannotated"})
-_SYNTHETIC_SPAM_KIND = re.compile(r"spam")
+#: Kinds of presumed ham too noisy to set a threshold on: HatEval's not-hate, angry or negative
+#: tweets hold insults the screen misses (measured: 8 to 12 % of them score as toxic).
+NOISY_KINDS: frozenset[str] = frozenset(
+    {"not_hate", "emotion:anger", "sentiment:negative", "tweet_negative"}
+)
+#: Project kinds that are ordinary comments (the hard negatives, written to teach edge cases, are
+#: left out: a site receives few of them, and they would set the threshold).
+_ORDINARY_PROJECT_KIND = re.compile(
+    r"(ham|ham_\w+|conv_\w+|forum_\w+|identity_neutral|identity_positive|policy_debate|"
+    r"blog_ham_lookalike|review|question)"
+)
 
 
 def unit_hash(seed: int, key: str) -> float:
@@ -119,10 +131,12 @@ def is_realistic_ham(row: Row, head: str) -> bool:
     if row.labels.get(head) != 0:
         return False
     if row.weak:
-        return True
+        return row.kind not in NOISY_KINDS
     if row.corpus not in _REALISTIC_CORPORA:
         return False
-    return not (row.kind and _SYNTHETIC_SPAM_KIND.search(row.kind))
+    if row.corpus != "project" or row.kind is None:
+        return True
+    return _ORDINARY_PROJECT_KIND.fullmatch(row.kind) is not None
 
 
 # -- address variants --------------------------------------------------------------------------
@@ -241,4 +255,60 @@ def address_variants(rows: Iterable[Row], seed: int, share: float) -> list[Row]:
         variant = address_variant(row)
         if variant is not None:
             out.append(variant)
+    return out
+
+
+# -- swearing variants ------------------------------------------------------------------------
+
+_SWEARING = {
+    "fr": (
+        ("Putain, ", ""),
+        ("Merde, ", ""),
+        ("Bordel, ", ""),
+        ("Putain mais ", ""),
+        ("", " Putain."),
+        ("", " Ça me fait chier."),
+        ("", " Quelle connerie, franchement."),
+        ("", " Bordel de merde."),
+        ("", " C'est chiant."),
+        ("Oh merde, ", ""),
+    ),
+    "en": (
+        ("Fuck, ", ""),
+        ("Shit, ", ""),
+        ("Damn, ", ""),
+        ("Holy shit, ", ""),
+        ("", " Fuck."),
+        ("", " This is bullshit."),
+        ("", " What the fuck."),
+        ("", " Damn it."),
+        ("Fucking hell, ", ""),
+        ("", " Shit happens."),
+    ),
+}
+
+
+def swearing_variants(rows: Iterable[Row], seed: int, share: float) -> list[Row]:
+    """Innocent rows with swearing aimed at nobody added ("Putain, ...", "... What the fuck."),
+    still innocent (obscene 1): benchmark corpora label most swearing toxic, and a comment that
+    swears at a situation is no abuse. Made from about ``share`` of the clean presumed ham."""
+    out: list[Row] = []
+    for row in rows:
+        if not row.weak or row.kind in NOISY_KINDS or row.labels.get("toxicity") != 0:
+            continue
+        u = unit_hash(seed + 2, row.text)
+        if u >= share:
+            continue
+        forms = _SWEARING[row.lang]
+        before, after = forms[int(u / share * len(forms)) % len(forms)]
+        text = row.text.rstrip()
+        if before:
+            text = before + text[:1].lower() + text[1:]
+        labels = dict(row.labels)
+        labels["obscene"] = 1
+        out.append(
+            dataclasses.replace(
+                row, text=text + after, labels=labels, kind="swearing_variant", weak=False
+            )
+        )
     return out

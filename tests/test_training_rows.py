@@ -1,0 +1,159 @@
+"""Training rows before fitting: thread splits, screening, implied negatives, variants."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from modkit._datasets import Row
+from modkit._training import _is_shortcut
+from modkit._training_rows import (
+    NOISY_KINDS,
+    address_variant,
+    address_variants,
+    imply_negatives,
+    is_realistic_ham,
+    screen_hit,
+    split_of,
+    swearing_variants,
+)
+
+
+def _row(text: str, *, lang: str = "fr", corpus: str = "c", **kw: object) -> Row:
+    labels = kw.pop("labels", {"toxicity": 0, "spam": 0})
+    return Row(text, lang, labels, corpus, **kw)  # type: ignore[arg-type]
+
+
+def test_a_thread_goes_whole_to_one_split() -> None:
+    splits = {
+        split_of(_row(f"reply {i}", group=f"thread-{g}"), 7, 0.15, 0.15)
+        for g in range(40)
+        for i in range(20)
+    }
+    assert splits == {"train", "calib", "test"}  # threads spread over the splits...
+    for g in range(40):  # ...but each thread is in exactly one
+        assert (
+            len({split_of(_row(f"r{i}", group=f"thread-{g}"), 7, 0.15, 0.15) for i in range(20)})
+            == 1
+        )
+
+
+def test_corpora_whose_group_is_no_thread_split_by_row() -> None:
+    rows = [
+        _row(f"tweet {i}", corpus="davidson_hate_offensive", group="davidson") for i in range(200)
+    ]
+    counts = Counter(split_of(r, 7, 0.15, 0.15) for r in rows)
+    assert set(counts) == {"train", "calib", "test"}
+    assert 10 < counts["test"] < 60
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("Quel CONNARD celui-là", "connard"),
+        ("ce film est pour les abrutis", "abrutis"),
+        ("You absolute m0r0n", "moron"),
+        ("Putain, quel film", None),
+        ("Merde alors, c'est fini ?", None),
+        ("Un vrai connaisseur du cinéma", None),
+        ("What the fuck happened here", None),
+    ],
+)
+def test_screening_catches_insults_not_swearing(text: str, hit: str | None) -> None:
+    assert screen_hit(text) == hit
+
+
+def test_not_toxic_implies_no_sub_label_but_keeps_given_ones() -> None:
+    row = imply_negatives(_row("Putain, enfin !", labels={"toxicity": 0, "obscene": 1}))
+    assert row.labels == {
+        "toxicity": 0,
+        "obscene": 1,
+        "severe_toxicity": 0,
+        "insult": 0,
+        "threat": 0,
+        "identity_attack": 0,
+    }
+    toxic = _row("x", labels={"toxicity": 1})
+    assert imply_negatives(toxic) is toxic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "swapped"),
+    [
+        (
+            "T'es vraiment nul, tu le sais ?",
+            "fr",
+            "Vous êtes vraiment nul, vous le sais ?",
+        ),
+        ("Tu penses que ton article est bon ?", "fr", "Vous pensez que votre article est bon ?"),
+        ("Vous avez testé votre code ?", "fr", "Tu as testé ton code ?"),
+        ("You are wrong and your source too", "en", "They are wrong and their source too"),
+        ("They should read their notes", "en", "You should read your notes"),
+    ],
+)
+def test_address_variants_swap_who_is_addressed(text: str, lang: str, swapped: str) -> None:
+    row = _row(text, lang=lang, labels={"toxicity": 1, "insult": 1}, group="g")
+    variant = address_variant(row)
+    assert variant is not None
+    assert variant.text == swapped
+    assert variant.labels == row.labels
+    assert variant.group == row.group
+
+
+def test_no_variant_without_address() -> None:
+    assert address_variant(_row("Bonjour à tous, bel article.")) is None
+    assert address_variant(_row("Nice article, thanks.", lang="en")) is None
+
+
+def test_address_variants_take_a_stable_share() -> None:
+    rows = [_row(f"Tu as raison sur le point {i}") for i in range(400)]
+    first = address_variants(rows, 3, 0.5)
+    assert 120 < len(first) < 280
+    assert [r.text for r in first] == [r.text for r in address_variants(rows, 3, 0.5)]
+
+
+def test_swearing_variants_stay_innocent_and_obscene() -> None:
+    rows = [
+        _row(f"Super film, les acteurs sont bons {i}", kind="review_positive", weak=True)
+        for i in range(300)
+    ]
+    noisy = [_row(f"angry {i}", lang="en", kind="emotion:anger", weak=True) for i in range(300)]
+    variants = swearing_variants(rows + noisy, 1, 0.2)
+    assert 30 < len(variants) < 100
+    for v in variants:
+        assert v.labels["toxicity"] == 0
+        assert v.labels["obscene"] == 1
+        assert v.kind == "swearing_variant"
+        body = v.text.casefold()
+        assert "super film, les acteurs sont bons" in body
+        assert len(v.text) > len("Super film, les acteurs sont bons 000")
+    assert not any(v.text.startswith("angry") for v in variants)
+
+
+def test_realistic_ham_is_ordinary_comments_only() -> None:
+    assert is_realistic_ham(_row("review", kind="review_positive", weak=True), "toxicity")
+    for kind in NOISY_KINDS:
+        assert not is_realistic_ham(_row("tweet", lang="en", kind=kind, weak=True), "toxicity")
+    assert is_realistic_ham(_row("reply", corpus="project", kind="conv_reply"), "toxicity")
+    assert not is_realistic_ham(_row("quote", corpus="project", kind="hard_quote"), "toxicity")
+    assert not is_realistic_ham(_row("benchmark ham", corpus="jigsaw_toxic_subset"), "toxicity")
+    assert not is_realistic_ham(
+        _row("toxic", corpus="project", kind="insult", labels={"toxicity": 1}), "toxicity"
+    )
+
+
+@pytest.mark.parametrize(
+    ("gram", "shortcut"),
+    [
+        ("\x01tu", True),
+        ("\x01bonjour", True),
+        ("\x01you are", True),
+        (" !!! ", True),
+        ("\x01connard", False),
+        (" con", False),
+        ("\x02caps3", False),
+    ],
+)
+def test_shortcut_flags(gram: str, shortcut: bool) -> None:
+    assert _is_shortcut(gram) is shortcut
