@@ -32,6 +32,7 @@ import os
 import shutil
 import tempfile
 import time
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -405,7 +406,8 @@ def _is_shortcut(gram: str) -> bool:
         return True
     if all(w in FUNCTION_WORDS for w in words):
         return True
-    return not any(ch.isalnum() for ch in body)
+    # Bare punctuation ("!!!", "?!"); an emoji is content, not punctuation.
+    return all(unicodedata.category(ch)[0] in "PZ" for ch in body)
 
 
 # -- metrics ---------------------------------------------------------------------------------------

@@ -153,6 +153,7 @@ def test_realistic_ham_is_ordinary_comments_only() -> None:
         ("\x01connard", False),
         (" con", False),
         ("\x02caps3", False),
+        ("\x01💩", False),
     ],
 )
 def test_shortcut_flags(gram: str, shortcut: bool) -> None:
