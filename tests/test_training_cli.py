@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from modkit import Moderator, SQLiteStore
-from modkit._datasets import load_feedback
+from modkit._datasets import load_feedback, load_path
 from modkit._model import Scorer
 from modkit._training_cli import main
 from modkit.testing import FixedScorer
@@ -202,6 +203,26 @@ def test_an_empty_out_folder_is_used(tmp_path: Path) -> None:
     out.mkdir()
     assert main(["--project-data", str(data), "--out", str(out), "--quiet"]) == 0
     assert (out / "manifest.json").is_file()
+
+
+def test_the_readme_example_corpus_loads_as_documented(tmp_path: Path) -> None:
+    """The five-line file of README's "Bring your own corpus" is in the format ``--data`` reads."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"docs-test: file my_comments\.jsonl -->\n```json\n(.*?)\n```", readme, re.S)
+    assert found is not None, "README lost its example corpus"
+    path = tmp_path / "my_comments.jsonl"
+    path.write_text(found.group(1) + "\n", encoding="utf-8")
+    [corpus] = load_path(path)
+    assert corpus.name == "my_comments"
+    assert [dict(row.labels) for row in corpus.rows] == [
+        {"spam": 0, "toxicity": 0},
+        {"spam": 1},
+        {"toxicity": 1, "insult": 1},
+        {"spam": 0, "toxicity": 0},
+        {"spam": 1},
+    ]
+    assert [row.lang for row in corpus.rows] == ["fr", "fr", "fr", "en", "en"]
+    assert (corpus.rows[-1].group, corpus.rows[-1].id) == ("thread-7", "c-42")
 
 
 @pytest.mark.slow
