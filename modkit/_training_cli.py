@@ -1,11 +1,16 @@
-"""Command line of training, shared by ``python train.py`` and ``modkit train``."""
+"""Command line of training, shared by ``python train.py`` and ``modkit train``.
+
+Exit codes: 0 the model was written; 2 bad input, or ``--out`` holds a model trained on corpora
+this run lacks (nothing is trained then; ``--force`` replaces it anyway).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 __all__ = ["add_arguments", "main", "run"]
@@ -35,6 +40,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out", default="models/default", help="output folder (default: models/default)"
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the model in --out even if it was trained on corpora this run lacks",
+    )
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: fixed)")
     parser.add_argument("--version", default=None, help="model version (default: today's date)")
     parser.add_argument(
@@ -45,8 +55,61 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress output")
 
 
+def _trained_on(out: Path) -> list[tuple[str, int]] | None:
+    """The (name, rows) of the corpora the model in ``out`` was trained on; None if ``out`` holds
+    no readable modkit manifest. Raises nothing."""
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        corpora = manifest["corpora"]
+        return [(str(c["name"]), int(c.get("rows", 0))) for c in corpora]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _overwrite_refusal(out: Path, names: Collection[str] | None) -> str | None:
+    """Why writing to ``out`` would silently lose a model; None when it is safe.
+
+    ``names`` are the corpora of this run (None before they are loaded: then only the checks
+    that need no corpus are made). The folder is replaced as a whole, so a folder that is not a
+    model, or a model trained on a corpus this run lacks, is refused.
+    """
+    if not out.is_dir() or not any(out.iterdir()):
+        return None
+    old = _trained_on(out)
+    if old is None:
+        return f"{out} holds files but no readable manifest.json, and training replaces the folder"
+    if names is None:
+        return None
+    missing = [(name, rows) for name, rows in old if name not in names]
+    if not missing:
+        return None
+    listed = ", ".join(f"{name} ({rows:,} rows)" for name, rows in missing)
+    total = sum(rows for _, rows in old)
+    return (
+        f"{out} holds a model trained on {len(old)} corpora ({total:,} rows); "
+        f"this run lacks {len(missing)} of them: {listed}"
+    )
+
+
+def _refuse(reason: str, out: Path, *, corpora: bool) -> int:
+    add = (
+        "  --data PATH, --feedback DB   add the corpora it lacks (e.g. --data ../shared/datasets)\n"
+        if corpora
+        else ""
+    )
+    print(
+        f"error: {reason}.\n"
+        "Nothing was trained. Rerun the same command with one of:\n"
+        "  --out models/mysite          write the new model to a folder of its own\n"
+        f"{add}"
+        f"  --force                      replace {out} anyway",
+        file=sys.stderr,
+    )
+    return 2
+
+
 def run(args: argparse.Namespace) -> int:
-    """Train from parsed options; returns the exit code (0 ok, 2 bad input)."""
+    """Train from parsed options; returns the exit code (0 ok, 2 bad input or a refused --out)."""
     from dataclasses import replace
 
     from modkit._datasets import load_path, load_project
@@ -58,6 +121,13 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"[{time.perf_counter() - start:6.1f}s] {msg}", file=sys.stderr, flush=True)
 
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"error: --out {out}: a file, not a folder", file=sys.stderr)
+        return 2
+    force = getattr(args, "force", False)
+    if not force and (reason := _overwrite_refusal(out, None)) is not None:
+        return _refuse(reason, out, corpora=False)
     corpora = []
     project = Path(args.project_data)
     if project.is_dir() and any(project.glob("*.jsonl")):
@@ -79,6 +149,9 @@ def run(args: argparse.Namespace) -> int:
     if not corpora:
         print("error: no training data (datasets/ is empty and no --data given)", file=sys.stderr)
         return 2
+    names = {corpus.name for corpus in corpora}
+    if not force and (reason := _overwrite_refusal(out, names)) is not None:
+        return _refuse(reason, out, corpora=True)
     config = TrainConfig()
     if args.seed is not None:
         config = replace(config, seed=args.seed)

@@ -15,7 +15,8 @@ share a namespace, as a reader's session does. A block may be preceded by a visi
     <!-- docs-test: setup                                        code run before the block
     CODE -->                                                     (what a reader supplies)
 
-and followed by ``<!-- docs-test: check CODE -->``, code run after it that asserts what it did.
+and followed by ``<!-- docs-test: check CODE -->``, code run after it that asserts what it did (in
+the block's language; Python after a ``file`` block).
 Every fence must name its language, so that no command hides in an untagged block.
 
 Run as a script (``python tests/test_docs.py PLAN.json``), this file is the runner that the test
@@ -208,6 +209,9 @@ def plan(blocks: Sequence[Block]) -> list[dict[str, Any]]:
             steps.append(
                 {"kind": "file", "where": block.where, "name": file.arg, "code": block.code}
             )
+            for check in block.after:  # Python: a written file has no language of its own to run
+                where = f"{block.doc}:{check.line} (check)"
+                steps.append({"kind": "python", "where": where, "code": check.code})
             continue
         if not block.runnable:
             continue
@@ -505,6 +509,9 @@ assert total == 3, "a broken snippet"
 ```toml
 name = "hello"
 ```
+<!-- docs-test: check
+assert open("hello.toml", encoding="utf-8").read().strip() == 'name = "hello"'
+-->
 
 <!-- docs-test: setup
 import tomllib
@@ -674,6 +681,23 @@ if __name__ != "__main__":
         assert importlib.metadata.version(DIST) == modkit.__version__
         pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
         assert f'name = "{DIST}"' in pyproject
+
+    #: The one private name a reader may meet: the corpus summary, in docs/corpora.md's section on
+    #: adding a loader (a contributor's tool, with no public equivalent).
+    PRIVATE_NAMES_ALLOWED = ("python -m modkit._datasets",)
+
+    def test_documents_name_no_private_module() -> None:
+        """Readers are shown public names only (``modkit.Signal``, not ``modkit._rules.Signal``);
+        paths such as ``modkit/_datasets/_informal.py`` may say where code lives."""
+        found = []
+        for doc in documents():
+            for n, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1):
+                rest = line
+                for allowed in PRIVATE_NAMES_ALLOWED:
+                    rest = rest.replace(allowed, "")
+                if re.search(r"\bmodkit\._", rest):
+                    found.append(f"{doc.relative_to(REPO)}:{n}: {line.strip()}")
+        assert found == []
 
     def _installs_taken_name(line: str) -> bool:
         """Whether a ``pip install`` on this line names ``modkit`` (with or without extras)."""
