@@ -1,0 +1,271 @@
+"""Stages 4 to 7 of the normaliser (:mod:`modkit._text`): spaced letters, l33t, masked words
+and repeats, the repairs made inside words, with the lexicon they may restore.
+
+Each stage is a finder (``text, sources -> edits``) or a regex with its callback, run by the
+pipeline of :mod:`modkit._text`, which documents what every stage does. Linear in the input:
+every pattern starts where a run starts, repeats possessively, and per-word work is bounded.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from modkit._text_tables import LEET, PLAIN_WORDS, TARGET_WORDS
+
+__all__ = [
+    "CACHED_WORD",
+    "LEET_SEED",
+    "MASKED",
+    "SPACED_SEED",
+    "TRIPLE_HINT",
+    "Callback",
+    "Edit",
+    "Result",
+    "leet_edits",
+    "masked_callback",
+    "spaced_edits",
+    "squeeze_edits",
+]
+
+#: What a regex callback returns: the replacement, the source of each replacement character
+#: (see :data:`Edit`), and the span of a link in the match, if any.
+Result = tuple[str, Sequence[int] | slice | None, tuple[int, int] | None]
+Callback = Callable[[re.Match[str]], Result]
+#: (start, end, replacement, source, link span): the source is the index in the match of what
+#: made each replacement character, or a slice (see ``modkit._text._token``), or None for "same
+#: length: one for one, else all from the start".
+Edit = tuple[int, int, str, Sequence[int] | slice | None, tuple[int, int] | None]
+#: Words up to this length have their stage results cached.
+CACHED_WORD = 40
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- 4. spaced letters ------------------------------------------------------------------------
+
+_SPACED_RUN = re.compile(
+    r"(?<![^\W_])(?<!(?<![^\W_])[^\W_][ .\-_*])"
+    r"[^\W_](?P<sep>[ .\-_*])[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z)"
+    r"(?:(?P=sep)[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z))++"
+)
+_COMMON_SINGLES = frozenset("ayioeu")
+_HYPHEN_WORD = re.compile(r"-[^\W_]")
+
+
+def _spaced_callback(m: re.Match[str]) -> Result:
+    s = m.group()
+    chars = s[::2]
+    letters = [c for c in chars if not c.isdigit()]
+    if len(letters) < 2 or all(c in _COMMON_SINGLES for c in letters):
+        return s, None, None
+    if m.group("sep") == "-" and _HYPHEN_WORD.match(m.string, m.end()):
+        return s, None, None
+    return chars, range(0, len(s), 2), None
+
+
+# Two singles after a single, with one separator: where a run may start (one letter before).
+SPACED_SEED = re.compile(
+    r"([ .\-_*])[^\W_]\1[^\W_](?![^\W_])(?<=(?<![^\W_])[^\W_][ .\-_*][^\W_][ .\-_*][^\W_])"
+)
+
+
+def spaced_edits(text: str, sources: bool) -> Iterator[Edit]:
+    """Stage 4: try a run at the letter before each seed."""
+    seed = SPACED_SEED.search(text)
+    while seed is not None:
+        m = _SPACED_RUN.match(text, seed.start() - 1)
+        if m is None:
+            seed = SPACED_SEED.search(text, seed.start() + 1)
+            continue
+        repl, src, _ = _spaced_callback(m)
+        if repl != m.group():
+            yield m.start(), m.end(), repl, src, None
+        seed = SPACED_SEED.search(text, m.end())
+
+
+# --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------
+
+_TARGETS_ORDER = tuple(dict.fromkeys(TARGET_WORDS.split()))
+_TARGETS = frozenset(_TARGETS_ORDER)
+_LEXICON = _TARGETS | _words(PLAIN_WORDS)
+_BY_SHAPE: dict[tuple[int, str], list[str]] = {}
+for _w in _TARGETS_ORDER:
+    _BY_SHAPE.setdefault((len(_w), _w[0]), []).append(_w)
+
+
+# --- 5. l33t ----------------------------------------------------------------------------------
+
+
+# A l33t character next to a letter: where a word may need stage 5.
+LEET_SEED = re.compile(r"[013457@$!](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
+_OTHER_DIGIT = re.compile(r"[^\D013457]")
+_LEET_CHARS = "013457@$!"
+_LEET_TRANS = str.maketrans({k: v for k, v in LEET.items() if k != "1"})
+_LEET_TRANS_DIGITS = str.maketrans({k: v for k, v in LEET.items() if k not in "1!@"})
+_LEET_WORD_REST = re.compile(r"(?:[^\W_]|[@$!])++")
+
+
+def _run_around(chars: re.Pattern[str], text: str, at: int, lo: int) -> tuple[int, int]:
+    """Bounds of the run of ``chars`` (a possessive pattern) through ``at``, not left of ``lo``."""
+    left = chars.match(text[lo:at][::-1])
+    right = chars.match(text, at)
+    return at - (left.end() if left else 0), right.end() if right else at
+
+
+def _leet_run(run: str, one: str) -> str:
+    return run.replace("11", "ll").translate(_LEET_TRANS).replace("1", one)
+
+
+def _leet_word(word: str) -> str:
+    """Stage 5 on one word made of letters, digits and ``@$!``."""
+    if _OTHER_DIGIT.search(word) is not None:
+        return word
+    body = word.lstrip(_LEET_CHARS)
+    lead = word[: len(word) - len(body)]
+    body = body.rstrip(_LEET_CHARS)
+    trail = word[len(lead) + len(body) :]
+    if not body:
+        return word
+    full = _leet_run(body, "i")
+    if lead or trail:
+        lead_ok = len(lead) == 1 or sum(c.isdigit() for c in lead) < 2
+        trail_ok = len(trail) == 1 or sum(c.isdigit() for c in trail) < 2
+        for one in "il":  # edges convert only into a target word (not 100k, 24h, 1er)
+            cand = (
+                (_leet_run(lead, one) if lead_ok else lead)
+                + full
+                + (_leet_run(trail, one) if trail_ok else trail)
+            )
+            if cand in _TARGETS:
+                return cand
+            if "1" not in lead + trail:
+                break
+    if full in _TARGETS:
+        return lead + full + trail
+    # ``!`` and ``@`` between letters are often a missing space or an address: only digits
+    # and ``$`` are converted when no target word comes out.
+    return lead + body.replace("11", "ll").translate(_LEET_TRANS_DIGITS).replace("1", "i") + trail
+
+
+_leet_word_cached = functools.lru_cache(maxsize=4096)(_leet_word)
+
+
+def leet_edits(text: str, sources: bool) -> Iterator[Edit]:
+    """Stage 5: each word (letters, digits, ``@$!``) around a seed, once."""
+    pos = 0
+    seed = LEET_SEED.search(text)
+    while seed is not None:
+        start, end = _run_around(_LEET_WORD_REST, text, seed.start(), pos)
+        word = text[start:end]
+        new = _leet_word_cached(word) if len(word) <= CACHED_WORD else _leet_word(word)
+        if new != word:
+            yield start, end, new, None, None
+        pos = end
+        seed = LEET_SEED.search(text, end)
+
+
+# --- 6. masked words --------------------------------------------------------------------------
+
+_MASKS = "*#%•"
+MASKED = re.compile(r"(?<![\w*#%•])[^\W\d_][\w*#%•]*?[*#%•][\w*#%•]*+")
+_MASK_RUN = re.compile(r"[*#%•]+")
+
+
+def masked_callback(m: re.Match[str]) -> Result:
+    s = m.group()
+    if len(s) > CACHED_WORD:
+        return _masked_word(s)
+    return _masked_word_cached(s)
+
+
+def _masked_word(s: str) -> Result:
+    if len(s) < 3 or any(c.isdigit() or c == "_" for c in s):
+        return s, None, None
+    for word in _BY_SHAPE.get((len(s), s[0]), ()):
+        if all(c == w or c in _MASKS for c, w in zip(s, word, strict=True)):
+            return word, None, None
+    pieces: list[str] = []
+    src: list[int] = []
+    pos = 0
+    for r in _MASK_RUN.finditer(s):
+        if r.end() - r.start() == 1 and r.group() != "*":
+            continue  # a lone # % •: a hashtag, an anchor (page#part)
+        pieces.append(s[pos : r.start()] + "*")
+        src.extend(range(pos, r.start() + 1))
+        pos = r.end()
+    pieces.append(s[pos:])
+    src.extend(range(pos, len(s)))
+    return "".join(pieces), tuple(src), None
+
+
+_masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)
+
+
+# --- 7. repeats -------------------------------------------------------------------------------
+
+_TRIPLE = re.compile(r"(.)\1{2,}+")
+TRIPLE_HINT = re.compile(r"(.)\1\1")  # the same texts as _TRIPLE finds, faster
+_RUN3 = re.compile(r"([^\W\d_])\1{2,}+")
+_LETTERS = re.compile(r"[^\W\d_]++")
+_VOWELS = frozenset("aeiouy")
+_MAX_RUNS_TRIED = 4
+
+
+def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None]:
+    """Stage 7 on one word of letters: the new word and (if asked) the source of each letter."""
+    runs = [(r.start(), r.end(), r.group(1)) for r in _RUN3.finditer(word)]
+    options: list[list[int]] = []
+    for a, b, ch in runs:
+        first = 1 if ch in _VOWELS else 2
+        options.append([first, 3 - first, 3] if b - a == 3 else [first, 3 - first])
+    choices: Iterable[tuple[int, ...]] = [tuple(o[0] for o in options)]
+    if len(runs) <= _MAX_RUNS_TRIED:
+        choices = itertools.product(*options)
+    best: tuple[str, tuple[int, ...] | None] | None = None
+    for choice in choices:
+        pieces: list[str] = []
+        src: list[int] = []
+        pos = 0
+        for (a, b, ch), n in zip(runs, choice, strict=True):
+            pieces.append(word[pos:a])
+            pieces.append(ch * n)
+            if sources:
+                src.extend(range(pos, a + n))
+            pos = b
+        pieces.append(word[pos:])
+        src.extend(range(pos, len(word)) if sources else ())
+        cand = "".join(pieces)
+        if best is None:
+            best = cand, tuple(src) if sources else None
+        if cand in _LEXICON:
+            return cand, tuple(src) if sources else None
+    assert best is not None
+    return best
+
+
+_squeeze_word_cached = functools.lru_cache(maxsize=4096)(_squeeze_word)
+
+
+def squeeze_edits(text: str, sources: bool) -> Iterator[Edit]:
+    """Stage 7: each word holding three identical letters in a row, once."""
+    pos = 0
+    seed = _TRIPLE.search(text)
+    while seed is not None:
+        if _LETTERS.match(seed.group(1)) is None:
+            seed = _TRIPLE.search(text, seed.end())
+            continue
+        start, end = _run_around(_LETTERS, text, seed.start(), pos)
+        word = text[start:end]
+        if len(word) <= CACHED_WORD:
+            new, src = _squeeze_word_cached(word, sources)
+        else:
+            new, src = _squeeze_word(word, sources)
+        if new != word:
+            yield start, end, new, src, None
+        pos = end
+        seed = _TRIPLE.search(text, end)
