@@ -17,7 +17,9 @@ Stages, in order, and the choices they make:
 1. Fold, one character at a time (table built lazily, cached): NFKC, case folding, the combining
    marks of the generic blocks dropped (``é`` -> ``e``, zalgo storms vanish; marks that other
    scripts need, Devanagari or Arabic, stay), ``œ`` -> ``oe``, ``ß`` -> ``ss``, ``ø``/``ł``/...,
-   small capitals, negative squared letters and regional indicators -> ASCII, curly apostrophes
+   letters with hooks, strokes, bars or tails (``ƈ ɗ ƙ ɍ``), small capitals, mathematical,
+   fullwidth, circled, parenthesized and negative squared letters and regional indicators ->
+   ASCII (variation selectors and other invisibles go with the marks), curly apostrophes
    and quotes -> ASCII ones, dashes -> ``-``; zero-width, bidi and other format characters
    dropped; controls and every kind of space -> one space.
 2. Confusables: in a word holding a Cyrillic, Greek, Armenian or Cherokee lookalike (a short
