@@ -121,6 +121,18 @@ def _leet_run(run: str, one: str) -> str:
     return run.replace("11", "ll").translate(_LEET_TRANS).replace("1", one)
 
 
+# A l33t edge next to these is a number with its unit or ordinal (``3eme``, ``5min``, ``4ans``).
+_NUMBER_SUFFIXES = _words(
+    """st nd rd th er ere eres ers eme emes ieme iemes es min mn sec km kg cm mm ml cl go mo ko
+    gb mb kb tb px ans an mois jour jours semaine semaines fois heure heures euro euros eur"""
+)
+_VOWEL = re.compile(r"[aeiouy]")
+_LEET_IN = re.compile(r"[013457$@!]")
+_LONG_NUMBER = re.compile(r"[0-9]{3}")
+_PRICE = re.compile(r"\$[0-9]++(?:k|m|bn|b|mil|mio|md)?+|[a-z]{1,3}\$[0-9]{2,}+")
+_DOUBLE = frozenset({"00", "33"})  # ``fr33``, ``l00k``: doubled vowels, not a number
+
+
 def _leet_word(word: str) -> str:
     """Stage 5 on one word made of letters, digits and ``@$!``."""
     if _OTHER_DIGIT.search(word) is not None:
@@ -135,7 +147,7 @@ def _leet_word(word: str) -> str:
     if lead or trail:
         lead_ok = len(lead) == 1 or sum(c.isdigit() for c in lead) < 2
         trail_ok = len(trail) == 1 or sum(c.isdigit() for c in trail) < 2
-        for one in "il":  # edges convert only into a target word (not 100k, 24h, 1er)
+        for one in "il":  # a target word first (``1d10t``, ``merd3``)
             cand = (
                 (_leet_run(lead, one) if lead_ok else lead)
                 + full
@@ -145,11 +157,57 @@ def _leet_word(word: str) -> str:
                 return cand
             if "1" not in lead + trail:
                 break
+    core = word.rstrip("!")  # a ``!`` after the word is punctuation
+    edges = _leet_edges(core) if core else None
+    if edges is not None:
+        return edges + word[len(core) :]
     if full in _TARGETS:
         return lead + full + trail
     # ``!`` and ``@`` between letters are often a missing space or an address: only digits
     # and ``$`` are converted when no target word comes out.
     return lead + body.replace("11", "ll").translate(_LEET_TRANS_DIGITS).replace("1", "i") + trail
+
+
+def _leet_edges(word: str) -> str | None:
+    """``word`` with its l33t edges converted when the rest is a word written in l33t
+    (``4bout``, ``nic3``, ``ball$``, ``m41$``, ``1nt0``), else None.
+
+    Left alone: words of fewer than four characters (``mp3``, ``4g``, ``1er``), runs of three
+    digits (``b747``), prices (``$10k``, ``us$10``), a number and its unit or ordinal
+    (``3eme``, ``5min``), one letter without ``$`` (``4x4``), two edge digits without other l33t
+    unless doubled (``win10``, but ``fr33``), one edge ``5`` or ``7`` without other l33t
+    (``iphone7``), one trailing digit on a body without vowel or l33t (``css3``), and ``@`` or
+    ``!`` at an edge.
+    """
+    body = word.lstrip(_LEET_CHARS)
+    lead = word[: len(word) - len(body)]
+    body = body.rstrip(_LEET_CHARS)
+    trail = word[len(lead) + len(body) :]
+    if not (lead or trail) or len(word) < 4 or _LONG_NUMBER.search(word) is not None:
+        return None
+    if _PRICE.fullmatch(word) is not None:
+        return None
+    letters = sum(c.isalpha() for c in word)
+    if letters < 2 and not (letters == 1 and "$" in word):
+        return None
+    if lead.isdigit() and (body + trail).rstrip(_LEET_CHARS) in _NUMBER_SUFFIXES:
+        return None
+    inner = _LEET_IN.search(body) is not None
+    vowel = inner or _VOWEL.search(body) is not None
+
+    def edge(run: str, other: str, is_trail: bool) -> str:
+        if not run or "@" in run or "!" in run:
+            return run
+        digits = sum(c.isdigit() for c in run)
+        if digits >= 2 and "$" not in word and not other and not inner and run not in _DOUBLE:
+            return run  # a number glued to a word (win10)
+        lone = digits == len(run) == 1 and not other and not inner
+        if lone and (run in "57" or (is_trail and not vowel)):
+            return run  # a model or a version (iphone7, top5, css3)
+        return _leet_run(run, "i")
+
+    new = edge(lead, trail, False) + _leet_run(body, "i") + edge(trail, lead, True)
+    return new if new != word else None
 
 
 _leet_word_cached = functools.lru_cache(maxsize=4096)(_leet_word)
