@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from modkit import _text_lexicon_en, _text_lexicon_fr
 from modkit._text_tables import LEET, PLAIN_WORDS, TARGET_WORDS
 
 __all__ = [
@@ -94,8 +95,9 @@ _TARGETS_ORDER = tuple(dict.fromkeys(TARGET_WORDS.split()))
 _TARGETS = frozenset(_TARGETS_ORDER)
 _LEXICON = _TARGETS | _words(PLAIN_WORDS)
 _BY_SHAPE: dict[tuple[int, str], list[str]] = {}
-for _w in _TARGETS_ORDER:
+for _w in _TARGETS_ORDER:  # by length and first letter, and by minus length and last letter
     _BY_SHAPE.setdefault((len(_w), _w[0]), []).append(_w)
+    _BY_SHAPE.setdefault((-len(_w), _w[-1]), []).append(_w)
 
 
 # --- 5. l33t ----------------------------------------------------------------------------------
@@ -230,7 +232,21 @@ def leet_edits(text: str, sources: bool) -> Iterator[Edit]:
 # --- 6. masked words --------------------------------------------------------------------------
 
 _MASKS = "*#%•"
-MASKED = re.compile(r"(?<![\w*#%•])[^\W\d_][\w*#%•]*?[*#%•][\w*#%•]*+")
+MASKED = re.compile(r"(?<![\w*#%•])(?:[^\W\d_][\w*#%•]*?[*#%•][\w*#%•]*+|\*(?=[^\W\d_])[\w*#%•]*+)")
+
+
+@functools.cache
+def _common_words() -> dict[tuple[int, str], list[str]]:
+    """Common English and French words by (length, first letter) and (minus length, last
+    letter), for masks at either end; built on first use."""
+    shapes: dict[tuple[int, str], list[str]] = {}
+    for w in dict.fromkeys(_text_lexicon_en.WORDS.split() + _text_lexicon_fr.WORDS.split()):
+        if w not in _TARGETS:
+            shapes.setdefault((len(w), w[0]), []).append(w)
+            shapes.setdefault((-len(w), w[-1]), []).append(w)
+    return shapes
+
+
 _MASK_RUN = re.compile(r"[*#%•]+")
 
 
@@ -244,9 +260,13 @@ def masked_callback(m: re.Match[str]) -> Result:
 def _masked_word(s: str) -> Result:
     if len(s) < 3 or any(c.isdigit() or c == "_" for c in s):
         return s, None, None
-    for word in _BY_SHAPE.get((len(s), s[0]), ()):
+    shape = (len(s), s[0]) if s[0] not in _MASKS else (-len(s), s[-1])
+    for word in _BY_SHAPE.get(shape, ()):
         if all(c == w or c in _MASKS for c, w in zip(s, word, strict=True)):
             return word, None, None
+    common = _common_fit(s)
+    if common is not None:
+        return common, None, None
     pieces: list[str] = []
     src: list[int] = []
     pos = 0
@@ -259,6 +279,28 @@ def _masked_word(s: str) -> Result:
     pieces.append(s[pos:])
     src.extend(range(pos, len(s)))
     return "".join(pieces), tuple(src), None
+
+
+def _common_fit(s: str) -> str | None:
+    """The one common word that ``s`` (masked with ``*`` only, more letters shown than hidden)
+    fits, looked up among the words of its length and first (or last) letter; None when no
+    word or several fit."""
+    hidden = s.count("*")
+    if hidden == 0 or 2 * hidden >= len(s) or any(c in "#%•" for c in s):
+        return None
+    if s[0] != "*":
+        bucket = _common_words().get((len(s), s[0]), ())
+    elif s[-1] != "*":
+        bucket = _common_words().get((-len(s), s[-1]), ())
+    else:
+        return None
+    found = None
+    for word in bucket:
+        if all(c in (w, "*") for c, w in zip(s, word, strict=True)):
+            if found is not None:
+                return None  # ambiguous (th*nk: think or thank): left masked
+            found = word
+    return found
 
 
 _masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)
