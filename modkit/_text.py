@@ -48,16 +48,22 @@ Stages, in order, and the choices they make:
    run goes on into a word (``y-a-t-il``). Initials with a space after the dot (``J. K.``) stay.
 5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): digits and ``$``
    between two letters of a word are always converted (``c0nnard``, ``a$$hole``); ``!`` and
-   ``@`` between letters, and a run at the edge of a word, only when the word then is one of the
-   lexicon's targets (``p!ss``, ``f@ggot``, ``$alope``, ``1d10t``, ``merd3``), since
-   ``merci!bravo`` is a missing space and ``100k`` a number. Words with other digits stay, as do
-   numbers, prices, dates, times, ``1er``, ``2e``, ``mp3``, ``14h30``, and ``4x4`` (chosen: a
-   digit-letter-digit word is a product name or a size, not l33t).
-6. Masked words (``* # % •`` after a letter): restored from the lexicon when one target word
-   of the same length fits the visible letters, first in lexicon order (``f*ck``, ``f**k``,
-   ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``); otherwise every run of
-   two or more masks, and every ``*``, becomes one ``*`` so that variants of one masking agree
-   (a lone ``#``, as in ``page#part``, stays).
+   ``@`` between letters only when the word then is one of the lexicon's targets (``p!ss``,
+   ``f@ggot``), since ``merci!bravo`` is a missing space. A run at the edge of a word is
+   converted into a target (``$alope``, ``1d10t``, ``merd3``), or when the rest is a word in
+   l33t (``nic3``, ``ball$``, ``4bout``, ``m41$``, ``fr33``), but not in words of fewer than
+   four characters (``mp3``, ``4g``, ``1er``, ``2e``), runs of three digits, prices (``$10k``,
+   ``us$10``), a number with its unit or ordinal (``3eme``, ``5min``), one letter and no ``$``
+   (``4x4``: a size), two edge digits without other l33t unless doubled (``win10``), a lone
+   edge ``5`` or ``7`` (``iphone7``), one trailing digit after consonants only (``css3``), nor
+   ``@`` and ``!`` (``@jean``, ``bravo!``). Words with other digits stay (``x86``, ``14h30``).
+6. Masked words (``* # % •`` after a letter, or ``*`` before one): restored from the lexicon
+   when one target word of the same length fits the visible letters, first in lexicon order
+   (``f*ck``, ``f**k``, ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``,
+   ``*diot`` -> ``idiot``); else, for ``*`` masks hiding fewer letters than they show, to the
+   one common English or French word that fits (``wh*ch``, ``*nly``; ``th*nk`` is ambiguous);
+   otherwise every run of two or more masks, and every ``*``, becomes one ``*`` so that variants
+   of one masking agree (a lone ``#``, as in ``page#part``, stays).
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
    consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), unless
    another choice of one or two per run (or the run of three as it is) gives a lexicon word
