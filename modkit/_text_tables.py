@@ -290,6 +290,12 @@ bougnoules youpin youpins bite bites couille couilles cul culs foutre bordel chi
 debiles cretin cretins abruti abrutis imbecile imbeciles mongol mongols attarde attardes gogol
 pouffiasse pouffiasses petasse petasses grognasse branleur branleurs pisse bouffon bouffons
 sexe nazi nazis
+pathetic disgusting stupidity vermin garbage filth filthy pedophile pedophiles pedo rapist
+rapists raped bitchy witch vagina penis dildo jackass douche douchebag prick pricks bollocks
+tosser wankers psycho lunatic degenerate subhuman cockroach cockroaches parasite parasites
+ordure ordures raclure pourriture enfoire enfoires connerie conneries chienne garce pouffe
+trainee catin chatte nichons sodomie violeur violeurs racaille racailles minable minables
+pitoyable degueulasse idiote idiotes cassos boloss crevard
 viagra cialis levitra casino casinos poker bitcoin crypto forex loan loans pharmacy pills
 escort escorts webcam dating bonus lottery jackpot cash money free winner prize
 """

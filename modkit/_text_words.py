@@ -236,14 +236,19 @@ MASKED = re.compile(r"(?<![\w*#%•])(?:[^\W\d_][\w*#%•]*?[*#%•][\w*#%•]*+
 
 
 @functools.cache
-def _common_words() -> dict[tuple[int, str], list[str]]:
-    """Common English and French words by (length, first letter) and (minus length, last
-    letter), for masks at either end; built on first use."""
-    shapes: dict[tuple[int, str], list[str]] = {}
-    for w in dict.fromkeys(_text_lexicon_en.WORDS.split() + _text_lexicon_fr.WORDS.split()):
+def _common_words() -> dict[tuple[int, str], list[tuple[int, str]]]:
+    """Common English and French words with their rank (the better of the two lists), most
+    frequent first, by (length, first letter) and (minus length, last letter), for masks at
+    either end; built on first use."""
+    rank: dict[str, int] = {}
+    for words in (_text_lexicon_en.WORDS.split(), _text_lexicon_fr.WORDS.split()):
+        for i, w in enumerate(words):
+            rank[w] = min(i, rank.get(w, i))
+    shapes: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for w, r in sorted(rank.items(), key=lambda item: item[1]):
         if w not in _TARGETS:
-            shapes.setdefault((len(w), w[0]), []).append(w)
-            shapes.setdefault((-len(w), w[-1]), []).append(w)
+            shapes.setdefault((len(w), w[0]), []).append((r, w))
+            shapes.setdefault((-len(w), w[-1]), []).append((r, w))
     return shapes
 
 
@@ -282,9 +287,10 @@ def _masked_word(s: str) -> Result:
 
 
 def _common_fit(s: str) -> str | None:
-    """The one common word that ``s`` (masked with ``*`` only, more letters shown than hidden)
-    fits, looked up among the words of its length and first (or last) letter; None when no
-    word or several fit."""
+    """The common word that ``s`` (masked with ``*`` only, more letters shown than hidden)
+    fits, looked up among the words of its length and first (or last) letter: the most
+    frequent one when the next that fits is far rarer (``th*s``: ``this``, not ``thus``); None
+    when none fits or two are close (``th*nk``: ``think`` or ``thank``)."""
     hidden = s.count("*")
     if hidden == 0 or 2 * hidden >= len(s) or any(c in "#%•" for c in s):
         return None
@@ -294,13 +300,18 @@ def _common_fit(s: str) -> str | None:
         bucket = _common_words().get((-len(s), s[-1]), ())
     else:
         return None
-    found = None
-    for word in bucket:
+    found: tuple[int, str] | None = None
+    for rank, word in bucket:
+        if found is not None and rank >= _DOMINANCE * (found[0] + 1):
+            break  # every other word that fits is far rarer
         if all(c in (w, "*") for c, w in zip(s, word, strict=True)):
             if found is not None:
-                return None  # ambiguous (th*nk: think or thank): left masked
-            found = word
-    return found
+                return None
+            found = rank, word
+    return None if found is None else found[1]
+
+
+_DOMINANCE = 2
 
 
 _masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)

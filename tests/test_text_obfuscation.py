@@ -65,6 +65,7 @@ def test_leet_at_word_edges_is_undone(raw: str, expected: str) -> None:
         ("b!tch", "bitch"),
         # into the one common word that fits
         ("wh*ch", "which"),
+        ("th*s", "this"),  # "thus" fits too, but is far rarer
         ("p*ople", "people"),
         ("ch*val", "cheval"),
         ("y*ur", "your"),
@@ -82,8 +83,7 @@ def test_masked_words_are_restored(raw: str, expected: str) -> None:
     ("raw", "expected"),
     [
         ("th*nk", "th*nk"),  # think or thank: left masked
-        ("th*s", "th*s"),  # this or thus
-        ("sm*ll", "sm*ll"),  # smell or small
+        ("wr*te", "wr*te"),  # write or wrote
         ("**gras** et *emphase*", "**gras** et *emphase*"),
         ("page#part", "page#part"),
         ("a*b", "a*b"),
