@@ -38,8 +38,9 @@ Stages, in order, and the choices they make:
    -> ``xxphone``. A bare ``name.tld`` needs a TLD from a list that leaves out those that are
    French or English words (``.de``, ``.it``, ``.me``...) unless a path follows; spaced or
    spelt-out dots need a short list (``com``, ``fr``, ``org``...); a scheme, ``www`` or
-   brackets accept any TLD. ``at`` as a word makes an email only with an obfuscated dot
-   (``visit us at site.com`` is a URL). Prices, dates, times, years, percentages, ``1 000 000``
+   brackets accept any TLD; a ``$`` inside a label and a TLD with letters in l33t are read as
+   l33t (``b3$t-d34l$.1nf0``, ``site.c0m``). ``at`` as a word makes an email only with an
+   obfuscated dot (``visit us at site.com`` is a URL). Prices, dates, times, years, percentages, ``1 000 000``
    and ``+10 000 000`` are not phones.
 4. Spaced letters: three or more single letters (or l33t digits) with one and the same
    separator among space, ``.``, ``-``, ``_``, ``*`` are joined (``c o n n a r d``,
@@ -85,6 +86,7 @@ from modkit._text_tables import (
     CONF_LOWER,
     CONF_UPPER,
     GENERIC_MARKS,
+    LEET,
     SAFE_TLDS,
     SPECIAL,
     WORD_TLDS,
@@ -469,14 +471,14 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_LBL = r"[^\W_][\w-]{0,62}+"
+_LBL = r"[^\W_][\w$-]{0,62}+"  # ``$``: a l33t ``s`` (``b3$t-deals.com``)
 _DOT = r"(?:\.| \. ?| ?[\[({<] ?(?:\.|dot|point) ?[\])}>] ?| (?:dot|point) )"
 _DOT_SPLIT = re.compile(f"({_DOT})")
 _PLAIN, _SPACED, _BRACKET, _WORD = range(4)
 
 _TLD_SHAPE = re.compile(r"[a-z]{2,24}")
 _WWW = re.compile(r"www\d{0,3}")
-_HOST_WORD = re.compile(r"[^\W_]+")
+_HOST_WORD = re.compile(r"[^\W_](?:[^\W_]|\$)*+")
 _TRAILING = ".,;:!?)]}'\"»"
 
 
@@ -525,18 +527,28 @@ def _url_token(labels: Sequence[str]) -> str:
     return "xxurl " + " ".join(words) if words else "xxurl"
 
 
+_TLD_LEET = str.maketrans({k: v for k, v in LEET.items() if k in "013457$"})
+
+
+def _tld(label: str) -> str:
+    """A TLD as written, or read as l33t when it also has letters (``c0m`` -> ``com``)."""
+    if label.isalpha() or not any(c.isalpha() for c in label):
+        return label
+    return label.translate(_TLD_LEET)
+
+
 def _url_callback(m: re.Match[str]) -> _Result:
     s, host, path = m.group(0, "host", "path")
     end = len(s.rstrip(_TRAILING)) if path else len(s)
     if host is None:  # after a scheme or www: any host
         return _token(s, 0, end, _url_token([m.group("shost") or m.group("whost")]))
     if _plain(host):
-        tld = host[host.rfind(".") + 1 :]
+        tld = _tld(host[host.rfind(".") + 1 :])
         if tld in SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
             return _token(s, 0, end, _url_token([host]))
     labels, kinds, ends = _split_host(host)
     for k in range(len(labels), 1, -1):
-        tld = labels[k - 1]
+        tld = _tld(labels[k - 1])
         if _TLD_SHAPE.fullmatch(tld) is None:
             continue
         used = kinds[: k - 1]
@@ -555,7 +567,7 @@ def _url_callback(m: re.Match[str]) -> _Result:
     return s, None, None
 
 
-_SCHEME = r"(?:https?|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
+_SCHEME = r"(?:https?|http\$|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
 _URL = re.compile(
     r"(?<![\w.@/-])(?:"
     rf"{_SCHEME}(?P<shost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
@@ -732,7 +744,7 @@ def _markup_hint(text: str) -> bool:
     return "href" in text or "src" in text or "[url" in text or "[link" in text
 
 
-_DOT_LETTER = re.compile(r"\.(?<=[^\W_]\.)[^\W\d_]")
+_DOT_LETTER = re.compile(r"\.(?<=[^\W_$]\.)[^\W\d_]|\.(?<=[\w$]\.)[^\W_]{2}")
 _BRACKET_DOT = re.compile(r"[\[({<] ?\. ?[\])}>]")
 
 

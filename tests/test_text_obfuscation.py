@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from modkit._text import normalize, normalize_text
+from modkit._text import find_links, normalize, normalize_text
 
 
 def _check(raw: str, expected: str) -> None:
@@ -153,6 +153,25 @@ def test_numbers_and_names_survive(raw: str) -> None:
 )
 def test_emails_and_urls_survive(raw: str, expected: str) -> None:
     _check(raw, expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "links"),
+    [
+        ("V1$1t b3$t-vpn-d34l$.1nf0 now", "visit xxurl best vpn deals info now", 1),
+        ("http$://c4$1n0.3x4mpl3.com/x", "xxurl casino example com", 1),
+        ("www.ch34p-p1ll$.com", "xxurl cheap pills com", 1),
+        ("voir site.c0m", "voir xxurl site com", 1),
+        (
+            "US$10.50, 3.14/2, v1.0m, 1.5m, version 2.0",
+            "us$10.50, 3.14/2, v1.0m, 1.5m, version 2.0",
+            0,
+        ),
+    ],
+)
+def test_leet_inside_links(raw: str, expected: str, links: int) -> None:
+    _check(raw, expected)
+    assert len(find_links(raw)) == links
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
