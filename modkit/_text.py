@@ -40,8 +40,8 @@ Stages, in order, and the choices they make:
    spelt-out dots need a short list (``com``, ``fr``, ``org``...); a scheme, ``www`` or
    brackets accept any TLD; a ``$`` inside a label and a TLD with letters in l33t are read as
    l33t (``b3$t-d34l$.1nf0``, ``site.c0m``). ``at`` as a word makes an email only with an
-   obfuscated dot (``visit us at site.com`` is a URL). Prices, dates, times, years, percentages, ``1 000 000``
-   and ``+10 000 000`` are not phones.
+   obfuscated dot (``visit us at site.com`` is a URL). Prices, dates, times, years,
+   percentages, ``1 000 000`` and ``+10 000 000`` are not phones.
 4. Spaced letters: three or more single letters (or l33t digits) with one and the same
    separator among space, ``.``, ``-``, ``_``, ``*`` are joined (``c o n n a r d``,
    ``v.i.a.g.r.a``, ``U.S.A.`` -> ``usa.``), unless the letters are all common one-letter words
