@@ -38,10 +38,10 @@ Stages, in order, and the choices they make:
    -> ``xxphone``. A bare ``name.tld`` needs a TLD from a list that leaves out those that are
    French or English words (``.de``, ``.it``, ``.me``...) unless a path follows; spaced or
    spelt-out dots need a short list (``com``, ``fr``, ``org``...); a scheme, ``www`` or
-   brackets accept any TLD; a ``$`` inside a label and a TLD with letters in l33t are read as
-   l33t (``b3$t-d34l$.1nf0``, ``site.c0m``). ``at`` as a word makes an email only with an
-   obfuscated dot (``visit us at site.com`` is a URL). Prices, dates, times, years,
-   percentages, ``1 000 000`` and ``+10 000 000`` are not phones.
+   brackets accept any TLD; a ``$`` or ``*`` inside a label and a TLD with letters in l33t are
+   read as l33t and masks (``b3$t-d*al$.1nf0``, ``site.c0m``). ``at`` as a word makes an
+   email only with an obfuscated dot (``visit us at site.com`` is a URL). Prices, dates, times,
+   years, percentages, ``1 000 000`` and ``+10 000 000`` are not phones.
 4. Spaced letters: three or more single letters (or l33t digits) with one and the same
    separator among space, ``.``, ``-``, ``_``, ``*`` are joined (``c o n n a r d``,
    ``v.i.a.g.r.a``, ``U.S.A.`` -> ``usa.``), unless the letters are all common one-letter words
@@ -471,14 +471,14 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_LBL = r"[^\W_][\w$-]{0,62}+"  # ``$``: a l33t ``s`` (``b3$t-deals.com``)
+_LBL = r"[^\W_][\w$*-]{0,62}+"  # ``$``, ``*``: l33t and masks (``b3$t-d*als.com``)
 _DOT = r"(?:\.| \. ?| ?[\[({<] ?(?:\.|dot|point) ?[\])}>] ?| (?:dot|point) )"
 _DOT_SPLIT = re.compile(f"({_DOT})")
 _PLAIN, _SPACED, _BRACKET, _WORD = range(4)
 
 _TLD_SHAPE = re.compile(r"[a-z]{2,24}")
 _WWW = re.compile(r"www\d{0,3}")
-_HOST_WORD = re.compile(r"[^\W_](?:[^\W_]|\$)*+")
+_HOST_WORD = re.compile(r"[^\W_](?:[^\W_]|[$*])*+")
 _TRAILING = ".,;:!?)]}'\"»"
 
 
@@ -744,7 +744,7 @@ def _markup_hint(text: str) -> bool:
     return "href" in text or "src" in text or "[url" in text or "[link" in text
 
 
-_DOT_LETTER = re.compile(r"\.(?<=[^\W_$]\.)[^\W\d_]|\.(?<=[\w$]\.)[^\W_]{2}")
+_DOT_LETTER = re.compile(r"\.(?<=[^\W_$]\.)[^\W\d_]|\.(?<=[\w$*]\.)[^\W_]{2}")
 _BRACKET_DOT = re.compile(r"[\[({<] ?\. ?[\])}>]")
 
 

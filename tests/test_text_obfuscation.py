@@ -162,6 +162,9 @@ def test_emails_and_urls_survive(raw: str, expected: str) -> None:
         ("http$://c4$1n0.3x4mpl3.com/x", "xxurl casino example com", 1),
         ("www.ch34p-p1ll$.com", "xxurl cheap pills com", 1),
         ("voir site.c0m", "voir xxurl site com", 1),
+        ("thx https://b*st-vpn-d*als.info", "thx xxurl best vpn deals info", 1),
+        ("f*ck.com", "xxurl fuck com", 1),
+        ("5*3.14, a*b.c, note*.txt, **gras**.", "5*3.14, a*b.c, note*.txt, **gras**.", 0),
         (
             "US$10.50, 3.14/2, v1.0m, 1.5m, version 2.0",
             "us$10.50, 3.14/2, v1.0m, 1.5m, version 2.0",
