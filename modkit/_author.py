@@ -15,9 +15,9 @@ import logging
 import os
 import secrets
 import threading
-import unicodedata
 
 from modkit._errors import ConfigError
+from modkit._text import fold
 
 __all__ = ["SECRET_ENV", "AuthorKeys", "resolve_secret"]
 
@@ -110,8 +110,9 @@ def fold_ip(ip: str) -> str | None:
 
 
 def fold_text(text: str) -> str:
-    """Return the form of a comment text that duplicate detection compares."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """Return the form of a comment text that duplicate detection compares: the package's
+    :func:`~modkit._text.fold` (case, accents, invisibles, lookalikes), spaces collapsed."""
+    return " ".join(fold(text).split())
 
 
 class AuthorKeys:

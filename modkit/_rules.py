@@ -9,8 +9,7 @@ url, email, ip and user agent), flood and duplicate checks, trusted authors, clo
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
@@ -18,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from modkit._decision import Action
 from modkit._store import History
+from modkit._text import fold, fold_map, normalize, normalize_text
+from modkit._text_share import cached_analysis
 
 if TYPE_CHECKING:
     from modkit._policy import Policy
@@ -28,9 +29,9 @@ __all__ = [
     "Context",
     "Rule",
     "Signal",
+    "WordHit",
     "WordMatcher",
     "count_links",
-    "fold",
     "run_rules",
 ]
 
@@ -72,44 +73,76 @@ def count_links(text: str) -> int:
     return count + len(find_links(text))
 
 
-# -- words -----------------------------------------------------------------------------------------
+# -- words ---------------------------------------------------------------------------------------
 
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
 _WORD = re.compile(r"\w+")
 _MAX_MATCHES = 10
+_MAX_QUOTE = 80  # characters of the original quoted in evidence
 
 
-def fold(text: str) -> str:
-    """Return ``text`` case- and accent-insensitive: ``"Crédit ŒUVRE"`` -> ``"credit oeuvre"``."""
-    if text.isascii():
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return _COMBINING.sub("", text).translate(_LIGATURES)
+@dataclass(frozen=True, slots=True)
+class WordHit:
+    """An entry found in a text: the entry (folded, as listed) and its span in the original."""
+
+    entry: str
+    start: int
+    end: int
+
+
+class _Entries:
+    """Entries keyed by the form they are looked for in, and how to find them in a text."""
+
+    __slots__ = ("_pattern", "_tokens", "keys")
+
+    def __init__(self, keys: Mapping[str, str], *, whole_words: bool) -> None:
+        self.keys = dict(keys)  # key -> entry
+        # Single-word keys are looked up in the text's words: linear in the text.
+        self._tokens = frozenset(k for k in self.keys if whole_words and _WORD.fullmatch(k))
+        rest = [k for k in self.keys if k not in self._tokens]
+        self._pattern = _compile(rest, whole_words=whole_words) if rest else None
+
+    def spans(
+        self, text: str, words: frozenset[str] | None = None
+    ) -> Iterator[tuple[str, int, int]]:
+        """Yield ``(entry, start, end)`` for keys found in ``text``: single words first."""
+        if self._tokens and not self._tokens.isdisjoint(
+            _WORD.findall(text) if words is None else words
+        ):
+            for m in _WORD.finditer(text):
+                if m.group() in self._tokens:
+                    yield self.keys[m.group()], m.start(), m.end()
+        if self._pattern is not None:
+            for m in self._pattern.finditer(text):
+                yield self.keys[" ".join(m.group().split())], m.start(), m.end()
 
 
 class WordMatcher:
-    """Find list entries in texts, case- and accent-insensitive.
+    """Find list entries in texts, insensitive to case, accents and obfuscation.
 
-    With ``whole_words`` (the default) an entry matches only where it is not glued to other letters
-    or digits ("cialis" does not match "specialist"); otherwise anywhere, as WordPress does. An
-    entry may be a phrase or an IP prefix ("203.0.113.").
+    An entry matches the text folded (:func:`modkit._text.fold`: case, accents, widths,
+    invisibles, lookalike letters) or normalised as the scorer reads it (l33t, spaced and dotted
+    letters, masks and repeats undone: ``c0nnard``, ``c.o.n.n.a.r.d``, ``connnnard``). With
+    ``whole_words`` (the default) an entry matches only where it is not glued to other letters or
+    digits ("cialis" does not match "specialist"); otherwise anywhere, as WordPress does. An entry
+    may be a phrase or an IP prefix ("203.0.113.").
     """
 
-    __slots__ = ("_entries", "_pattern", "_tokens", "whole_words")
+    __slots__ = ("_entries", "_folded", "_normalized", "whole_words")
 
     def __init__(self, entries: Iterable[str], *, whole_words: bool = True) -> None:
         self.whole_words = whole_words
-        folded: dict[str, None] = {}
+        folded: dict[str, str] = {}
         for entry in entries:
             key = fold(" ".join(entry.split()))
             if key:
-                folded[key] = None
+                folded[key] = key
         self._entries = tuple(folded)
-        # Single-word entries are looked up in a set of the text's words: linear in the text.
-        self._tokens = frozenset(e for e in self._entries if whole_words and _WORD.fullmatch(e))
-        rest = [e for e in self._entries if e not in self._tokens]
-        self._pattern = _compile(rest, whole_words=whole_words) if rest else None
+        self._folded = _Entries(folded, whole_words=whole_words)
+        normalized: dict[str, str] = {}
+        for key in self._entries:
+            normalized.setdefault(normalize_text(key), key)
+        normalized.pop("", None)
+        self._normalized = _Entries(normalized, whole_words=whole_words)
 
     def __bool__(self) -> bool:
         return bool(self._entries)
@@ -118,26 +151,60 @@ class WordMatcher:
         return f"WordMatcher({len(self._entries)} entries, whole_words={self.whole_words})"
 
     def find(self, folded_text: str, words: frozenset[str] | None = None) -> list[str]:
-        """Return the entries found in an already :func:`fold`-ed text (at most 10).
-
-        Single words come first, in order of appearance, then phrases and other entries.
-        ``words`` may give the set of the text's words when the caller already has it.
+        """Return the entries found in an already :func:`~modkit._text.fold`-ed text (at most
+        10), single words first; ``words`` may give the set of its words. Folded form only.
         """
         found: dict[str, None] = {}
-        if self._tokens:
-            hits = self._tokens.intersection(_WORD.findall(folded_text) if words is None else words)
-            if hits:  # in order of first appearance
-                for word in _WORD.findall(folded_text):
-                    if word in hits:
-                        found[word] = None
-                        if len(found) >= _MAX_MATCHES:
-                            return list(found)
-        if self._pattern is not None:
-            for m in self._pattern.finditer(folded_text):
-                found[" ".join(m.group().split())] = None  # the entry, spaces as listed
-                if len(found) >= _MAX_MATCHES:
-                    break
+        for entry, _, _ in self._folded.spans(folded_text, words):
+            found[entry] = None
+            if len(found) >= _MAX_MATCHES:
+                break
         return list(found)
+
+    def search(
+        self,
+        text: str,
+        /,
+        *,
+        folded: str | None = None,
+        normalized: str | None = None,
+        words: frozenset[str] | None = None,
+    ) -> list[WordHit]:
+        """Return the entries found in ``text`` (at most 10, each once, in order of position),
+        folded or normalised, with their span in ``text`` as the author wrote it.
+
+        ``folded`` (``fold(text)``), its ``words`` and ``normalized`` (``normalize_text(text)``;
+        the empty string skips the normalised form) may be given when the caller has them.
+        """
+        found = _first_spans(self._folded, fold(text) if folded is None else folded, words)
+        hits: list[WordHit] = []
+        if found:
+            view = fold_map(text)
+            hits = [WordHit(e, *view.original_span(a, b)) for e, (a, b) in found.items()]
+        if self._normalized.keys and len(hits) < min(len(self._entries), _MAX_MATCHES):
+            norm = normalize_text(text) if normalized is None else normalized
+            more = _first_spans(self._normalized, norm, None, skip=found)
+            if more:
+                full = normalize(text)  # the offsets, only on a hit
+                more = _first_spans(self._normalized, full.text, None, skip=found)
+                hits += [WordHit(e, *full.original_span(a, b)) for e, (a, b) in more.items()]
+        return sorted(hits, key=lambda h: (h.start, h.end))[:_MAX_MATCHES]
+
+
+def _first_spans(
+    entries: _Entries,
+    text: str,
+    words: frozenset[str] | None,
+    skip: Mapping[str, object] = _EMPTY,
+) -> dict[str, tuple[int, int]]:
+    """The first span of each entry found in ``text`` and not in ``skip`` (at most 10)."""
+    first: dict[str, tuple[int, int]] = {}
+    for entry, a, b in entries.spans(text, words):
+        if entry not in first and entry not in skip:
+            first[entry] = (a, b)
+            if len(first) + len(skip) >= _MAX_MATCHES:
+                break
+    return first
 
 
 def _compile(entries: Sequence[str], *, whole_words: bool) -> re.Pattern[str]:
@@ -188,38 +255,54 @@ def _fields(submission: Submission) -> list[tuple[str, str]]:
     return [(name, value) for name in _WORD_FIELDS if (value := getattr(submission, name))]
 
 
-def searchable(submission: Submission, ctx: Context) -> tuple[str, frozenset[str]]:
-    """Return every word-matched field folded and joined, and its set of words (once per
-    context): one pass serves both word lists, and fields are told apart only on a hit.
-    """
-    cached = ctx.memo.get("searchable")
+class _FieldView:
+    """One word-matched field of a submission, folded (and its words) and normalised."""
+
+    __slots__ = ("folded", "name", "normalized", "value", "words")
+
+    def __init__(self, name: str, value: str) -> None:
+        self.name = name
+        self.value = value
+        self.folded = fold(value)
+        self.words = frozenset(_WORD.findall(self.folded))
+        # Private fields are matched folded only (they are never quoted); the text is read
+        # once per check, shared with the scorer.
+        self.normalized = "" if name in _PRIVATE_FIELDS else cached_analysis(value).text
+
+
+def _field_views(submission: Submission, ctx: Context) -> list[_FieldView]:
+    """The views of every word-matched field, made once per context for both word lists."""
+    cached = ctx.memo.get("word_fields")
     if cached is not None and cached[0] is submission:
         return cached[1]  # type: ignore[no-any-return]
-    joined = fold("\x00".join(value for _, value in _fields(submission)))
-    result = (joined, frozenset(_WORD.findall(joined)))
-    ctx.memo["searchable"] = (submission, result)
-    return result
+    views = [_FieldView(name, value) for name, value in _fields(submission)]
+    ctx.memo["word_fields"] = (submission, views)
+    return views
 
 
 def _word_signal(
     code: str, action: Action, matcher: WordMatcher, submission: Submission, ctx: Context
 ) -> Signal | None:
+    """Evidence lists each match: the field and, unless private, the entry and the words as the
+    author wrote them (``quote``, at most 80 characters)."""
     if not matcher:
         return None
-    joined, words = searchable(submission, ctx)
-    if not matcher.find(joined, words):
-        return None
     matches: list[dict[str, str]] = []
-    for name, value in _fields(submission):
-        for word in matcher.find(fold(value)):
-            if name in _PRIVATE_FIELDS:  # the entry could be the address itself: name the field
-                matches.append({"field": name})
-                break
-            matches.append({"field": name, "word": word})
+    for view in _field_views(submission, ctx):
+        hits = matcher.search(
+            view.value, folded=view.folded, normalized=view.normalized, words=view.words
+        )
+        if hits and view.name in _PRIVATE_FIELDS:  # the entry could be the address itself
+            matches.append({"field": view.name})
+            continue
+        for hit in hits:
+            quote = " ".join(view.value[hit.start : hit.end].split())
+            matches.append({"field": view.name, "word": hit.entry, "quote": quote[:_MAX_QUOTE]})
         if len(matches) >= _MAX_MATCHES:
             break
     if not matches:
         return None
+    matches = matches[:_MAX_MATCHES]
     return Signal(code, action, {"field": matches[0]["field"]}, {"matches": matches})
 
 

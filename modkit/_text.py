@@ -4,7 +4,8 @@ One pipeline serves training and scoring. :func:`normalize_text` returns the tex
 path); :func:`normalize` returns it with ``offsets`` into the original (for explanations);
 :func:`analyse` returns the text and the spans of :func:`find_links` in one pass. All run the
 same stages with the same callbacks, so ``normalize_text(t) == normalize(t).text`` for every
-``str``. The lookup tables the stages read live in a data module of their own. Nothing here
+``str``. The lookup tables the stages read live in a data module of their own, stages 4-7
+(repairs inside words) in :mod:`modkit._text_words`. Nothing here
 raises on a ``str`` (lone surrogates are dropped); anything else is a ``TypeError``. Work is
 linear in the input: every pattern starts only where a run starts (a lookbehind), repeats
 possessively or within a bound, and input longer than :data:`MAX_CHARS` is cut: only its first
@@ -16,7 +17,9 @@ Stages, in order, and the choices they make:
 1. Fold, one character at a time (table built lazily, cached): NFKC, case folding, the combining
    marks of the generic blocks dropped (``é`` -> ``e``, zalgo storms vanish; marks that other
    scripts need, Devanagari or Arabic, stay), ``œ`` -> ``oe``, ``ß`` -> ``ss``, ``ø``/``ł``/...,
-   small capitals, negative squared letters and regional indicators -> ASCII, curly apostrophes
+   letters with hooks, strokes, bars or tails (``ƈ ɗ ƙ ɍ``), small capitals, mathematical,
+   fullwidth, circled, parenthesized and negative squared letters and regional indicators ->
+   ASCII (variation selectors and other invisibles go with the marks), curly apostrophes
    and quotes -> ASCII ones, dashes -> ``-``; zero-width, bidi and other format characters
    dropped; controls and every kind of space -> one space.
 2. Confusables: in a word holding a Cyrillic, Greek, Armenian or Cherokee lookalike (a short
@@ -35,9 +38,10 @@ Stages, in order, and the choices they make:
    -> ``xxphone``. A bare ``name.tld`` needs a TLD from a list that leaves out those that are
    French or English words (``.de``, ``.it``, ``.me``...) unless a path follows; spaced or
    spelt-out dots need a short list (``com``, ``fr``, ``org``...); a scheme, ``www`` or
-   brackets accept any TLD. ``at`` as a word makes an email only with an obfuscated dot
-   (``visit us at site.com`` is a URL). Prices, dates, times, years, percentages, ``1 000 000``
-   and ``+10 000 000`` are not phones.
+   brackets accept any TLD; a ``$`` or ``*`` inside a label and a TLD with letters in l33t are
+   read as l33t and masks (``b3$t-d*al$.1nf0``, ``site.c0m``). ``at`` as a word makes an
+   email only with an obfuscated dot (``visit us at site.com`` is a URL). Prices, dates, times,
+   years, percentages, ``1 000 000`` and ``+10 000 000`` are not phones.
 4. Spaced letters: three or more single letters (or l33t digits) with one and the same
    separator among space, ``.``, ``-``, ``_``, ``*`` are joined (``c o n n a r d``,
    ``v.i.a.g.r.a``, ``U.S.A.`` -> ``usa.``), unless the letters are all common one-letter words
@@ -45,16 +49,22 @@ Stages, in order, and the choices they make:
    run goes on into a word (``y-a-t-il``). Initials with a space after the dot (``J. K.``) stay.
 5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): digits and ``$``
    between two letters of a word are always converted (``c0nnard``, ``a$$hole``); ``!`` and
-   ``@`` between letters, and a run at the edge of a word, only when the word then is one of the
-   lexicon's targets (``p!ss``, ``f@ggot``, ``$alope``, ``1d10t``, ``merd3``), since
-   ``merci!bravo`` is a missing space and ``100k`` a number. Words with other digits stay, as do
-   numbers, prices, dates, times, ``1er``, ``2e``, ``mp3``, ``14h30``, and ``4x4`` (chosen: a
-   digit-letter-digit word is a product name or a size, not l33t).
-6. Masked words (``* # % •`` after a letter): restored from the lexicon when one target word
-   of the same length fits the visible letters, first in lexicon order (``f*ck``, ``f**k``,
-   ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``); otherwise every run of
-   two or more masks, and every ``*``, becomes one ``*`` so that variants of one masking agree
-   (a lone ``#``, as in ``page#part``, stays).
+   ``@`` between letters only when the word then is one of the lexicon's targets (``p!ss``,
+   ``f@ggot``), since ``merci!bravo`` is a missing space. A run at the edge of a word is
+   converted into a target (``$alope``, ``1d10t``, ``merd3``), or when the rest is a word in
+   l33t (``nic3``, ``ball$``, ``4bout``, ``m41$``, ``fr33``), but not in words of fewer than
+   four characters (``mp3``, ``4g``, ``1er``, ``2e``), runs of three digits, prices (``$10k``,
+   ``us$10``), a number with its unit or ordinal (``3eme``, ``5min``), one letter and no ``$``
+   (``4x4``: a size), two edge digits without other l33t unless doubled (``win10``), a lone
+   edge ``5`` or ``7`` (``iphone7``), one trailing digit after consonants only (``css3``), nor
+   ``@`` and ``!`` (``@jean``, ``bravo!``). Words with other digits stay (``x86``, ``14h30``).
+6. Masked words (``* # % •`` after a letter, or ``*`` before one): restored from the lexicon
+   when one target word of the same length fits the visible letters, first in lexicon order
+   (``f*ck``, ``f**k``, ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``,
+   ``*diot`` -> ``idiot``); else, for ``*`` masks hiding fewer letters than they show, to the
+   one common English or French word that fits (``wh*ch``, ``*nly``; ``th*nk`` is ambiguous);
+   otherwise every run of two or more masks, and every ``*``, becomes one ``*`` so that variants
+   of one masking agree (a lone ``#``, as in ``page#part``, stays).
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
    consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), unless
    another choice of one or two per run (or the run of three as it is) gives a lexicon word
@@ -66,7 +76,6 @@ Stages, in order, and the choices they make:
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -78,11 +87,23 @@ from modkit._text_tables import (
     CONF_UPPER,
     GENERIC_MARKS,
     LEET,
-    PLAIN_WORDS,
     SAFE_TLDS,
     SPECIAL,
-    TARGET_WORDS,
     WORD_TLDS,
+)
+from modkit._text_words import (
+    CACHED_WORD,
+    LEET_SEED,
+    MASKED,
+    SPACED_SEED,
+    TRIPLE_HINT,
+    Callback,
+    Edit,
+    Result,
+    leet_edits,
+    masked_callback,
+    spaced_edits,
+    squeeze_edits,
 )
 
 __all__ = [
@@ -91,6 +112,8 @@ __all__ = [
     "Normalized",
     "analyse",
     "find_links",
+    "fold",
+    "fold_map",
     "normalize",
     "normalize_text",
 ]
@@ -217,6 +240,31 @@ def analyse(text: str, /) -> Analysis:
         out = stage.fast(out)
     links = None if deferred else tuple(sorted(set(spans)))
     return Analysis(out.strip(" "), links, src)
+
+
+def fold(text: str, /) -> str:
+    """Fold ``text`` for comparisons: stages 1 and 2 only (case, accents, ligatures, widths,
+    invisibles, lookalike letters in Latin words), one character of output per letter kept.
+
+    The package's one text fold: word lists, duplicate fingerprints and the scorer all use it.
+    Unlike :func:`normalize`, the whole text is folded (no :data:`MAX_CHARS` cut).
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    return _fold_confusables(str.__str__(text))
+
+
+def fold_map(text: str, /) -> Normalized:
+    """:func:`fold` with ``offsets`` into ``text`` (see :class:`Normalized`).
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    folded = fold(text)
+    return Normalized(folded, tuple(_fold_offsets(str.__str__(text))))
 
 
 def _fold_confusables(src: str) -> str:
@@ -385,8 +433,8 @@ _FOREIGN_UNAMBIGUOUS = re.compile(f"(?![{_CONF_CLASS}])[{_FOREIGN_RANGES}]")
 # In a word: a letter that is neither Latin nor a lookalike.
 _UNMAPPABLE = re.compile(f"[^a-z0-9\u00df-\u024f\u1e00-\u1eff{_CONF_CLASS}]")
 
-_Result = tuple[str, Sequence[int] | slice | None, tuple[int, int] | None]
-_Callback = Callable[[re.Match[str]], _Result]
+_Result = Result
+_Callback = Callback
 
 
 def _confusable_callback(text: str) -> _Callback | None:
@@ -412,7 +460,7 @@ def _confusable_word(word: str, latin_text: bool) -> str:
     return word.translate(_CONF_UPPER_LOWER)
 
 
-_CACHED_WORD = 40
+_CACHED_WORD = CACHED_WORD
 _confusable_word_cached = functools.lru_cache(maxsize=4096)(_confusable_word)
 
 
@@ -423,14 +471,14 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_LBL = r"[^\W_][\w-]{0,62}+"
+_LBL = r"[^\W_][\w$*-]{0,62}+"  # ``$``, ``*``: l33t and masks (``b3$t-d*als.com``)
 _DOT = r"(?:\.| \. ?| ?[\[({<] ?(?:\.|dot|point) ?[\])}>] ?| (?:dot|point) )"
 _DOT_SPLIT = re.compile(f"({_DOT})")
 _PLAIN, _SPACED, _BRACKET, _WORD = range(4)
 
 _TLD_SHAPE = re.compile(r"[a-z]{2,24}")
 _WWW = re.compile(r"www\d{0,3}")
-_HOST_WORD = re.compile(r"[^\W_]+")
+_HOST_WORD = re.compile(r"[^\W_](?:[^\W_]|[$*])*+")
 _TRAILING = ".,;:!?)]}'\"»"
 
 
@@ -479,18 +527,28 @@ def _url_token(labels: Sequence[str]) -> str:
     return "xxurl " + " ".join(words) if words else "xxurl"
 
 
+_TLD_LEET = str.maketrans({k: v for k, v in LEET.items() if k in "013457$"})
+
+
+def _tld(label: str) -> str:
+    """A TLD as written, or read as l33t when it also has letters (``c0m`` -> ``com``)."""
+    if label.isalpha() or not any(c.isalpha() for c in label):
+        return label
+    return label.translate(_TLD_LEET)
+
+
 def _url_callback(m: re.Match[str]) -> _Result:
     s, host, path = m.group(0, "host", "path")
     end = len(s.rstrip(_TRAILING)) if path else len(s)
     if host is None:  # after a scheme or www: any host
         return _token(s, 0, end, _url_token([m.group("shost") or m.group("whost")]))
     if _plain(host):
-        tld = host[host.rfind(".") + 1 :]
+        tld = _tld(host[host.rfind(".") + 1 :])
         if tld in SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
             return _token(s, 0, end, _url_token([host]))
     labels, kinds, ends = _split_host(host)
     for k in range(len(labels), 1, -1):
-        tld = labels[k - 1]
+        tld = _tld(labels[k - 1])
         if _TLD_SHAPE.fullmatch(tld) is None:
             continue
         used = kinds[: k - 1]
@@ -509,7 +567,7 @@ def _url_callback(m: re.Match[str]) -> _Result:
     return s, None, None
 
 
-_SCHEME = r"(?:https?|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
+_SCHEME = r"(?:https?|http\$|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
 _URL = re.compile(
     r"(?<![\w.@/-])(?:"
     rf"{_SCHEME}(?P<shost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
@@ -593,237 +651,9 @@ def _phone_callback(m: re.Match[str]) -> _Result:
     return " xxphone ", slice(0, len(s)), None
 
 
-# --- 4. spaced letters ------------------------------------------------------------------------
-
-_SPACED_RUN = re.compile(
-    r"(?<![^\W_])(?<!(?<![^\W_])[^\W_][ .\-_*])"
-    r"[^\W_](?P<sep>[ .\-_*])[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z)"
-    r"(?:(?P=sep)[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z))++"
-)
-_COMMON_SINGLES = frozenset("ayioeu")
-_HYPHEN_WORD = re.compile(r"-[^\W_]")
-
-
-def _spaced_callback(m: re.Match[str]) -> _Result:
-    s = m.group()
-    chars = s[::2]
-    letters = [c for c in chars if not c.isdigit()]
-    if len(letters) < 2 or all(c in _COMMON_SINGLES for c in letters):
-        return s, None, None
-    if m.group("sep") == "-" and _HYPHEN_WORD.match(m.string, m.end()):
-        return s, None, None
-    return chars, range(0, len(s), 2), None
-
-
-# Two singles after a single, with one separator: where a run may start (one letter before).
-_SPACED_SEED = re.compile(
-    r"([ .\-_*])[^\W_]\1[^\W_](?![^\W_])(?<=(?<![^\W_])[^\W_][ .\-_*][^\W_][ .\-_*][^\W_])"
-)
-
-
-def _spaced_edits(text: str, sources: bool) -> Iterator[_Edit]:
-    """Stage 4: try a run at the letter before each seed."""
-    seed = _SPACED_SEED.search(text)
-    while seed is not None:
-        m = _SPACED_RUN.match(text, seed.start() - 1)
-        if m is None:
-            seed = _SPACED_SEED.search(text, seed.start() + 1)
-            continue
-        repl, src, _ = _spaced_callback(m)
-        if repl != m.group():
-            yield m.start(), m.end(), repl, src, None
-        seed = _SPACED_SEED.search(text, m.end())
-
-
-# --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------
-
-_TARGETS_ORDER = tuple(dict.fromkeys(TARGET_WORDS.split()))
-_TARGETS = frozenset(_TARGETS_ORDER)
-_LEXICON = _TARGETS | _words(PLAIN_WORDS)
-_BY_SHAPE: dict[tuple[int, str], list[str]] = {}
-for _w in _TARGETS_ORDER:
-    _BY_SHAPE.setdefault((len(_w), _w[0]), []).append(_w)
-
-
-# --- 5. l33t ----------------------------------------------------------------------------------
-
-
-# A l33t character next to a letter: where a word may need stage 5.
-_LEET_SEED = re.compile(r"[013457@$!](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
-_OTHER_DIGIT = re.compile(r"[^\D013457]")
-_LEET_CHARS = "013457@$!"
-_LEET_TRANS = str.maketrans({k: v for k, v in LEET.items() if k != "1"})
-_LEET_TRANS_DIGITS = str.maketrans({k: v for k, v in LEET.items() if k not in "1!@"})
-_LEET_WORD_REST = re.compile(r"(?:[^\W_]|[@$!])++")
-
-
-def _run_around(chars: re.Pattern[str], text: str, at: int, lo: int) -> tuple[int, int]:
-    """Bounds of the run of ``chars`` (a possessive pattern) through ``at``, not left of ``lo``."""
-    left = chars.match(text[lo:at][::-1])
-    right = chars.match(text, at)
-    return at - (left.end() if left else 0), right.end() if right else at
-
-
-def _leet_run(run: str, one: str) -> str:
-    return run.replace("11", "ll").translate(_LEET_TRANS).replace("1", one)
-
-
-def _leet_word(word: str) -> str:
-    """Stage 5 on one word made of letters, digits and ``@$!``."""
-    if _OTHER_DIGIT.search(word) is not None:
-        return word
-    body = word.lstrip(_LEET_CHARS)
-    lead = word[: len(word) - len(body)]
-    body = body.rstrip(_LEET_CHARS)
-    trail = word[len(lead) + len(body) :]
-    if not body:
-        return word
-    full = _leet_run(body, "i")
-    if lead or trail:
-        lead_ok = len(lead) == 1 or sum(c.isdigit() for c in lead) < 2
-        trail_ok = len(trail) == 1 or sum(c.isdigit() for c in trail) < 2
-        for one in "il":  # edges convert only into a target word (not 100k, 24h, 1er)
-            cand = (
-                (_leet_run(lead, one) if lead_ok else lead)
-                + full
-                + (_leet_run(trail, one) if trail_ok else trail)
-            )
-            if cand in _TARGETS:
-                return cand
-            if "1" not in lead + trail:
-                break
-    if full in _TARGETS:
-        return lead + full + trail
-    # ``!`` and ``@`` between letters are often a missing space or an address: only digits
-    # and ``$`` are converted when no target word comes out.
-    return lead + body.replace("11", "ll").translate(_LEET_TRANS_DIGITS).replace("1", "i") + trail
-
-
-_leet_word_cached = functools.lru_cache(maxsize=4096)(_leet_word)
-
-
-def _leet_edits(text: str, sources: bool) -> Iterator[_Edit]:
-    """Stage 5: each word (letters, digits, ``@$!``) around a seed, once."""
-    pos = 0
-    seed = _LEET_SEED.search(text)
-    while seed is not None:
-        start, end = _run_around(_LEET_WORD_REST, text, seed.start(), pos)
-        word = text[start:end]
-        new = _leet_word_cached(word) if len(word) <= _CACHED_WORD else _leet_word(word)
-        if new != word:
-            yield start, end, new, None, None
-        pos = end
-        seed = _LEET_SEED.search(text, end)
-
-
-# --- 6. masked words --------------------------------------------------------------------------
-
-_MASKS = "*#%•"
-_MASKED = re.compile(r"(?<![\w*#%•])[^\W\d_][\w*#%•]*?[*#%•][\w*#%•]*+")
-_MASK_RUN = re.compile(r"[*#%•]+")
-
-
-def _masked_callback(m: re.Match[str]) -> _Result:
-    s = m.group()
-    if len(s) > _CACHED_WORD:
-        return _masked_word(s)
-    return _masked_word_cached(s)
-
-
-def _masked_word(s: str) -> _Result:
-    if len(s) < 3 or any(c.isdigit() or c == "_" for c in s):
-        return s, None, None
-    for word in _BY_SHAPE.get((len(s), s[0]), ()):
-        if all(c == w or c in _MASKS for c, w in zip(s, word, strict=True)):
-            return word, None, None
-    pieces: list[str] = []
-    src: list[int] = []
-    pos = 0
-    for r in _MASK_RUN.finditer(s):
-        if r.end() - r.start() == 1 and r.group() != "*":
-            continue  # a lone # % •: a hashtag, an anchor (page#part)
-        pieces.append(s[pos : r.start()] + "*")
-        src.extend(range(pos, r.start() + 1))
-        pos = r.end()
-    pieces.append(s[pos:])
-    src.extend(range(pos, len(s)))
-    return "".join(pieces), tuple(src), None
-
-
-_masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)
-
-
-# --- 7. repeats -------------------------------------------------------------------------------
-
-_TRIPLE = re.compile(r"(.)\1{2,}+")
-_TRIPLE_HINT = re.compile(r"(.)\1\1")  # the same texts as _TRIPLE finds, faster
-_RUN3 = re.compile(r"([^\W\d_])\1{2,}+")
-_LETTERS = re.compile(r"[^\W\d_]++")
-_VOWELS = frozenset("aeiouy")
-_MAX_RUNS_TRIED = 4
-
-
-def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None]:
-    """Stage 7 on one word of letters: the new word and (if asked) the source of each letter."""
-    runs = [(r.start(), r.end(), r.group(1)) for r in _RUN3.finditer(word)]
-    options: list[list[int]] = []
-    for a, b, ch in runs:
-        first = 1 if ch in _VOWELS else 2
-        options.append([first, 3 - first, 3] if b - a == 3 else [first, 3 - first])
-    choices: Iterable[tuple[int, ...]] = [tuple(o[0] for o in options)]
-    if len(runs) <= _MAX_RUNS_TRIED:
-        choices = itertools.product(*options)
-    best: tuple[str, tuple[int, ...] | None] | None = None
-    for choice in choices:
-        pieces: list[str] = []
-        src: list[int] = []
-        pos = 0
-        for (a, b, ch), n in zip(runs, choice, strict=True):
-            pieces.append(word[pos:a])
-            pieces.append(ch * n)
-            if sources:
-                src.extend(range(pos, a + n))
-            pos = b
-        pieces.append(word[pos:])
-        src.extend(range(pos, len(word)) if sources else ())
-        cand = "".join(pieces)
-        if best is None:
-            best = cand, tuple(src) if sources else None
-        if cand in _LEXICON:
-            return cand, tuple(src) if sources else None
-    assert best is not None
-    return best
-
-
-_squeeze_word_cached = functools.lru_cache(maxsize=4096)(_squeeze_word)
-
-
-def _squeeze_edits(text: str, sources: bool) -> Iterator[_Edit]:
-    """Stage 7: each word holding three identical letters in a row, once."""
-    pos = 0
-    seed = _TRIPLE.search(text)
-    while seed is not None:
-        if _LETTERS.match(seed.group(1)) is None:
-            seed = _TRIPLE.search(text, seed.end())
-            continue
-        start, end = _run_around(_LETTERS, text, seed.start(), pos)
-        word = text[start:end]
-        if len(word) <= _CACHED_WORD:
-            new, src = _squeeze_word_cached(word, sources)
-        else:
-            new, src = _squeeze_word(word, sources)
-        if new != word:
-            yield start, end, new, src, None
-        pos = end
-        seed = _TRIPLE.search(text, end)
-
-
 # --- pipeline ---------------------------------------------------------------------------------
 
-# (start, end, replacement, source, link span): the source is the index in the match of what
-# made each replacement character, or a slice (see _token), or None for "same length: one for
-# one, else all from the start".
-_Edit = tuple[int, int, str, Sequence[int] | slice | None, tuple[int, int] | None]
+_Edit = Edit
 
 
 @dataclass(frozen=True, slots=True)
@@ -914,7 +744,7 @@ def _markup_hint(text: str) -> bool:
     return "href" in text or "src" in text or "[url" in text or "[link" in text
 
 
-_DOT_LETTER = re.compile(r"\.(?<=[^\W_]\.)[^\W\d_]")
+_DOT_LETTER = re.compile(r"\.(?<=[^\W_$]\.)[^\W\d_]|\.(?<=[\w$*]\.)[^\W_]{2}")
 _BRACKET_DOT = re.compile(r"[\[({<] ?\. ?[\])}>]")
 
 
@@ -951,10 +781,10 @@ _STAGES: tuple[_Stage, ...] = (
     _Stage(_url_hint, _URL, _url_callback, links=True),
     _Stage(_search(_PHONE_HINT), _PHONE, _phone_callback),
     _Stage(_double_space, _MULTISPACE, " "),
-    _Stage(_search(_SPACED_SEED), finder=_spaced_edits),
-    _Stage(_search(_LEET_SEED), finder=_leet_edits),
-    _Stage(_mask_hint, _MASKED, _masked_callback),
-    _Stage(_search(_TRIPLE_HINT), finder=_squeeze_edits),
+    _Stage(_search(SPACED_SEED), finder=spaced_edits),
+    _Stage(_search(LEET_SEED), finder=leet_edits),
+    _Stage(_mask_hint, MASKED, masked_callback),
+    _Stage(_search(TRIPLE_HINT), finder=squeeze_edits),
     _Stage(_double_space, _MULTISPACE, " "),
 )
 _LINK_STAGES_END = 4  # find_links runs the stages up to URLs only

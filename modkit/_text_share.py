@@ -2,7 +2,8 @@
 
 Within :func:`shared_analyses` (the Moderator opens one around each ``check`` and
 ``check_many``), :func:`cached_analysis` analyses each distinct text once; the scorer reads the
-normalised text (:func:`scoring_text`) and the link rule the links (:func:`shared_links`) from it.
+normalised text (:func:`scoring_text`), the link rule the links (:func:`shared_links`) and the word
+rules the normalised text of each field from it.
 Outside such a block nothing is cached. The cache lives in a context variable: each thread or
 task has its own, and it ends with the block (no unbounded growth).
 """

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "CONF_LOWER",
     "CONF_UPPER",
+    "DECORATED_LATIN",
     "GENERIC_MARKS",
     "LEET",
     "PLAIN_WORDS",
@@ -115,9 +116,28 @@ SPECIAL: dict[str, str] = {
     "\u2212": "-",
 }
 for _i in range(26):
+    SPECIAL[chr(0x249C + _i)] = chr(0x61 + _i)  # parenthesized small (NFKC gives "(a)")
+    SPECIAL[chr(0x1F110 + _i)] = chr(0x61 + _i)  # parenthesized capital
     SPECIAL[chr(0x1F150 + _i)] = chr(0x61 + _i)  # negative circled
     SPECIAL[chr(0x1F170 + _i)] = chr(0x61 + _i)  # negative squared
     SPECIAL[chr(0x1F1E6 + _i)] = chr(0x61 + _i)  # regional indicators
+
+# Latin letters with a hook, stroke, bar, curl, tail, flourish... that have no decomposition, to
+# their base letter (``ƈ``, ``ɗ``, ``ƙ``, ``ɍ``), in ``letter + base`` pairs. Derived from the
+# character names: every ``LATIN SMALL LETTER X WITH ...`` (``WITH SMALL LETTER`` is a digraph,
+# left out) that the fold did not already make ``x``, without Catalan ``ŀ``:
+#     [c + m[1].lower() for c in map(chr, range(0x100, 0x30000)) if (m := re.match(
+#         r"LATIN SMALL LETTER ([A-Z]) WITH (?!SMALL LETTER)", unicodedata.name(c, "")))]
+# plus ``ŋ`` and ``ɛ``, lookalikes without ``WITH``. Capitals fold to these through case folding.
+DECORATED_LATIN = """
+ƃb ƈc ƌd ƒf ƙk ƚl ƞn ƥp ƫt ƭt ƴy ƶz ǥg ȡd ȥz ȴl ȵn ȶt ȼc ȿs ɀz ɇe ɉj ɋq ɍr ɏy ɓb ɕc ɖd ɗd
+ɠg ɦh ɫl ɬl ɭl ɱm ɲn ɳn ɼr ɽr ɾr ʂs ʈt ʋv ʐz ʑz ʝj ʠq ᵬb ᵭd ᵮf ᵯm ᵰn ᵱp ᵲr ᵳr ᵴs ᵵt ᵶz ᵽp
+ᶀb ᶁd ᶂf ᶃg ᶄk ᶅl ᶆm ᶇn ᶈp ᶉr ᶊs ᶌv ᶍx ᶎz ᶏa ᶑd ᶒe ᶖi ᶙu ẚa ỿy ⱡl ⱥa ⱦt ⱨh ⱪk ⱬz ⱱv ⱳw
+ⱴv ⱸe ⱺo ꝁk ꝃk ꝅk ꝉl ꝋo ꝍo ꝑp ꝓp ꝕp ꝗq ꝙq ꝟv ꞎl ꞑn ꞓc ꞔc ꞕh ꞗb ꞙf ꞡg ꞣk ꞥn ꞧr ꞩs ꞹu ꟈd
+ꟊs ꬴe ꬷl ꬸl ꬹl ꬺm ꬻn ꭉr ꭎu ꭒu ꭖx ꭗx ꭘx ꭙx ꭚy 𝼉t 𝼑l 𝼓l 𝼖r 𝼚i 𝼛o 𝼝c 𝼞s ŋn ɛe
+"""
+for _pair in DECORATED_LATIN.split():
+    SPECIAL.setdefault(_pair[0], _pair[1])
 
 # Lookalikes of Latin letters in other scripts, lower case (stage 2 maps them in context): only
 # close ones, so that a Russian word such as ``москва`` is not read as Latin.
@@ -139,6 +159,8 @@ CONF_LOWER = {
     "ԁ": "d",
     "ԛ": "q",
     "ԝ": "w",
+    "ѵ": "v",
+    "ѡ": "w",
     # Greek
     "α": "a",
     "γ": "y",
@@ -154,6 +176,7 @@ CONF_LOWER = {
     "ω": "w",
     "ϲ": "c",
     "ϳ": "j",
+    "ϱ": "p",
     # Armenian
     "օ": "o",
     "ս": "u",
@@ -161,6 +184,7 @@ CONF_LOWER = {
     "հ": "h",
     "ո": "n",
     "զ": "q",
+    "յ": "j",
 }
 # Upper-case lookalikes: kept upper case by stage 1, so that ``Н`` can become ``h`` (not the
 # ``n`` of its lower case); lowered by stage 2 when their word is not mapped.
@@ -186,6 +210,8 @@ CONF_UPPER = {
     "Ԁ": "d",
     "Ԛ": "q",
     "Ԝ": "w",
+    "Ѵ": "v",
+    "Ԍ": "g",
     "Α": "a",
     "Β": "b",
     "Ε": "e",
@@ -204,6 +230,8 @@ CONF_UPPER = {
     "Ϳ": "j",
     "Օ": "o",
     "Ս": "u",
+    "Լ": "l",
+    "Տ": "s",
     "Ꭺ": "a",
     "Ᏼ": "b",
     "Ꮯ": "c",
@@ -222,6 +250,11 @@ CONF_UPPER = {
     "Ꮩ": "v",
     "Ꮃ": "w",
     "Ꮓ": "z",
+    "Ꭱ": "r",
+    "Ꮢ": "r",
+    "Ꮤ": "w",
+    "Ꭹ": "y",
+    "Ꮟ": "b",
 }
 
 
@@ -257,6 +290,12 @@ bougnoules youpin youpins bite bites couille couilles cul culs foutre bordel chi
 debiles cretin cretins abruti abrutis imbecile imbeciles mongol mongols attarde attardes gogol
 pouffiasse pouffiasses petasse petasses grognasse branleur branleurs pisse bouffon bouffons
 sexe nazi nazis
+pathetic disgusting stupidity vermin garbage filth filthy pedophile pedophiles pedo rapist
+rapists raped bitchy witch vagina penis dildo jackass douche douchebag prick pricks bollocks
+tosser wankers psycho lunatic degenerate subhuman cockroach cockroaches parasite parasites
+ordure ordures raclure pourriture enfoire enfoires connerie conneries chienne garce pouffe
+trainee catin chatte nichons sodomie violeur violeurs racaille racailles minable minables
+pitoyable degueulasse idiote idiotes cassos boloss crevard
 viagra cialis levitra casino casinos poker bitcoin crypto forex loan loans pharmacy pills
 escort escorts webcam dating bonus lottery jackpot cash money free winner prize
 """

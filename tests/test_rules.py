@@ -13,7 +13,6 @@ from modkit._rules import (
     RULES,
     WordMatcher,
     count_links,
-    fold,
     rule_blocked_words,
     rule_closed,
     rule_duplicate,
@@ -25,6 +24,7 @@ from modkit._rules import (
     rule_too_fast,
     run_rules,
 )
+from modkit._text import fold
 from modkit.testing import sample_form
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)

@@ -1,0 +1,382 @@
+"""Stages 4 to 7 of the normaliser (:mod:`modkit._text`): spaced letters, l33t, masked words
+and repeats, the repairs made inside words, with the lexicon they may restore.
+
+Each stage is a finder (``text, sources -> edits``) or a regex with its callback, run by the
+pipeline of :mod:`modkit._text`, which documents what every stage does. Linear in the input:
+every pattern starts where a run starts, repeats possessively, and per-word work is bounded.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from modkit import _text_lexicon_en, _text_lexicon_fr
+from modkit._text_tables import LEET, PLAIN_WORDS, TARGET_WORDS
+
+__all__ = [
+    "CACHED_WORD",
+    "LEET_SEED",
+    "MASKED",
+    "SPACED_SEED",
+    "TRIPLE_HINT",
+    "Callback",
+    "Edit",
+    "Result",
+    "leet_edits",
+    "masked_callback",
+    "spaced_edits",
+    "squeeze_edits",
+]
+
+#: What a regex callback returns: the replacement, the source of each replacement character
+#: (see :data:`Edit`), and the span of a link in the match, if any.
+Result = tuple[str, Sequence[int] | slice | None, tuple[int, int] | None]
+Callback = Callable[[re.Match[str]], Result]
+#: (start, end, replacement, source, link span): the source is the index in the match of what
+#: made each replacement character, or a slice (see ``modkit._text._token``), or None for "same
+#: length: one for one, else all from the start".
+Edit = tuple[int, int, str, Sequence[int] | slice | None, tuple[int, int] | None]
+#: Words up to this length have their stage results cached.
+CACHED_WORD = 40
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- 4. spaced letters ------------------------------------------------------------------------
+
+_SPACED_RUN = re.compile(
+    r"(?<![^\W_])(?<!(?<![^\W_])[^\W_][ .\-_*])"
+    r"[^\W_](?P<sep>[ .\-_*])[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z)"
+    r"(?:(?P=sep)[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z))++"
+)
+_COMMON_SINGLES = frozenset("ayioeu")
+_HYPHEN_WORD = re.compile(r"-[^\W_]")
+
+
+def _spaced_callback(m: re.Match[str]) -> Result:
+    s = m.group()
+    chars = s[::2]
+    letters = [c for c in chars if not c.isdigit()]
+    if len(letters) < 2 or all(c in _COMMON_SINGLES for c in letters):
+        return s, None, None
+    if m.group("sep") == "-" and _HYPHEN_WORD.match(m.string, m.end()):
+        return s, None, None
+    return chars, range(0, len(s), 2), None
+
+
+# Two singles after a single, with one separator: where a run may start (one letter before).
+SPACED_SEED = re.compile(
+    r"([ .\-_*])[^\W_]\1[^\W_](?![^\W_])(?<=(?<![^\W_])[^\W_][ .\-_*][^\W_][ .\-_*][^\W_])"
+)
+
+
+def spaced_edits(text: str, sources: bool) -> Iterator[Edit]:
+    """Stage 4: try a run at the letter before each seed."""
+    seed = SPACED_SEED.search(text)
+    while seed is not None:
+        m = _SPACED_RUN.match(text, seed.start() - 1)
+        if m is None:
+            seed = SPACED_SEED.search(text, seed.start() + 1)
+            continue
+        repl, src, _ = _spaced_callback(m)
+        if repl != m.group():
+            yield m.start(), m.end(), repl, src, None
+        seed = SPACED_SEED.search(text, m.end())
+
+
+# --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------
+
+_TARGETS_ORDER = tuple(dict.fromkeys(TARGET_WORDS.split()))
+_TARGETS = frozenset(_TARGETS_ORDER)
+_LEXICON = _TARGETS | _words(PLAIN_WORDS)
+_BY_SHAPE: dict[tuple[int, str], list[str]] = {}
+for _w in _TARGETS_ORDER:  # by length and first letter, and by minus length and last letter
+    _BY_SHAPE.setdefault((len(_w), _w[0]), []).append(_w)
+    _BY_SHAPE.setdefault((-len(_w), _w[-1]), []).append(_w)
+
+
+# --- 5. l33t ----------------------------------------------------------------------------------
+
+
+# A l33t character next to a letter: where a word may need stage 5.
+LEET_SEED = re.compile(r"[013457@$!](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
+_OTHER_DIGIT = re.compile(r"[^\D013457]")
+_LEET_CHARS = "013457@$!"
+_LEET_TRANS = str.maketrans({k: v for k, v in LEET.items() if k != "1"})
+_LEET_TRANS_DIGITS = str.maketrans({k: v for k, v in LEET.items() if k not in "1!@"})
+_LEET_WORD_REST = re.compile(r"(?:[^\W_]|[@$!])++")
+
+
+def _run_around(chars: re.Pattern[str], text: str, at: int, lo: int) -> tuple[int, int]:
+    """Bounds of the run of ``chars`` (a possessive pattern) through ``at``, not left of ``lo``."""
+    left = chars.match(text[lo:at][::-1])
+    right = chars.match(text, at)
+    return at - (left.end() if left else 0), right.end() if right else at
+
+
+def _leet_run(run: str, one: str) -> str:
+    return run.replace("11", "ll").translate(_LEET_TRANS).replace("1", one)
+
+
+# A l33t edge next to these is a number with its unit or ordinal (``3eme``, ``5min``, ``4ans``).
+_NUMBER_SUFFIXES = _words(
+    """st nd rd th er ere eres ers eme emes ieme iemes es min mn sec km kg cm mm ml cl go mo ko
+    gb mb kb tb px ans an mois jour jours semaine semaines fois heure heures euro euros eur"""
+)
+_VOWEL = re.compile(r"[aeiouy]")
+_LEET_IN = re.compile(r"[013457$@!]")
+_LONG_NUMBER = re.compile(r"[0-9]{3}")
+_PRICE = re.compile(r"\$[0-9]++(?:k|m|bn|b|mil|mio|md)?+|[a-z]{1,3}\$[0-9]{2,}+")
+_DOUBLE = frozenset({"00", "33"})  # ``fr33``, ``l00k``: doubled vowels, not a number
+
+
+def _leet_word(word: str) -> str:
+    """Stage 5 on one word made of letters, digits and ``@$!``."""
+    if _OTHER_DIGIT.search(word) is not None:
+        return word
+    body = word.lstrip(_LEET_CHARS)
+    lead = word[: len(word) - len(body)]
+    body = body.rstrip(_LEET_CHARS)
+    trail = word[len(lead) + len(body) :]
+    if not body:
+        return word
+    full = _leet_run(body, "i")
+    if lead or trail:
+        lead_ok = len(lead) == 1 or sum(c.isdigit() for c in lead) < 2
+        trail_ok = len(trail) == 1 or sum(c.isdigit() for c in trail) < 2
+        for one in "il":  # a target word first (``1d10t``, ``merd3``)
+            cand = (
+                (_leet_run(lead, one) if lead_ok else lead)
+                + full
+                + (_leet_run(trail, one) if trail_ok else trail)
+            )
+            if cand in _TARGETS:
+                return cand
+            if "1" not in lead + trail:
+                break
+    core = word.rstrip("!")  # a ``!`` after the word is punctuation
+    edges = _leet_edges(core) if core else None
+    if edges is not None:
+        return edges + word[len(core) :]
+    if full in _TARGETS:
+        return lead + full + trail
+    # ``!`` and ``@`` between letters are often a missing space or an address: only digits
+    # and ``$`` are converted when no target word comes out.
+    return lead + body.replace("11", "ll").translate(_LEET_TRANS_DIGITS).replace("1", "i") + trail
+
+
+def _leet_edges(word: str) -> str | None:
+    """``word`` with its l33t edges converted when the rest is a word written in l33t
+    (``4bout``, ``nic3``, ``ball$``, ``m41$``, ``1nt0``), else None.
+
+    Left alone: words of fewer than four characters (``mp3``, ``4g``, ``1er``), runs of three
+    digits (``b747``), prices (``$10k``, ``us$10``), a number and its unit or ordinal
+    (``3eme``, ``5min``), one letter without ``$`` (``4x4``), two edge digits without other l33t
+    unless doubled (``win10``, but ``fr33``), one edge ``5`` or ``7`` without other l33t
+    (``iphone7``), one trailing digit on a body without vowel or l33t (``css3``), and ``@`` or
+    ``!`` at an edge.
+    """
+    body = word.lstrip(_LEET_CHARS)
+    lead = word[: len(word) - len(body)]
+    body = body.rstrip(_LEET_CHARS)
+    trail = word[len(lead) + len(body) :]
+    if not (lead or trail) or len(word) < 4 or _LONG_NUMBER.search(word) is not None:
+        return None
+    if _PRICE.fullmatch(word) is not None:
+        return None
+    letters = sum(c.isalpha() for c in word)
+    if letters < 2 and not (letters == 1 and "$" in word):
+        return None
+    if lead.isdigit() and (body + trail).rstrip(_LEET_CHARS) in _NUMBER_SUFFIXES:
+        return None
+    inner = _LEET_IN.search(body) is not None
+    vowel = inner or _VOWEL.search(body) is not None
+
+    def edge(run: str, other: str, is_trail: bool) -> str:
+        if not run or "@" in run or "!" in run:
+            return run
+        digits = sum(c.isdigit() for c in run)
+        if digits >= 2 and "$" not in word and not other and not inner and run not in _DOUBLE:
+            return run  # a number glued to a word (win10)
+        lone = digits == len(run) == 1 and not other and not inner
+        if lone and (run in "57" or (is_trail and not vowel)):
+            return run  # a model or a version (iphone7, top5, css3)
+        return _leet_run(run, "i")
+
+    new = edge(lead, trail, False) + _leet_run(body, "i") + edge(trail, lead, True)
+    return new if new != word else None
+
+
+_leet_word_cached = functools.lru_cache(maxsize=4096)(_leet_word)
+
+
+def leet_edits(text: str, sources: bool) -> Iterator[Edit]:
+    """Stage 5: each word (letters, digits, ``@$!``) around a seed, once."""
+    pos = 0
+    seed = LEET_SEED.search(text)
+    while seed is not None:
+        start, end = _run_around(_LEET_WORD_REST, text, seed.start(), pos)
+        word = text[start:end]
+        new = _leet_word_cached(word) if len(word) <= CACHED_WORD else _leet_word(word)
+        if new != word:
+            yield start, end, new, None, None
+        pos = end
+        seed = LEET_SEED.search(text, end)
+
+
+# --- 6. masked words --------------------------------------------------------------------------
+
+_MASKS = "*#%•"
+MASKED = re.compile(r"(?<![\w*#%•])(?:[^\W\d_][\w*#%•]*?[*#%•][\w*#%•]*+|\*(?=[^\W\d_])[\w*#%•]*+)")
+
+
+@functools.cache
+def _common_words() -> dict[tuple[int, str], list[tuple[int, str]]]:
+    """Common English and French words with their rank (the better of the two lists), most
+    frequent first, by (length, first letter) and (minus length, last letter), for masks at
+    either end; built on first use."""
+    rank: dict[str, int] = {}
+    for words in (_text_lexicon_en.WORDS.split(), _text_lexicon_fr.WORDS.split()):
+        for i, w in enumerate(words):
+            rank[w] = min(i, rank.get(w, i))
+    shapes: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for w, r in sorted(rank.items(), key=lambda item: item[1]):
+        if w not in _TARGETS:
+            shapes.setdefault((len(w), w[0]), []).append((r, w))
+            shapes.setdefault((-len(w), w[-1]), []).append((r, w))
+    return shapes
+
+
+_MASK_RUN = re.compile(r"[*#%•]+")
+
+
+def masked_callback(m: re.Match[str]) -> Result:
+    s = m.group()
+    if len(s) > CACHED_WORD:
+        return _masked_word(s)
+    return _masked_word_cached(s)
+
+
+def _masked_word(s: str) -> Result:
+    if len(s) < 3 or any(c.isdigit() or c == "_" for c in s):
+        return s, None, None
+    shape = (len(s), s[0]) if s[0] not in _MASKS else (-len(s), s[-1])
+    for word in _BY_SHAPE.get(shape, ()):
+        if all(c == w or c in _MASKS for c, w in zip(s, word, strict=True)):
+            return word, None, None
+    common = _common_fit(s)
+    if common is not None:
+        return common, None, None
+    pieces: list[str] = []
+    src: list[int] = []
+    pos = 0
+    for r in _MASK_RUN.finditer(s):
+        if r.end() - r.start() == 1 and r.group() != "*":
+            continue  # a lone # % •: a hashtag, an anchor (page#part)
+        pieces.append(s[pos : r.start()] + "*")
+        src.extend(range(pos, r.start() + 1))
+        pos = r.end()
+    pieces.append(s[pos:])
+    src.extend(range(pos, len(s)))
+    return "".join(pieces), tuple(src), None
+
+
+def _common_fit(s: str) -> str | None:
+    """The common word that ``s`` (masked with ``*`` only, more letters shown than hidden)
+    fits, looked up among the words of its length and first (or last) letter: the most
+    frequent one when the next that fits is far rarer (``th*s``: ``this``, not ``thus``); None
+    when none fits or two are close (``th*nk``: ``think`` or ``thank``)."""
+    hidden = s.count("*")
+    if hidden == 0 or 2 * hidden >= len(s) or any(c in "#%•" for c in s):
+        return None
+    if s[0] != "*":
+        bucket = _common_words().get((len(s), s[0]), ())
+    elif s[-1] != "*":
+        bucket = _common_words().get((-len(s), s[-1]), ())
+    else:
+        return None
+    found: tuple[int, str] | None = None
+    for rank, word in bucket:
+        if found is not None and rank >= _DOMINANCE * (found[0] + 1):
+            break  # every other word that fits is far rarer
+        if all(c in (w, "*") for c, w in zip(s, word, strict=True)):
+            if found is not None:
+                return None
+            found = rank, word
+    return None if found is None else found[1]
+
+
+_DOMINANCE = 2
+
+
+_masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)
+
+
+# --- 7. repeats -------------------------------------------------------------------------------
+
+_TRIPLE = re.compile(r"(.)\1{2,}+")
+TRIPLE_HINT = re.compile(r"(.)\1\1")  # the same texts as _TRIPLE finds, faster
+_RUN3 = re.compile(r"([^\W\d_])\1{2,}+")
+_LETTERS = re.compile(r"[^\W\d_]++")
+_VOWELS = frozenset("aeiouy")
+_MAX_RUNS_TRIED = 4
+
+
+def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None]:
+    """Stage 7 on one word of letters: the new word and (if asked) the source of each letter."""
+    runs = [(r.start(), r.end(), r.group(1)) for r in _RUN3.finditer(word)]
+    options: list[list[int]] = []
+    for a, b, ch in runs:
+        first = 1 if ch in _VOWELS else 2
+        options.append([first, 3 - first, 3] if b - a == 3 else [first, 3 - first])
+    choices: Iterable[tuple[int, ...]] = [tuple(o[0] for o in options)]
+    if len(runs) <= _MAX_RUNS_TRIED:
+        choices = itertools.product(*options)
+    best: tuple[str, tuple[int, ...] | None] | None = None
+    for choice in choices:
+        pieces: list[str] = []
+        src: list[int] = []
+        pos = 0
+        for (a, b, ch), n in zip(runs, choice, strict=True):
+            pieces.append(word[pos:a])
+            pieces.append(ch * n)
+            if sources:
+                src.extend(range(pos, a + n))
+            pos = b
+        pieces.append(word[pos:])
+        src.extend(range(pos, len(word)) if sources else ())
+        cand = "".join(pieces)
+        if best is None:
+            best = cand, tuple(src) if sources else None
+        if cand in _LEXICON:
+            return cand, tuple(src) if sources else None
+    assert best is not None
+    return best
+
+
+_squeeze_word_cached = functools.lru_cache(maxsize=4096)(_squeeze_word)
+
+
+def squeeze_edits(text: str, sources: bool) -> Iterator[Edit]:
+    """Stage 7: each word holding three identical letters in a row, once."""
+    pos = 0
+    seed = _TRIPLE.search(text)
+    while seed is not None:
+        if _LETTERS.match(seed.group(1)) is None:
+            seed = _TRIPLE.search(text, seed.end())
+            continue
+        start, end = _run_around(_LETTERS, text, seed.start(), pos)
+        word = text[start:end]
+        if len(word) <= CACHED_WORD:
+            new, src = _squeeze_word_cached(word, sources)
+        else:
+            new, src = _squeeze_word(word, sources)
+        if new != word:
+            yield start, end, new, src, None
+        pos = end
+        seed = _TRIPLE.search(text, end)
