@@ -84,8 +84,10 @@ _FUNCTION_WORDS_TEXT = """
     le la les l un une des du de d ce c cet cette ces ceci cela ca mon ma mes ton ta tes son sa
     ses notre nos votre vos qui que qu quoi dont ou et mais donc car ni or a au aux avec dans
     entre par pour sans sous sur vers chez est es suis sommes etes sont ai as avons avez ont ete
-    etre avoir etait sera serait fait faire va vas vais tous tout toute toutes
-    bonjour bonsoir salut coucou hello hi hey yo cc slt bjr re cordialement bisous
+    etre avoir etait sera serait fait faire va vas vais allez vont tous tout toute toutes
+    peux peut pouvez veux veut voulez sais sait savez dis dit dites fais faites
+    bonjour bonsoir salut coucou hello hi hey yo cc slt bjr re cordialement bisous gars
+    guys folks
     i my mine myself you your yours yourself yourselves u ur ya he him his himself she her hers
     herself it its itself we us our ours ourselves they them their theirs themselves the an this
     that these those is are am was were be been being have has had do does did to of in at for

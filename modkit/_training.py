@@ -134,7 +134,7 @@ class TrainConfig:
     normalize: bool = True
     view: str = "content"
     shape_kinds: tuple[str, ...] = ("caps", "url")
-    c: float = 2.0
+    c: float = 1.0
     corpus_cap: int = 30_000
     corpus_weights: Mapping[str, float] = field(
         default_factory=lambda: dict(DEFAULT_CORPUS_WEIGHTS)
@@ -147,7 +147,7 @@ class TrainConfig:
     redistributable_only: bool = True
     screen_weak: bool = True
     weak_weight: float = 1.0
-    address_share: float = 0.5
+    address_share: float = 1.0
     swearing_share: float = 0.1
     reject_fpr: float = 0.002
     hold_fpr: float = 0.015
