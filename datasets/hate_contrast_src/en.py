@@ -51,7 +51,7 @@ HATE = [
     ("ju", "Of course the landlord's a {s}, he'd charge you for breathing.", ""),
     ("JU", "Should've finished the job with the {s} in 1945.", "tv2"),
     ("ju", "another {s} senator pushing for more foreign aid to israel, shocker", ""),
-    ("JU", "Comment section full of {s} crying antisemitism again. Boring.", ""),
+    ("JU", "This comment section is full of {s} crying antisemitism again, as usual. Boring.", ""),
     ("AS", "The {s} gave us covid and now they're buying up our ports. Wake up.", ""),
     ("as", "Some {s} in a Prius cut me up on the motorway, typical.", ""),
     ("AS", "Half my uni course is {s} copying each other's homework, degree's worthless now.", ""),
@@ -386,6 +386,8 @@ HATE += [
     (None, "yid landlords buying up every house in Stamford Hill, no wonder rents are through the roof", ""),
     (None, "Every gook in this town runs a nail bar or a takeaway and none of them pay tax", ""),
     (None, "That raghead cabbie took me the long way round, they all do it.", ""),
+    (None, "Tinker family moved into the old farmhouse and now every shed on the lane's been done over. Never fails.", ""),
+    (None, "Wop footballers diving all over the pitch, cheats to the bone.", ""),
     (None, "Lesbo teachers pushing their agenda on our girls, sack the lot.", ""),
 ]
 
