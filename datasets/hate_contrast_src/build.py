@@ -10,8 +10,8 @@ Each language module holds:
     IDENTITY  [(groups, text, flags)]    neutral or positive statements about a group (all 0)
 In a text, {s} is a slur of the category and {S} the same capitalised; {g} is a group name from the
 row's group list and {G} the same capitalised. A row's comment is filled with one to three slurs or
-groups (each filling a new row sharing the idea's `group`), chosen in turn from the category so every
-slur is used in several different sentences. Run: python datasets/hate_contrast_src/build.py
+groups (each filling a new row sharing the idea's `group`), chosen in turn from the category so
+every slur is used in several sentences. Run: python datasets/hate_contrast_src/build.py
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ OBSCENE = re.compile(
 
 def load(lang: str):  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location(f"hc_{lang}", HERE / f"{lang}.py")
-    assert spec and spec.loader
+    if spec is None or spec.loader is None:
+        raise ImportError(lang)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -97,8 +98,10 @@ def build_lang(lang: str) -> list[dict[str, object]]:
                 pool = list(key) if key else [""]
             for value in pick(pool, key or "-", n) if key else [""]:
                 filled = (
-                    text.replace("{s}", value).replace("{S}", cap(value))
-                    .replace("{g}", value).replace("{G}", cap(value))
+                    text.replace("{s}", value)
+                    .replace("{S}", cap(value))
+                    .replace("{g}", value)
+                    .replace("{G}", cap(value))
                 )
                 labels: dict[str, int] = {}
                 if kind == "hate_slur":

@@ -1,6 +1,8 @@
 # ruff: noqa: E501
 """English comments for hate_contrast.jsonl (see build.py for the format)."""
 
+# fmt: off
+
 SLURS = {
     # singular (lower-case key) and plural (upper-case key) forms
     "ju": ["kike", "yid", "hebe", "k1ke"],

@@ -1,6 +1,8 @@
 # ruff: noqa: E501
 """French comments for hate_contrast.jsonl (see build.py for the format)."""
 
+# fmt: off
+
 SLURS = {
     # singular (lower-case key) and plural (upper-case key) forms
     "ar": ["bougnoule", "bicot", "raton", "crouille", "bougnoul", "bougnoulle"],
@@ -257,7 +259,7 @@ NEGATED = [
     (("les personnes trans",), "Les personnes trans ne sont pas un danger pour qui que ce soit. Elles sont surtout en danger, elles.", "1"),
     (("les Noirs",), "Les Noirs ne sont pas « naturellement » plus violents, ça n'a aucun sens. C'est une idée raciste, rien d'autre.", "1"),
     (("les femmes",), "Non, les femmes ne sont pas faites pour rester à la maison. Elles font ce qu'elles veulent.", "1"),
-    (("les handicapés", "les personnes handicapées"), "Jamais je ne dirai que {g} sont un poids. Ils font partie de la société comme tout le monde.", ""),
+    (("les handicapés", "les personnes handicapées"), "Jamais je ne dirai que {g} sont un poids. Ce sont des citoyens comme tout le monde.", ""),
     (("les réfugiés",), "Je ne crois pas une seconde que les réfugiés veulent « remplacer » qui que ce soit. Ils fuient une guerre.", "1"),
     (("les Arabes", "les Maghrébins"), "Dire que {g} ne travaillent pas, c'est faux. Va voir sur les chantiers et dans les hôpitaux à 6 h du matin.", ""),
     (("les juifs",), "Non, les juifs ne tiennent pas les banques. C'est un mythe antisémite, pas une information.", "1"),
@@ -266,7 +268,7 @@ NEGATED = [
     (("les lesbiennes",), "Les lesbiennes ne sont pas « en attente du bon homme ». Cette idée est aussi fausse que vexante.", "1"),
     (("les gens du voyage",), "Les gens du voyage ne sont pas tous des délinquants, loin de là. Ma belle-sœur en fait partie et elle est infirmière.", "1"),
     (("les migrants",), "Non, non et non : les migrants ne sont pas une invasion. 0,5 % de la population, c'est pas une invasion.", "1"),
-    (("les personnes âgées", "les retraités"), "Je ne dirai jamais que {g} sont des parasites. Ils ont bossé toute leur vie.", ""),
+    (("les personnes âgées", "les retraités"), "Je ne dirai jamais que {g} sont des parasites. Ces gens ont bossé toute leur vie.", ""),
     (("les Africains",), "Faux de dire que les Africains « n'ont rien inventé ». Lisez un peu d'histoire avant d'écrire ça.", "1"),
     (("les immigrés",), "Il n'est pas vrai que les immigrés touchent plus d'aides que les Français. Les rapports de la Cour des comptes le montrent.", "1"),
     (("les trans", "les personnes non binaires"), "Personne ici ne pense que {g} soient des malades. Enfin j'espère.", ""),
