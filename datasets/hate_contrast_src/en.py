@@ -476,3 +476,36 @@ IDENTITY += [
     (None, "There's a group of blind runners at our parkrun with guides, they're faster than me.", ""),
     (None, "Shout out to the Romanian lads who fixed my boiler on a Sunday, proper grafters.", ""),
 ]
+
+# Short and long comments.
+HATE += [
+    (None, "Go home, you filthy Pakis.", "t"),
+    (None, "shut it you dirty kike", ""),
+    (None, "More coons on the news, switched off.", ""),
+    (None, "Let me tell you about my day. Parents' evening this morning and half the room were muzzies in headscarves who couldn't follow a word, the other half were lefties clapping them. Lunchtime, the kebab shop's shut for Ramadan. Tonight the fag next door is having a party. I'm moving to Cornwall, at least there's one clean corner of England left.", ""),
+    (None, "I've been patient for years, voted like everyone else, paid my taxes, kept my mouth shut. But when the council gives the new flats to a family of pikeys while my daughter's been on the waiting list for four years, I think the thieving gyppos have won. Move them on, by force if that's what it takes.", "t"),
+    (None, "Thirty years in construction. We used to have English crews who knew how to work. Now it's polacks on the lager by lunchtime and chinks undercutting everyone and the muzzies off on a Friday to pray. The trade's dead and they killed it, so don't talk to me about diversity.", ""),
+]
+
+QUOTED += [
+    (None, "I grew up in a Lincolnshire village in the 90s, the only Black kid in the school, and for six years I was called \"sambo\" in the dinner hall while the dinner ladies laughed along. Today I'm a head teacher, and whenever a pupil insults another for their colour, I stop, sit down with both of them, and we talk it through. Nobody did that for me.", ""),
+    (None, "Bit of history for those who say \"dyke\" is just a word: it was used for decades to humiliate lesbians, then activists took it back in the 70s, hence Dyke Marches. It remains theirs to use, not yours to throw at people under a news article.", ""),
+    (None, "Got called a \"Paki\" outside Tesco again today.", ""),
+    (None, "\"Tranny\" shouted from a van.", ""),
+]
+
+COUNTER += [
+    (None, "Under the article about the new asylum hostel someone's written \"migrants will bring crime to the village\". I live half a mile from the one that opened three years ago. Result: two Afghan lads in the Sunday league team, a Sudanese family running the bakery, and not one extra burglary. Fears can be checked, and this one was wrong.", ""),
+    (None, "\"All Muslims are extremists\"? No.", ""),
+]
+
+NEGATED += [
+    (None, "No, gay men are not paedophiles.", ""),
+    (None, "I see a lot of comments hinting that disabled people cost too much and we'd be better off \"saving money\" on them. I disagree, and I don't believe most people agree with that either. My brother has profound disabilities, lives in supported housing and is happy, and a society that asks whether he's worth it has lost something.", ""),
+]
+
+IDENTITY += [
+    (None, "Proud to be British Nigerian!", ""),
+    (None, "My grandmother came from Poland in 1947 with one suitcase and three words of English. She worked in a Bradford mill for thirty years, raised four children and learned English from the racing pages my grandad brought home. At 95 she still does the crossword every morning, in English, obviously, and beats me every time.", ""),
+    (None, "I teach biology at a comprehensive in east London. My students' families come from Mali, Sri Lanka, Algeria, Romania, China, Jamaica and Barking. This year three of them got offers from Oxford and Cambridge. When I read comments about \"those areas\", I wish people would come and spend a day with us.", ""),
+]
