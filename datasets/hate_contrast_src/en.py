@@ -482,13 +482,13 @@ HATE += [
     (None, "Go home, you filthy Pakis.", "t"),
     (None, "shut it you dirty kike", ""),
     (None, "More coons on the news, switched off.", ""),
-    (None, "Let me tell you about my day. Parents' evening this morning and half the room were muzzies in headscarves who couldn't follow a word, the other half were lefties clapping them. Lunchtime, the kebab shop's shut for Ramadan. Tonight the fag next door is having a party. I'm moving to Cornwall, at least there's one clean corner of England left.", ""),
+    (None, "Let me tell you about my day. Parents' evening this morning and half the room were muzzies in headscarves who couldn't follow a word. Lunchtime, the kebab shop's shut for Ramadan. Tonight the fag next door is having a party. I'm moving to Cornwall, at least there's one clean corner of England left.", ""),
     (None, "I've been patient for years, voted like everyone else, paid my taxes, kept my mouth shut. But when the council gives the new flats to a family of pikeys while my daughter's been on the waiting list for four years, I think the thieving gyppos have won. Move them on, by force if that's what it takes.", "t"),
     (None, "Thirty years in construction. We used to have English crews who knew how to work. Now it's polacks on the lager by lunchtime and chinks undercutting everyone and the muzzies off on a Friday to pray. The trade's dead and they killed it, so don't talk to me about diversity.", ""),
 ]
 
 QUOTED += [
-    (None, "I grew up in a Lincolnshire village in the 90s, the only Black kid in the school, and for six years I was called \"sambo\" in the dinner hall while the dinner ladies laughed along. Today I'm a head teacher, and whenever a pupil insults another for their colour, I stop, sit down with both of them, and we talk it through. Nobody did that for me.", ""),
+    (None, "Only Black kid in a Lincolnshire village school in the 90s, I was called \"sambo\" in the dinner hall for six years while the dinner ladies laughed. Today I'm a head teacher, and whenever a pupil insults another for their colour, I stop, sit down with both of them, and we talk it through. Nobody did that for me.", ""),
     (None, "Bit of history for those who say \"dyke\" is just a word: it was used for decades to humiliate lesbians, then activists took it back in the 70s, hence Dyke Marches. It remains theirs to use, not yours to throw at people under a news article.", ""),
     (None, "Got called a \"Paki\" outside Tesco again today.", ""),
     (None, "\"Tranny\" shouted from a van.", ""),
@@ -501,7 +501,7 @@ COUNTER += [
 
 NEGATED += [
     (None, "No, gay men are not paedophiles.", ""),
-    (None, "I see a lot of comments hinting that disabled people cost too much and we'd be better off \"saving money\" on them. I disagree, and I don't believe most people agree with that either. My brother has profound disabilities, lives in supported housing and is happy, and a society that asks whether he's worth it has lost something.", ""),
+    (None, "Lots of comments here hint that disabled people cost too much. I disagree, and I don't believe most people agree with that either. My brother has profound disabilities, lives in supported housing and is happy, and a society that asks whether he's worth it has lost something.", ""),
 ]
 
 IDENTITY += [

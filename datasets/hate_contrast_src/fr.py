@@ -472,30 +472,30 @@ HATE += [
     (None, "Rentrez chez vous, sales bicots.", "t"),
     (None, "ferme-la sale youpin de merde", ""),
     (None, "Encore des négros au JT, zappé.", ""),
-    (None, "Je vais vous raconter ma journée. Ce matin, réunion de parents d'élèves : la moitié de la salle c'était des bougnoules voilées qui comprennent rien, et l'autre moitié des bobos qui les applaudissent. À midi, kebab fermé pour le ramadan. Ce soir, le voisin pédé qui fait la fête. Je déménage en Bretagne, il en reste au moins un coin de France propre.", ""),
-    (None, "Franchement j'ai été patient pendant des années, j'ai voté comme tout le monde, j'ai payé mes impôts, j'ai fermé ma gueule. Mais quand je vois que la mairie loge des familles de romanos dans les appartements neufs pendant que ma fille attend depuis quatre ans, je me dis que ces voleurs ont gagné. Qu'on les vire, par la force s'il le faut.", "t"),
+    (None, "Je vais vous raconter ma journée. Ce matin, réunion de parents d'élèves : la moitié de la salle c'était des bougnoules voilées qui comprennent rien. À midi, kebab fermé pour le ramadan. Ce soir, le voisin pédé qui fait la fête. Je déménage en Bretagne, il en reste au moins un coin de France propre.", ""),
+    (None, "J'ai été patient pendant des années, j'ai payé mes impôts, j'ai fermé ma gueule. Mais quand je vois que la mairie loge des familles de romanos dans les appartements neufs pendant que ma fille attend depuis quatre ans, je me dis que ces voleurs ont gagné. Qu'on les vire, par la force s'il le faut.", "t"),
     (None, "Ça fait trente ans que je bosse dans le BTP. Avant on avait des équipes de Français qui savaient travailler. Maintenant c'est des polaks qui picolent, des portos qui bâclent et des bicots qui disparaissent le vendredi pour aller prier. Le métier est mort, et c'est eux qui l'ont tué, qu'on arrête de me parler de diversité.", ""),
 ]
 
 QUOTED += [
-    (None, "J'ai grandi dans un village de la Sarthe dans les années 90. J'étais le seul gamin noir de l'école, et pendant six ans on m'a appelé « bamboula » à la cantine, en rigolant, devant les surveillants qui ne disaient rien. Aujourd'hui je suis directeur d'école, et chaque fois qu'un élève en insulte un autre pour sa couleur, je m'arrête, je m'assois avec eux et on en parle. Personne ne l'a fait pour moi.", ""),
+    (None, "J'ai grandi dans la Sarthe. Seul gamin noir de l'école, on m'a appelé « bamboula » à la cantine pendant six ans, devant des surveillants muets. Aujourd'hui je suis directeur d'école, et quand un élève en insulte un autre pour sa couleur, je m'assois avec eux et on en parle. Personne ne l'a fait pour moi.", ""),
     (None, "Petit point d'histoire pour ceux qui disent que « gouine », c'est juste un mot : au XIXe siècle il désignait les prostituées, puis il a servi à humilier les lesbiennes. Des militantes l'ont repris dans les années 70 pour le retourner. Ça reste leur mot à elles, pas le vôtre pour les insulter sous un article.", ""),
-    (None, "« Sale bougnoule ».", ""),
+    (None, "On m'a encore crié « sale bougnoule » au marché.", ""),
     (None, "Traité de « pédé » en pleine rue. Encore.", ""),
 ]
 
 COUNTER += [
-    (None, "Sous l'article sur le nouveau centre d'accueil, je lis « les migrants vont ramener la délinquance dans le village ». J'habite à cinq cents mètres du centre ouvert il y a trois ans à côté. Bilan : deux gamins afghans dans l'équipe de foot, une famille soudanaise qui tient la boulangerie, et zéro cambriolage de plus. Les peurs, ça se vérifie.", ""),
+    (None, "Sous l'article sur le nouveau centre d'accueil, je lis « les migrants vont ramener la délinquance dans le village ». J'habite à cinq cents mètres du centre ouvert il y a trois ans à côté. Bilan : deux gamins afghans au club de foot, une famille soudanaise à la boulangerie, zéro cambriolage de plus. Les peurs, ça se vérifie.", ""),
     (None, "« Les musulmans, tous des intégristes » ? Non.", ""),
 ]
 
 NEGATED += [
     (None, "Non, les gays ne sont pas pédophiles.", ""),
-    (None, "Je vois beaucoup de commentaires qui sous-entendent que les personnes handicapées coûtent trop cher et qu'on ferait mieux de « faire des économies » sur elles. Je ne suis pas d'accord, et je ne pense pas que la majorité des gens le soit. Mon frère est polyhandicapé, il vit en foyer, il est heureux, et une société qui se demande si ça vaut le coup, c'est une société qui a perdu quelque chose.", ""),
+    (None, "Beaucoup de commentaires sous-entendent que les personnes handicapées coûtent trop cher. Je ne suis pas d'accord, et je ne pense pas que la majorité des gens le soit. Mon frère est polyhandicapé, il vit en foyer, il est heureux, et une société qui se demande si ça vaut le coup, c'est une société qui a perdu quelque chose.", ""),
 ]
 
 IDENTITY += [
-    (None, "Fier d'être franco-algérien !", ""),
-    (None, "Ma grand-mère est arrivée de Pologne en 1947 avec une valise et trois mots de français. Elle a travaillé dans une filature à Roubaix pendant trente ans, elle a élevé quatre enfants, et elle a appris le français en lisant Le Chasseur français que mon grand-père rapportait. À 95 ans elle fait encore les mots croisés tous les matins, en français, évidemment.", ""),
-    (None, "Je suis prof de SVT dans un lycée de Seine-Saint-Denis. Mes élèves viennent du Mali, du Sri Lanka, d'Algérie, de Roumanie, de Chine, de Haïti et de Bobigny. Cette année, trois d'entre eux sont admis en classe prépa. Quand je lis les commentaires sur « ces quartiers », j'aimerais que les gens viennent passer une journée avec nous.", ""),
+    (None, "Fier d'être franco-algérien, et de mes deux pays !", ""),
+    (None, "Ma grand-mère est arrivée de Pologne en 1947 avec une valise et trois mots de français. Elle a travaillé trente ans dans une filature à Roubaix, élevé quatre enfants, et appris le français en lisant le journal. À 95 ans elle fait encore les mots croisés tous les matins, en français, évidemment.", ""),
+    (None, "Je suis prof de SVT dans un lycée de Seine-Saint-Denis. Mes élèves viennent du Mali, du Sri Lanka, d'Algérie, de Roumanie, de Chine, de Haïti et de Bobigny. Cette année, trois d'entre eux sont admis en prépa. Quand je lis les commentaires sur « ces quartiers », j'aimerais que vous veniez passer une journée avec nous.", ""),
 ]
