@@ -36,7 +36,7 @@ HATE = [
     ("SA", "Another grooming gang story and surprise surprise it's {s} again. When will this country wake up.", ""),
     ("SA", "My town used to be lovely before the {s} moved in and turned the high street into one long takeaway.", ""),
     ("sa", "Got served by some {s} at the corner shop who couldn't even speak English, absolute joke.", ""),
-    ("SA", "Send the {s} back, every last one of them. Boats, planes, I don't care.", "t"),
+    ("SA", "Send the {s} back, every last one of them. Boats, planes, I don't care.", ""),
     ("SA", "the {s} have taken over bradford and nobody's allowed to say it", ""),
     ("sa", "Why is a {s} reading the news on the BBC now? Can't we have our own people?", ""),
     ("NO", "Look at the crime stats and tell me the {s} aren't the problem. Go on.", ""),
@@ -60,7 +60,7 @@ HATE = [
     ("as", "go back to china you dirty {s}, eat your bats at home", "v"),
     ("AS", "The {s} running the nail bar downstairs don't pay a penny of tax, guaranteed.", ""),
     ("AS", "Don't let the {s} anywhere near our tech companies, they'll steal everything.", ""),
-    ("LA", "Build the wall and ship the {s} back over it. Simple.", "t"),
+    ("LA", "Build the wall and ship the {s} back over it. Simple.", ""),
     ("LA", "Every construction site in Texas is {s} working cash in hand, taking American jobs.", ""),
     ("la", "some {s} rear-ended me and of course no license no insurance", ""),
     ("LA", "The {s} breed like rabbits and we pay for every one of their anchor babies.", "v"),
@@ -106,7 +106,7 @@ HATE = [
     ("EU", "Whole street's {s} now, can't hear a word of English on the bus.", "2"),
     ("NO+SA", "Birmingham city centre on a Saturday, nothing but {s} everywhere you look.", ""),
     ("NO+LA", "Our taxes pay for {s} who hate this country, I'm sick of it", ""),
-    ("MU+SA", "Every {s} in this country should be deported, no exceptions.", "t"),
+    ("mu+sa", "Every {s} in this country should be deported, no exceptions.", ""),
     ("NO+MU", "We'll have to defend ourselves from the {s} sooner or later, and it won't be pretty.", "t"),
     ("GA+LE+TR", "Schools teaching kids it's normal to be {s}. Pure propaganda.", "1"),
     ("HA", "Whole government's a bunch of {s}. And I mean it literally, lock the lot up.", "2"),
@@ -479,7 +479,7 @@ IDENTITY += [
 
 # Short and long comments.
 HATE += [
-    (None, "Go home, you filthy Pakis.", "t"),
+    (None, "Go home, you filthy Pakis.", ""),
     (None, "shut it you dirty kike", ""),
     (None, "More coons on the news, switched off.", ""),
     (None, "Let me tell you about my day. Parents' evening this morning and half the room were muzzies in headscarves who couldn't follow a word. Lunchtime, the kebab shop's shut for Ramadan. Tonight the fag next door is having a party. I'm moving to Cornwall, at least there's one clean corner of England left.", ""),
