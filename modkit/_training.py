@@ -647,6 +647,8 @@ def train(
             }
             for c in corpora
         ],
+        # False when a corpus of the model forbids redistribution (a site's own model).
+        "redistributable": all(c.redistributable for c in corpora),
         "excluded_corpora": [
             {"name": c.name, "licence": c.licence, "reason": "licence forbids redistribution"}
             for c in excluded

@@ -45,6 +45,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="replace the model in --out even if it was trained on corpora this run lacks",
     )
+    parser.add_argument(
+        "--include-restricted",
+        action="store_true",
+        help="also train on corpora whose licence forbids redistribution (non-commercial, no "
+        "redistribution): for a site's own model, never for one you publish",
+    )
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: fixed)")
     parser.add_argument("--version", default=None, help="model version (default: today's date)")
     parser.add_argument(
@@ -157,6 +163,8 @@ def run(args: argparse.Namespace) -> int:
         config = replace(config, seed=args.seed)
     if args.refit:
         config = replace(config, refit=True)
+    if args.include_restricted:
+        config = replace(config, redistributable_only=False)
     try:
         result = train(corpora, config, progress=say, version=args.version)
     except ValueError as exc:

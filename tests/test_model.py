@@ -106,6 +106,32 @@ def test_training_writes_a_self_describing_bundle(tiny_model: Path) -> None:
     assert "ROC AUC" in (tiny_model / "REPORT.md").read_text()
 
 
+def test_a_corpus_that_forbids_redistribution_is_left_out_unless_allowed(tmp_path: Path) -> None:
+    import dataclasses
+
+    config = TrainConfig(min_df=1, max_char_features=20_000, max_word_features=5_000, logo=False)
+    restricted = dataclasses.replace(
+        _corpus(), name="nc_corpus", licence="CC BY-NC 4.0", redistributable=False
+    )
+    restricted = dataclasses.replace(
+        restricted, rows=[dataclasses.replace(r, corpus="nc_corpus") for r in restricted.rows]
+    )
+    shipped = train([_corpus(), restricted], config, version="test").manifest
+    assert [c["name"] for c in shipped["corpora"]] == ["tiny"]
+    assert shipped["excluded_corpora"] == [
+        {"name": "nc_corpus", "licence": "CC BY-NC 4.0", "reason": "licence forbids redistribution"}
+    ]
+    assert shipped["redistributable"] is True
+    own = train(
+        [_corpus(), restricted],
+        dataclasses.replace(config, redistributable_only=False),
+        version="test",
+    ).manifest
+    assert {c["name"] for c in own["corpora"]} == {"tiny", "nc_corpus"}
+    assert own["redistributable"] is False
+    assert {c["licence"] for c in own["corpora"]} == {"unknown", "CC BY-NC 4.0"}
+
+
 def test_training_is_deterministic(tmp_path: Path, tiny_model: Path) -> None:
     config = TrainConfig(min_df=1, max_char_features=20_000, max_word_features=5_000, logo=False)
     again = write_model(train([_corpus()], config, version="test"), tmp_path / "again")
