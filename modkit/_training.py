@@ -521,7 +521,8 @@ def _limited(corpus: Corpus, config: TrainConfig) -> Corpus:
     limit = config.row_limits.get(corpus.name)
     if limit is None or len(corpus.rows) <= limit:
         return corpus
-    ranked = sorted(corpus.rows, key=lambda r: unit_hash(config.seed, r.text))
+    # Salted apart from the split's hash: the same hash would keep the rows that go to test.
+    ranked = sorted(corpus.rows, key=lambda r: unit_hash(config.seed, f"limit\x00{r.text}"))
     return dataclasses.replace(corpus, rows=ranked[:limit])
 
 

@@ -158,3 +158,17 @@ def test_realistic_ham_is_ordinary_comments_only() -> None:
 )
 def test_shortcut_flags(gram: str, shortcut: bool) -> None:
     assert _is_shortcut(gram) is shortcut
+
+
+def test_a_row_limit_keeps_every_split_in_proportion() -> None:
+    from modkit._datasets import Corpus
+    from modkit._training import TrainConfig, _limited
+
+    rows = [_row(f"tweet number {i}", lang="en", corpus="big") for i in range(3000)]
+    corpus = Corpus("big", rows, [], ("spam", "toxicity"), "big")
+    config = TrainConfig(row_limits={"big": 1000})
+    kept = _limited(corpus, config).rows
+    assert len(kept) == 1000
+    counts = Counter(split_of(r, config.seed, 0.15, 0.15) for r in kept)
+    assert 600 < counts["train"] < 800  # not only the rows whose split hash is small
+    assert 80 < counts["test"] < 220
