@@ -96,6 +96,10 @@ _REASON_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "fr": "Le commentaire contient {count} liens (au plus {max_links} sans modération).",
         "en": "The comment contains {count} links (at most {max_links} without moderation).",
     },
+    "gibberish": {
+        "fr": "Le commentaire n'est fait que de chiffres et de lettres sans aucun mot.",
+        "en": "The comment is only digits and letter strings, without a single word.",
+    },
     "moderation_word": {
         "fr": "Un mot soumis à modération figure dans le champ « {field} ».",
         "en": "A word on the moderation list appears in the {field}.",

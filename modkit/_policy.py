@@ -95,6 +95,8 @@ class Policy:
     is rejected.
     ``close_after_days``: comments on older posts are rejected (None: never closed).
     ``require_approved_author``: hold every comment of an author not approved before.
+    ``hold_gibberish``: hold a text of digit runs and letter strings with no word in it (spam
+    bots' "digit garbage").
     ``thresholds``: per score label, ``{"hold": x, "reject": y}``; a label given here replaces the
     scorer's for that label, and labels given nowhere use :data:`DEFAULT_THRESHOLDS`.
     ``required_scores``: labels that must be scored; a missing one holds (``unscored``), unless
@@ -114,6 +116,7 @@ class Policy:
     duplicate_seconds: float = 86400.0
     close_after_days: float | None = None
     require_approved_author: bool = False
+    hold_gibberish: bool = True
     thresholds: Thresholds = field(default_factory=dict, hash=False)
     required_scores: tuple[str, ...] = ("spam", "toxicity")
     accept_unscored: bool = False
@@ -130,7 +133,7 @@ class Policy:
             put(name, float(_number(name, getattr(self, name)) or 0.0))
         days = _number("close_after_days", self.close_after_days, optional=True)
         put("close_after_days", None if days is None else float(days))
-        for name in ("whole_words", "require_approved_author", "accept_unscored"):
+        for name in ("whole_words", "require_approved_author", "hold_gibberish", "accept_unscored"):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(f"policy key {name!r} must be true or false")
         put("thresholds", check_thresholds(self.thresholds))

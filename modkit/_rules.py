@@ -16,9 +16,11 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from modkit._decision import Action
+from modkit._features import FUNCTION_WORDS
 from modkit._store import History
 from modkit._text import fold, fold_map, normalize, normalize_text
 from modkit._text_share import cached_analysis
+from modkit._text_words import is_common_word
 
 if TYPE_CHECKING:
     from modkit._policy import Policy
@@ -32,6 +34,7 @@ __all__ = [
     "WordHit",
     "WordMatcher",
     "count_links",
+    "is_gibberish",
     "run_rules",
 ]
 
@@ -386,6 +389,44 @@ def rule_links(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
     )
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT_RUN = re.compile(r"\d{5,}")
+#: Texts shorter than this (in letters and digits) are never gibberish: "10/10", "2+2=4".
+_GIBBERISH_MIN_ALNUM = 10
+
+
+def is_gibberish(text: str) -> bool:
+    """Digit runs and letter strings with no word among them: "mbccff 27 kd 770969275".
+
+    At least 30 % of the letters and digits are digits, with a run of five digits or more; no
+    string of letters is a common French or English word or a function word, and there are at
+    least two such strings (one when digits make 60 %, none when two long runs make the text).
+    "RTX 4090 vs 4080", "Le 12/03/2024 à 14h30" and phone numbers in a sentence pass. Reads at
+    most the first 2,000 characters.
+    """
+    head = fold(text[:2000])
+    alnum = sum(ch.isalnum() for ch in head)
+    runs = len(_DIGIT_RUN.findall(head))
+    if alnum < _GIBBERISH_MIN_ALNUM or not runs:
+        return False
+    digits = sum(ch.isdigit() for ch in head)
+    if digits < 0.3 * alnum:
+        return False
+    words = _LETTERS.findall(head)
+    if any(w in FUNCTION_WORDS or is_common_word(w) for w in words):
+        return False
+    if not words:
+        return runs >= 2
+    return len(words) >= (1 if digits >= 0.6 * alnum else 2)
+
+
+def rule_gibberish(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
+    """Hold a text that is digit runs and letter strings with no word in it."""
+    if policy.hold_gibberish and is_gibberish(sub.text):
+        return Signal("gibberish", Action.HOLD)
+    return None
+
+
 def rule_moderation_words(sub: Submission, policy: Policy, ctx: Context) -> Signal | None:
     """Hold when a moderation word appears in the text, name, url, email, ip or user agent."""
     return _word_signal("moderation_word", Action.HOLD, policy.moderation_matcher, sub, ctx)
@@ -406,6 +447,7 @@ RULES: Final[tuple[Rule, ...]] = (
     rule_too_fast,
     rule_flood,
     rule_links,
+    rule_gibberish,
     rule_moderation_words,
     rule_first_comment,
 )

@@ -252,6 +252,16 @@ def _common_words() -> dict[tuple[int, str], list[tuple[int, str]]]:
     return shapes
 
 
+@functools.cache
+def _common_set() -> frozenset[str]:
+    return frozenset(_text_lexicon_en.WORDS.split()) | frozenset(_text_lexicon_fr.WORDS.split())
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` (folded, 3 to 15 letters) is among the common English or French words."""
+    return word in _common_set()
+
+
 _MASK_RUN = re.compile(r"[*#%•]+")
 
 

@@ -18,6 +18,7 @@ from modkit._rules import (
     rule_duplicate,
     rule_first_comment,
     rule_flood,
+    rule_gibberish,
     rule_honeypot,
     rule_links,
     rule_moderation_words,
@@ -271,7 +272,7 @@ def test_run_rules_in_order() -> None:
     s = sub(honeypot="x", text="a https://a.example b https://b.example c https://c.example")
     codes = [sig.code for sig in run_rules(s, Policy(), ctx(duplicate=True))]
     assert codes == ["honeypot", "duplicate", "too_many_links"]
-    assert len(RULES) == 9
+    assert len(RULES) == 10
 
 
 # -- every rule's message, in both languages -------------------------------------------------------
@@ -302,3 +303,37 @@ def test_every_rule_message_is_translated(lang: str) -> None:
         assert message
         assert message != other
         assert "{" not in message, message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mbccff 27 kd 770969275",
+        "+ 5654 # blrvp 2528870 567246502 dzpsw 386010 ..",
+        "-- qfx 0070 29071 3090916 38 310952525",
+        "23165 5384552 1163350 08907744 1941909",
+    ],
+)
+def test_gibberish_is_held(text: str) -> None:
+    signal = rule_gibberish(sub(text=text), Policy(), ctx())
+    assert signal is not None
+    assert signal.code == "gibberish"
+    assert signal.action is Action.HOLD
+    assert rule_gibberish(sub(text=text), Policy(hold_gibberish=False), ctx()) is None
+    assert "chiffres" in reason_message("gibberish", "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RTX 4090 vs 4080 : 1599 vs 1199",
+        "Le 12/03/2024 à 14h30",
+        "Appelez le 06 12 34 56 78 ou le 01 23 45 67 89",
+        "Commande 1234567 toujours pas reçue",
+        "404 500 200 302 418",
+        "10/10",
+        "iPhone 15 Pro 256 Go à 1229 euros",
+    ],
+)
+def test_numbers_in_ordinary_comments_are_not_gibberish(text: str) -> None:
+    assert rule_gibberish(sub(text=text), Policy(), ctx()) is None
