@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -525,7 +526,9 @@ _JSON = st.recursive(
 
 
 @hsettings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(form=st.dictionaries(_FIELD_NAMES, _JSON, max_size=8))
 def test_any_json_form_gets_an_answer(client: httpx.Client, form: dict[str, Any]) -> None:
@@ -536,7 +539,9 @@ def test_any_json_form_gets_an_answer(client: httpx.Client, form: dict[str, Any]
 
 
 @hsettings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     fields=st.dictionaries(

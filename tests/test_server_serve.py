@@ -214,6 +214,7 @@ def _post_bad_key(conn: http.client.HTTPConnection) -> int:
     return response.status
 
 
+@pytest.mark.slow  # server workers (the fast loop: test_server_authguard.py's processes test)
 def test_auth_throttle_holds_across_workers(tmp_path: Path) -> None:
     with _serve(tmp_path, THROTTLED) as (url, _, log):
         port = int(url.rsplit(":", 1)[1])
