@@ -3,6 +3,10 @@
 ``pytest -m "not slow"`` is the fast loop: property tests run the ``fast`` Hypothesis profile (few
 examples) and ``thorough`` scales loop counts down. Any other run (CI runs everything) uses the
 ``full`` profile and the full counts. ``--hypothesis-profile NAME`` overrides the choice.
+
+A property test that needs more examples than the profile gives in a full run asks for them with
+``@settings(max_examples=examples(400))``: 400 in a full run, a tenth (at least the ``fast``
+profile's count) under the ``fast`` profile. A bare ``max_examples=400`` would ignore the profile.
 """
 
 from __future__ import annotations
@@ -43,14 +47,29 @@ settings.register_profile(
 )
 
 
+_run = {"profile": "full"}  # the Hypothesis profile of this run, set by pytest_configure
+
+
 def fast_run(config: pytest.Config) -> bool:
     """Whether this run leaves out the slow tests (the fast loop)."""
     return "not slow" in (config.getoption("markexpr", "") or "")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if not config.getoption("hypothesis_profile", None):
-        settings.load_profile("fast" if fast_run(config) else "full")
+    chosen = config.getoption("hypothesis_profile", None)
+    _run["profile"] = chosen or ("fast" if fast_run(config) else "full")
+    if not chosen:
+        settings.load_profile(_run["profile"])
+
+
+def examples(n: int) -> int:
+    """``max_examples`` for a test that wants ``n``: ``n``, or a tenth of it under ``fast``.
+
+    Test modules are imported after ``pytest_configure``, so the profile is known by then.
+    """
+    if _run["profile"] != "fast":
+        return n
+    return max(n // 10, settings.get_profile("fast").max_examples)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -695,7 +696,9 @@ def test_outputs_never_hold_an_email_or_ip(
 
 # -- properties: any input, one record per row, no crash -------------------------------------------
 
-_settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_settings = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 _line_text = st.text(st.characters(blacklist_characters="\n\r", blacklist_categories=("Cs",)))
 
 

@@ -26,6 +26,7 @@ starts in the scratch folder.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.metadata
 import json
 import os
@@ -38,7 +39,7 @@ import sys
 import textwrap
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -616,11 +617,17 @@ def distributions_of(extras: Sequence[str]) -> set[str]:
     return seen
 
 
+@functools.cache
+def _module_owners() -> Mapping[str, list[str]]:
+    """Top-level module -> the distributions that install it: one scan of site-packages."""
+    return importlib.metadata.packages_distributions()
+
+
 def import_names(extras: Sequence[str]) -> list[str]:
     """Top-level modules importable with only these extras (and modkit) installed."""
     dists = distributions_of(extras)
     names = {"modkit", "bench"}
-    for module, owners in importlib.metadata.packages_distributions().items():
+    for module, owners in _module_owners().items():
         if any(_norm(owner) in dists for owner in owners):
             names.add(module)
     return sorted(names)

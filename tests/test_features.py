@@ -7,6 +7,7 @@ import json
 import math
 import random
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -110,8 +111,10 @@ def _assert_same(row: dict[int, float], expected: dict[int, float]) -> None:
 # --- same features on every path ------------------------------------------------------------
 
 
-def test_transform_matches_reference_analyze(fitted: NgramFeaturizer, corpus: list[str]) -> None:
-    texts = corpus[1500:1900] + EDGE
+def test_transform_matches_reference_analyze(
+    fitted: NgramFeaturizer, corpus: list[str], thorough: Callable[[int], int]
+) -> None:
+    texts = corpus[1500 : 1500 + thorough(400)] + EDGE
     matrix = fitted.transform(texts)
     assert matrix.shape == (len(texts), len(fitted.vocabulary_))
     for i, text in enumerate(texts):
@@ -345,9 +348,9 @@ def content(corpus: list[str]) -> NgramFeaturizer:
 
 
 def test_content_view_batch_and_one_comment_paths_match_the_reference(
-    content: NgramFeaturizer, corpus: list[str]
+    content: NgramFeaturizer, corpus: list[str], thorough: Callable[[int], int]
 ) -> None:
-    docs = [*EDGE, *corpus[1500:1800]]
+    docs = [*EDGE, *corpus[1500 : 1500 + thorough(300)]]
     matrix = content.transform(docs)
     for i, doc in enumerate(docs):
         expected = _reference_row(content, doc)

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterator
 
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,7 +36,9 @@ CODES = frozenset(
 )  # fmt: skip
 FORM_KEYS = frozenset({"name", "email", "url", "text", "ip", "parent_id", "lang", "submitted_at",
                        "post_id"})  # fmt: skip
-FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def read_all(fmt: str, data: bytes) -> list[Record]:

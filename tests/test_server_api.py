@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import httpx
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -477,9 +478,11 @@ def _assert_private(response: httpx.Response, secrets_: list[str]) -> None:
         assert secret.lower() not in raw.lower()
 
 
-def test_privacy_canaries_on_every_response(client: httpx.Client) -> None:
+def test_privacy_canaries_on_every_response(
+    client: httpx.Client, thorough: Callable[[int], int]
+) -> None:
     rng = random.Random(20240601)
-    for form, canaries in _canary_forms(rng, 90):
+    for form, canaries in _canary_forms(rng, thorough(90)):  # 10 in the fast loop: every variant
         responses = [client.post("/v1/check", json=form, headers=AUTH)]
         akismet_fields = {
             "api_key": KEY,
@@ -525,7 +528,9 @@ _JSON = st.recursive(
 
 
 @hsettings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(form=st.dictionaries(_FIELD_NAMES, _JSON, max_size=8))
 def test_any_json_form_gets_an_answer(client: httpx.Client, form: dict[str, Any]) -> None:
@@ -536,7 +541,9 @@ def test_any_json_form_gets_an_answer(client: httpx.Client, form: dict[str, Any]
 
 
 @hsettings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     fields=st.dictionaries(

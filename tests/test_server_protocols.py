@@ -66,6 +66,13 @@ def server() -> Iterator[tuple[httpx.Client, Moderator]]:
         yield pair
 
 
+@pytest.fixture(scope="module")
+def ham_server() -> Iterator[tuple[httpx.Client, Moderator]]:
+    """A server with ``[akismet] hold_as = "ham"``."""
+    with serve(hold_as="ham") as pair:
+        yield pair
+
+
 @pytest.fixture
 def client(server: tuple[httpx.Client, Moderator]) -> httpx.Client:
     return server[0]
@@ -132,18 +139,23 @@ def test_key_in_host_header(client: httpx.Client) -> None:
     ],
 )
 def test_comment_check_maps_actions(
-    content: str, hold_as: str, body: str, action: str, discard: bool
+    request: pytest.FixtureRequest,
+    content: str,
+    hold_as: str,
+    body: str,
+    action: str,
+    discard: bool,
 ) -> None:
-    with serve(hold_as=hold_as) as (client, moderator):
-        response = client.post("/1.1/comment-check", data=comment(comment_content=content))
-        assert response.status_code == 200
-        assert response.text == body
-        assert response.headers["x-modkit-action"] == action
-        assert (response.headers.get("x-akismet-pro-tip") == "discard") is discard
-        guid = response.headers["x-akismet-guid"]
-        stored = moderator.store.get(guid)
-        assert stored is not None
-        assert stored.text == content
+    client, moderator = request.getfixturevalue({"spam": "server", "ham": "ham_server"}[hold_as])
+    response = client.post("/1.1/comment-check", data=comment(comment_content=content))
+    assert response.status_code == 200
+    assert response.text == body
+    assert response.headers["x-modkit-action"] == action
+    assert (response.headers.get("x-akismet-pro-tip") == "discard") is discard
+    guid = response.headers["x-akismet-guid"]
+    stored = moderator.store.get(guid)
+    assert stored is not None
+    assert stored.text == content
 
 
 def test_comment_check_thresholds_and_reasons(client: httpx.Client) -> None:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
@@ -214,14 +214,23 @@ def _post_bad_key(conn: http.client.HTTPConnection) -> int:
     return response.status
 
 
+@pytest.mark.slow  # server workers (the fast loop: test_server_authguard.py's processes test)
 def test_auth_throttle_holds_across_workers(tmp_path: Path) -> None:
-    with _serve(tmp_path, THROTTLED) as (url, _, log):
+    # Every connection is closed on the way out, even when an assertion fails: a socket left
+    # open would surface as a ResourceWarning in whichever later test collects garbage.
+    with _serve(tmp_path, THROTTLED) as (url, _, log), ExitStack() as connections:
         port = int(url.rsplit(":", 1)[1])
-        first = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+
+        def connect() -> http.client.HTTPConnection:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connections.callback(conn.close)
+            return conn
+
+        first = connect()
         one = _worker_of(first)
         second: http.client.HTTPConnection | None = None
         for _ in range(200):  # new connections until the kernel hands one to the other worker
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn = connect()
             if _worker_of(conn) != one:
                 second = conn
                 break
@@ -235,8 +244,6 @@ def test_auth_throttle_holds_across_workers(tmp_path: Path) -> None:
         refused.read()
         assert refused.status == 429  # even with a good key
         assert int(refused.getheader("retry-after") or 0) >= 1
-        first.close()
-        second.close()
     text = log.read_text(encoding="utf-8", errors="replace")
     assert text.count("failed authentication") == 4
     assert "wrong-key-0123456789" not in text

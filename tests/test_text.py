@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -720,19 +722,19 @@ _OBFUSCATED = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 _TEXTS = st.one_of(st.text(_ANY_CHAR, max_size=60), _OBFUSCATED)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(_ANY_CHAR, max_size=80))
 def test_fast_path_equals_full_on_any_text(raw: str) -> None:
     assert normalize_text(raw) == normalize(raw).text
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(600), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_OBFUSCATED)
 def test_fast_path_equals_full_on_obfuscated_text(raw: str) -> None:
     assert normalize_text(raw) == normalize(raw).text
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXTS)
 def test_offsets_invariants(raw: str) -> None:
     n = normalize(raw)
@@ -748,7 +750,7 @@ def test_offsets_invariants(raw: str) -> None:
         assert 0 <= a < b <= len(raw)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXTS)
 def test_analyse_is_normalize_text_and_find_links(raw: str) -> None:
     assert analyse(raw) == Analysis(normalize_text(raw), tuple(find_links(raw)))
@@ -760,7 +762,7 @@ def _links_by_offsets(raw: str) -> list[tuple[int, int]]:
     return sorted(set(links))
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXTS)
 def test_find_links_equals_the_offset_path(raw: str) -> None:
     # find_links skips offsets when no link stage runs, and reuses stage 1's when it can.
@@ -776,10 +778,10 @@ def _corpus_texts() -> list[str]:
     return texts
 
 
-def test_analyse_on_the_project_corpus() -> None:
+def test_analyse_on_the_project_corpus(thorough: Callable[[int], int]) -> None:
     texts = _corpus_texts()
     assert len(texts) > 3000
-    for raw in texts:
+    for raw in texts[:: len(texts) // thorough(len(texts))]:  # every tenth in the fast loop
         assert analyse(raw) == Analysis(normalize_text(raw), tuple(find_links(raw)))
         assert find_links(raw) == _links_by_offsets(raw)
 
@@ -811,7 +813,7 @@ def test_shared_analyses_read_each_text_once(monkeypatch: pytest.MonkeyPatch) ->
     assert len(calls) == 4
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXTS)
 def test_find_links_spans(raw: str) -> None:
     spans = find_links(raw)
