@@ -3,8 +3,8 @@
 The normaliser (:mod:`modkit._text_words`) restores a masked word (``b*lls``, ``th*s``) to the one
 common word that fits it. Words of 3 to 15 letters after :func:`modkit._text.fold`, counted in
 French book and film reviews (``fr_book_reviews_babelio``, CC0;
-``fr_allocine_review_samples`` rachigh train split, MIT); only the word counts are kept, no text. Also used by the gibberish rule
-(:mod:`modkit._rules`). Derived with::
+``fr_allocine_review_samples`` rachigh train split, MIT); only the word counts are kept, no
+text. Also used by the gibberish rule (:mod:`modkit._rules`). Derived with::
 
     Counter(w for t in texts for w in re.findall("[a-z]+", fold(t)) if 3 <= len(w) <= 15)
 """
