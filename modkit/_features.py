@@ -15,6 +15,7 @@ tokens are used are parameters that a model bundle carries.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -94,15 +95,17 @@ _FUNCTION_WORDS_TEXT = """
     with from by about as into than then so and but if dear cheers thanks all everyone everybody
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+_PUNCTUATION_RUN = re.compile(r"[!?.,;:…]{2,}")
 _EDGE_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’…–—·•¡¿§°"
 
 
 def content_tokens(norm: str) -> list[str]:
     """The words of a normalised text as the ``content`` view reads them: split at apostrophes
-    (``t'as`` -> ``t``, ``as``), edge punctuation stripped, empty pieces dropped."""
+    (``t'as`` -> ``t``, ``as``) and at runs of punctuation (``quoi!!!non``), edge punctuation
+    stripped, empty pieces dropped."""
     out: list[str] = []
     for raw in norm.split():
-        for part in raw.split("'"):
+        for part in _PUNCTUATION_RUN.sub("'", raw).split("'"):
             token = part.strip(_EDGE_PUNCTUATION)
             if token:
                 out.append(token)
