@@ -16,7 +16,6 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from modkit._decision import Action
-from modkit._features import FUNCTION_WORDS
 from modkit._store import History
 from modkit._text import fold, fold_map, normalize, normalize_text
 from modkit._text_share import cached_analysis
@@ -412,6 +411,8 @@ def is_gibberish(text: str) -> bool:
     digits = sum(ch.isdigit() for ch in head)
     if digits < 0.3 * alnum:
         return False
+    from modkit._features import FUNCTION_WORDS  # numpy: not at import time
+
     words = _LETTERS.findall(head)
     if any(w in FUNCTION_WORDS or is_common_word(w) for w in words):
         return False
