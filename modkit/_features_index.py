@@ -171,7 +171,7 @@ class VocabularyIndex:
         if n_docs > 1:
             lengths = np.fromiter(map(len, heads), dtype=np.int64, count=n_docs) + 3
             ids[np.cumsum(lengths[:-1]) - 1] = 0  # separators, whatever their id
-            docs = np.repeat(np.arange(n_docs), lengths)[: len(ids)]
+            docs = np.repeat(np.arange(n_docs, dtype=np.int32), lengths)[: len(ids)]
         return _distinct(self._chars.columns(ids), docs, self.width, CHAR_BLOCK)
 
     def _split_words(self, norms: Sequence[str]) -> tuple[np.ndarray, np.ndarray | None]:
@@ -218,12 +218,18 @@ class VocabularyIndex:
 def _distinct(columns: np.ndarray, docs: np.ndarray | None, width: int, block: int) -> Counts:
     """:class:`Counts` of the grams found (``columns``: a row per position, -1: none) where
     position ``i`` belongs to comment ``docs[i]`` (all to comment 0 when ``docs`` is None)."""
-    flat = columns.ravel()
-    hit = np.flatnonzero(flat >= 0)
-    cols = flat.take(hit).astype(np.int64)
     if docs is None:
-        first, tf = count_keys(cols)
-        return Counts(block, np.zeros(len(first), dtype=np.int64), cols.take(first), tf)
-    owner = docs.take(hit // columns.shape[1])
-    first, tf = count_keys(owner * width + cols)
-    return Counts(block, owner.take(first), cols.take(first), tf)
+        flat = columns.ravel()
+        keys = flat.take(np.flatnonzero(flat >= 0))
+        first, tf = count_keys(keys)
+        cols = keys.take(first).astype(np.int64)
+        return Counts(block, np.zeros(len(first), dtype=np.int64), cols, tf)
+    shift = max(width, 1).bit_length()  # (comment, column) as one key: comment << shift | column
+    wide = len(docs) > 0 and (int(docs[-1]) + 1) << shift >= 1 << 31
+    keyed = columns.astype(np.int64) if wide else columns
+    keyed = keyed | (docs.astype(keyed.dtype) << shift)[:, None]  # -1 stays -1
+    flat = keyed.ravel()
+    keys = flat.take(np.flatnonzero(flat >= 0))
+    first, tf = count_keys(keys)
+    found = keys.take(first).astype(np.int64)
+    return Counts(block, found >> shift, found & ((1 << shift) - 1), tf)

@@ -31,16 +31,20 @@ __all__ = ["DIRECT_LIMIT", "GramTrie", "count_keys"]
 
 #: Largest dense table (entries) a level may use; larger levels use a hash table.
 DIRECT_LIMIT = 1 << 23
+#: Largest table (entries) of the first levels merged: small, so that it stays in cache.
+MERGED_LIMIT = 1 << 23
 _U64 = np.uint64
 _GOLDEN = _U64(0x9E3779B97F4A7C15)
 _ROUNDS = 8  # rounds of count_keys before the rest is sorted
+_SMALL = 2048  # up to this many keys, count_keys sorts (fewer array calls)
 
 
 @dataclass(frozen=True, slots=True)
 class _Level:
-    """Level ``n`` of a trie: ``table`` (dense) or ``keys`` (hashed) from parent and id to node;
-    ``rows``: parents above it have no child (clamped to an empty row); ``cols``: node -> column
-    (-1: a prefix only)."""
+    """Level ``n`` of a trie: from parent and id to node by ``table`` (dense), by ``sorted_keys``
+    (``parent * base + id`` ascending, a binary search) or by ``keys`` (hashed); ``rows``:
+    parents above it have no child (clamped to an empty row); ``cols``: node -> column (-1: a
+    prefix only)."""
 
     n: int
     rows: int
@@ -48,6 +52,8 @@ class _Level:
     table: np.ndarray | None
     keys: KeyTable | None
     key_base: int
+    sorted_keys: np.ndarray | None = None
+    sorted_nodes: np.ndarray | None = None
 
 
 class GramTrie:
@@ -80,7 +86,7 @@ class GramTrie:
         first = 1
         while (
             first < self.lo
-            and self.base ** (first + 1) <= DIRECT_LIMIT
+            and self.base ** (first + 1) <= MERGED_LIMIT
             and _gram_index.exact_keys(self.base, first + 1)
         ):
             first += 1
@@ -133,6 +139,11 @@ class GramTrie:
             table[keys] = nodes
             return _Level(n, rows, node_cols, table, None, 0)
         key_base = max(prev_rows + 2, self.base)
+        if _gram_index.exact_keys(key_base, 2):  # exact keys: a binary search, no hashing
+            order = np.argsort(keys)
+            ranked = np.append(keys[order].astype(_U64), _U64(np.iinfo(np.uint64).max))
+            found = np.append(nodes[order], 0).astype(dtype)
+            return _Level(n, rows, node_cols, None, None, 0, ranked, found)
         parents, last = np.divmod(keys, self.base)
         hashed = _gram_index.grams_keys([parents.astype(_U64), last.astype(_U64)], key_base, 2)
         return _Level(n, rows, node_cols, None, KeyTable(hashed, nodes, names), key_base)
@@ -155,7 +166,12 @@ class GramTrie:
             n = level.n
             if n > self.first:
                 parent = np.minimum(node, np.uint32(rows + 1))
-                if level.table is None:
+                if level.sorted_keys is not None and level.sorted_nodes is not None:
+                    key = parent.astype(_U64) * _U64(self.base) + padded[n - 1 : n - 1 + size]
+                    at = level.sorted_keys.searchsorted(key)  # the sentinel: always in range
+                    node = level.sorted_nodes.take(at)
+                    node[level.sorted_keys.take(at) != key] = 0
+                elif level.table is None:
                     node = self._hashed(level, parent, padded[n - 1 : n - 1 + size])
                 else:
                     key = parent.astype(np.uint32) * base + padded[n - 1 : n - 1 + size]
@@ -180,7 +196,7 @@ class GramTrie:
 
 
 def count_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct values of ``keys`` (non-negative ``int64``) and how often each occurs.
+    """The distinct values of ``keys`` (non-negative ``int32`` or ``int64``) and their counts.
 
     Returns ``(first, counts)``: ascending indices, one occurrence of each distinct value (its
     last), and the value's number of occurrences. Each round scatters the indices still unsettled
@@ -188,35 +204,54 @@ def count_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     holds the same value is settled. After :data:`_ROUNDS` rounds the rest is sorted.
     """
     size = len(keys)
-    if size == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
+    if size <= _SMALL:
+        return _count_sorted(keys)
     bits = max(4, (2 * size - 1).bit_length())
-    mask = np.intp((1 << bits) - 1)
-    table = np.empty(1 << bits, dtype=np.intp)
-    slots = ((keys.astype(_U64) * _GOLDEN) >> _U64(64 - bits)).astype(np.intp)
-    table[slots] = np.arange(size)
-    winner = table[slots]
-    same = keys.take(winner) == keys
-    rep = np.where(same, winner, -1)
-    todo = np.flatnonzero(~same)
+    if keys.dtype == np.int32:
+        slots = keys.view(np.uint32) * np.uint32(0x9E3779B1)
+        slots >>= np.uint32(32 - bits)
+    else:
+        slots = keys.astype(np.int64).view(_U64) * _GOLDEN
+        slots >>= _U64(64 - bits)
+    table = np.empty(1 << bits, dtype=np.int32)
+    index = np.arange(size, dtype=np.int32)
+    table[slots] = index
+    rep = table.take(slots)
+    todo = np.flatnonzero(keys.take(rep) != keys)
+    mask = (1 << bits) - 1
     for step in range(1, _ROUNDS):
         if not todo.size:
             break
-        mine = (slots.take(todo) + step) & mask
+        mine = (slots.take(todo).astype(np.int64) + step) & mask  # linear probing
         table[mine] = todo
-        winner = table[mine]
+        winner = table.take(mine)
         same = keys.take(winner) == keys.take(todo)
         rep[todo[same]] = winner[same]
         todo = todo[~same]
     if todo.size:  # crowded: sort what is left
         order = todo[np.argsort(keys[todo], kind="stable")]
-        ranked = keys[order]
         new = np.ones(len(order), dtype=bool)
-        new[1:] = ranked[1:] != ranked[:-1]
-        heads = np.flatnonzero(new)
-        last = np.append(heads[1:], len(order)) - 1
+        new[1:] = keys[order[1:]] != keys[order[:-1]]
+        last = np.append(np.flatnonzero(new)[1:], len(order)) - 1
         rep[order] = order[last][np.cumsum(new) - 1]
-    counts = np.bincount(rep, minlength=size)
-    first = np.flatnonzero(counts)
-    return first, counts.take(first)
+    first = np.flatnonzero(rep == index)
+    counts: np.ndarray = np.bincount(rep, minlength=size).take(first)
+    return first, counts
+
+
+def _count_sorted(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`count_keys` by one sort (few keys); the same result."""
+    if not len(keys):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    order = np.argsort(keys, kind="stable")  # equal keys by index: the last ends each run
+    ranked = keys.take(order)
+    ends_run = np.empty(len(keys), dtype=bool)
+    np.not_equal(ranked[1:], ranked[:-1], out=ends_run[:-1])
+    ends_run[-1] = True
+    ends = np.flatnonzero(ends_run)
+    counts = ends + 1
+    counts[1:] -= ends[:-1] + 1
+    last = order.take(ends)
+    by_index = np.argsort(last)
+    return last.take(by_index), counts.take(by_index)

@@ -237,10 +237,18 @@ class Scorer:
             return np.concatenate(parts)
         n_docs = len(texts)
         margins = np.zeros((n_docs, len(self.heads)), dtype=np.float64)
-        for block in self._featurizer.weights(texts, self._texts(texts)):
-            indptr = np.zeros(n_docs + 1, dtype=np.int64)
-            np.cumsum(np.bincount(block.docs, minlength=n_docs), out=indptr[1:])
-            _add_products(indptr, block.cols, block.vals.astype(np.float64), self._coef64, margins)
+        blocks = self._featurizer.weights(texts, self._texts(texts))
+        if n_docs == 1:  # one row: the blocks one after the other, as the loop below adds them
+            cols = np.concatenate([b.cols for b in blocks])
+            vals = np.concatenate([b.vals for b in blocks]).astype(np.float64)
+            indptr = np.array([0, len(cols)], dtype=np.int64)
+            _add_products(indptr, cols, vals, self._coef64, margins)
+        else:
+            for block in blocks:
+                indptr = np.zeros(n_docs + 1, dtype=np.int64)
+                np.cumsum(np.bincount(block.docs, minlength=n_docs), out=indptr[1:])
+                vals = block.vals.astype(np.float64)
+                _add_products(indptr, block.cols, vals, self._coef64, margins)
         margins += self._intercept
         return margins
 
