@@ -28,7 +28,6 @@ from modkit._features_view import (
     bucket,
     code_points,
     owners,
-    segment_sums,
     shape_buckets,
     shape_values,
     view_text,
@@ -123,8 +122,9 @@ class VocabularyIndex:
         is_word: np.ndarray,
     ) -> None:
         lo, hi = self.word_ngrams
-        spaces = segment_sums(cps == ord(" "), starts, lengths)
-        n_words = np.where(is_word, spaces + 1, 0)
+        n_words = np.zeros(len(names), dtype=np.int64)
+        at_words = np.flatnonzero(is_word)
+        n_words[at_words] = [names[i].count(" ") + 1 for i in at_words.tolist()]
         sel = np.flatnonzero(is_word & (lengths > 1) & (n_words >= lo) & (n_words <= hi))
         flat = " ".join([names[i][1:] for i in sel.tolist()]).split(" ") if len(sel) else []
         lexicon = sorted(set(flat))

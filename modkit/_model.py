@@ -238,11 +238,10 @@ class Scorer:
         n_docs = len(texts)
         margins = np.zeros((n_docs, len(self.heads)), dtype=np.float64)
         blocks = self._featurizer.weights(texts, self._texts(texts))
-        if n_docs == 1:  # one row: the blocks one after the other, as the loop below adds them
+        if n_docs == 1:  # one row: a dot product, and scipy is not imported (fast load)
             cols = np.concatenate([b.cols for b in blocks])
             vals = np.concatenate([b.vals for b in blocks]).astype(np.float64)
-            indptr = np.array([0, len(cols)], dtype=np.int64)
-            _add_products(indptr, cols, vals, self._coef64, margins)
+            margins[0] = vals @ self._coef64.take(cols, axis=0)
         else:
             for block in blocks:
                 indptr = np.zeros(n_docs + 1, dtype=np.int64)
