@@ -8,13 +8,15 @@ gram, if it is one. :meth:`GramTrie.columns` follows every window of a sequence 
 once: one array gather per level, no Python loop over positions.
 
 A level is a dense table indexed by ``parent * base + id`` when that fits in
-:data:`DIRECT_LIMIT` entries (the first levels are then merged into one table indexed by the ids
-read as a base-``base`` number), otherwise a :class:`~modkit._gram_index.KeyTable`. Every key is
-exact unless :func:`~modkit._gram_index.exact_keys` says otherwise; hashed keys are checked for
-collisions when the table is built, as the gram-index module describes.
+:data:`DIRECT_LIMIT` entries, otherwise the sorted array of its keys ``parent * base + id``, read
+by a binary search. The first levels are merged into one dense table indexed by the ids read as a
+base-``base`` number (up to :data:`MERGED_LIMIT` entries): for the shipped model, one gather per
+position finds its 3-gram, one more its 4-gram, one more its 5-gram. Keys are exact; only when
+:func:`~modkit._gram_index.exact_keys` says they cannot be does a level hash them into a
+:class:`~modkit._gram_index.KeyTable` (checked for collisions when it is built).
 
 :func:`count_keys` counts the distinct values of an array (the (comment, column) pairs of a batch)
-by rounds of scatter and gather in a table twice its size: no sort.
+by rounds of scatter and gather in a table twice its size, or by a sort when they are few.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ from modkit._gram_index import KeyTable
 
 __all__ = ["DIRECT_LIMIT", "GramTrie", "count_keys"]
 
-#: Largest dense table (entries) a level may use; larger levels use a hash table.
+#: Largest dense table (entries) of one level; a larger level is a sorted array of its keys.
 DIRECT_LIMIT = 1 << 23
-#: Largest table (entries) of the first levels merged: small, so that it stays in cache.
+#: Largest table (entries) of the first levels merged into one.
 MERGED_LIMIT = 1 << 23
 _U64 = np.uint64
 _GOLDEN = _U64(0x9E3779B97F4A7C15)
@@ -95,13 +97,10 @@ class GramTrie:
         parent = np.zeros(len(lengths), dtype=np.int64)  # node of each gram's prefix so far
         for n in range(1, self.hi + 1):
             live = np.flatnonzero(lengths >= n)
-            if n <= first:
-                key = parent[live] * self.base + ids[live, n - 1]  # ids read as a number
+            key = parent[live] * self.base + ids[live, n - 1]  # up to `first`: ids as a number
+            if n < first:
                 parent[live] = key
-                if n < first:
-                    continue
-            else:
-                key = parent[live] * self.base + ids[live, n - 1]
+                continue
             nodes, inverse = np.unique(key, return_inverse=True)
             has_child = np.bincount(inverse[lengths[live] > n], minlength=len(nodes)) > 0
             order = np.argsort(~has_child, kind="stable")  # nodes with children first
@@ -132,6 +131,7 @@ class GramTrie:
         dtype = np.uint16 if len(nodes) < 1 << 16 else np.uint32
         # A dense level has a row per parent 0..rows and one empty row for the parents above.
         size = self.base**n if n == self.first else (prev_rows + 2) * self.base
+        # (Where keys cannot be exact, no level but the first is dense: all are then hashed.)
         if n == self.first or (
             size <= DIRECT_LIMIT and _gram_index.exact_keys(max(prev_rows + 2, 2), 2)
         ):
