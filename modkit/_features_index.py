@@ -150,6 +150,10 @@ class VocabularyIndex:
         """The distinct grams of each comment (``texts``, normalised ``norms``) with their counts:
         the character block, the word block, then (if used) the shape tokens."""
         n_docs = len(texts)
+        if not n_docs:
+            empty = np.zeros(0, dtype=np.int64)
+            blocks = (CHAR_BLOCK, WORD_BLOCK, SHAPE_BLOCK)[: 3 if self.shape_tokens else 2]
+            return [Counts(block, empty, empty, empty) for block in blocks]
         if self.view == "plain":
             heads = [norm[:MAX_CHARGRAM_CHARS] for norm in norms]
             words = self._split_words(norms)
