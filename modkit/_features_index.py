@@ -27,7 +27,6 @@ from modkit._features_view import (
     WORD_PREFIX,
     bucket,
     code_points,
-    owners,
     shape_buckets,
     shape_values,
     view_text,
@@ -98,19 +97,18 @@ class VocabularyIndex:
         self, cps: np.ndarray, starts: np.ndarray, lengths: np.ndarray, candidate: np.ndarray
     ) -> None:
         lo, hi = self.char_ngrams
-        is_char = candidate & (lengths >= lo) & (lengths <= hi)
-        inside = is_char[owners(starts, lengths, len(cps))]
-        inside[starts[1:] - 1] = False
-        alphabet = np.flatnonzero(np.bincount(cps[inside]))
+        sel = np.flatnonzero(candidate & (lengths >= lo) & (lengths <= hi))
+        points = np.full((len(sel), hi), -1, dtype=np.int64)  # code points of each gram, -1 after
+        for j in range(hi):
+            has = np.flatnonzero(lengths[sel] > j)
+            points[has, j] = cps[starts[sel[has]] + j]
+        inside = points >= 0
+        alphabet = np.flatnonzero(np.bincount(points[inside]))
         self.char_base = len(alphabet) + 1
         dtype = np.uint8 if self.char_base <= 1 << 8 else np.uint32
         self._char_ids = np.zeros(0x110000, dtype=dtype)  # by code point; untouched pages stay free
         self._char_ids[alphabet] = np.arange(1, self.char_base, dtype=dtype)
-        sel = np.flatnonzero(is_char)
-        grams = np.zeros((len(sel), hi), dtype=np.int64)
-        for j in range(hi):
-            has = lengths[sel] > j
-            grams[has, j] = self._char_ids[cps[starts[sel[has]] + j]]
+        grams = np.where(inside, self._char_ids.take(np.maximum(points, 0)), 0).astype(np.int64)
         self._chars = GramTrie(grams, lengths[sel], sel, self.char_base, lo, hi)
 
     def _init_words(
@@ -127,7 +125,7 @@ class VocabularyIndex:
         n_words[at_words] = [names[i].count(" ") + 1 for i in at_words.tolist()]
         sel = np.flatnonzero(is_word & (lengths > 1) & (n_words >= lo) & (n_words <= hi))
         flat = " ".join([names[i][1:] for i in sel.tolist()]).split(" ") if len(sel) else []
-        lexicon = sorted(set(flat))
+        lexicon = list(dict.fromkeys(flat))  # ids in order of first use
         self._word_ids = {w: i for i, w in enumerate(lexicon, 1)}
         self.word_base = len(lexicon) + 1
         self._separator_id = self.word_base  # no gram holds it
