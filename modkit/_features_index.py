@@ -14,6 +14,7 @@ comments of the batch, so a comment gets the same weights, to the bit, alone or 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
@@ -154,12 +155,17 @@ class VocabularyIndex:
             return [Counts(block, empty, empty, empty) for block in blocks]
         if self.view == "plain":
             heads = [norm[:MAX_CHARGRAM_CHARS] for norm in norms]
-            words = self._split_words(norms)
+            split: Sequence[str] = norms
         else:
             views = [view_text(norm, self.view, self.stop_words) for norm in norms]
             heads = [v[0] for v in views]
-            words = self._split_words([" ".join(v[1]) for v in views])
-        out = [self._char_counts(heads), self._word_counts(*words, n_docs)]
+            split = [" ".join(v[1]) for v in views]
+        pairs = self._words.pair_tables() if n_docs == 1 else None
+        if pairs is not None:
+            word_counts = self._small_word_counts(split[0], *pairs)
+        else:
+            word_counts = self._word_counts(*self._split_words(split), n_docs)
+        out = [self._char_counts(heads), word_counts]
         if self.shape_tokens:
             out.append(self._shape_counts(texts, norms))
         return out
@@ -199,6 +205,30 @@ class VocabularyIndex:
         ids = np.fromiter(map(get, flat, repeat(0)), dtype=np.uint32, count=len(flat))
         ids[np.cumsum(counts[:-1]) - 1] = 0
         return ids, np.repeat(np.arange(len(norms)), counts)[: len(flat)]
+
+    def _small_word_counts(
+        self, text: str, first_cols: list[int], parents: list[int], pairs: dict[int, int]
+    ) -> Counts:
+        """The word block of one comment from :meth:`GramTrie.pair_tables` (1- and 2-grams): the
+        pairs :meth:`_word_counts` gives, in the same order."""
+        get = self._word_ids.get
+        ids = [get(word, 0) for word in text.split()]
+        base = self.word_base
+        found: list[int] = []
+        last = len(ids) - 1
+        for i, word in enumerate(ids):  # by position, then gram length: the rows of columns()
+            col = first_cols[word]
+            if col >= 0:
+                found.append(col)
+            if i < last:
+                col = pairs.get(parents[word] * base + ids[i + 1], -1)
+                if col >= 0:
+                    found.append(col)
+        tf = Counter(found)
+        order = list(dict.fromkeys(reversed(found)))[::-1]  # by last occurrence, as count_keys
+        cols = np.array(order, dtype=np.int64)
+        counts = np.array([tf[c] for c in order], dtype=np.int64)
+        return Counts(WORD_BLOCK, np.zeros(len(cols), dtype=np.int64), cols, counts)
 
     def _word_counts(self, ids: np.ndarray, docs: np.ndarray | None, n_docs: int) -> Counts:
         return _distinct(self._words.columns(ids), docs, self.width, WORD_BLOCK)

@@ -184,6 +184,31 @@ class GramTrie:
             rows = level.rows
         return out
 
+    def pair_tables(self) -> tuple[list[int], list[int], dict[int, int]] | None:
+        """For a trie of 1- and 2-grams, what :meth:`columns` reads, as Python objects (for a few
+        ids, faster than arrays): the 1-gram column of each id (-1: none), the parent of each id,
+        and ``parent * base + id`` -> 2-gram column. None for other tries (built once)."""
+        cached: tuple[list[int], list[int], dict[int, int]] | None = self.__dict__.get("_pairs")
+        if cached is not None or self.hi != 2 or self.first != 1:
+            return cached
+        one, two = self._levels
+        if one.table is None or (two.table is None and two.sorted_keys is None):
+            return None
+        if two.table is not None:
+            keys = np.flatnonzero(two.table)
+            nodes = two.table.take(keys)
+        else:
+            assert two.sorted_keys is not None
+            assert two.sorted_nodes is not None
+            keys, nodes = two.sorted_keys[:-1], two.sorted_nodes[:-1]  # not the sentinel
+        cols = two.cols.take(nodes.astype(np.int64))
+        found = cols >= 0
+        pairs = dict(zip(keys[found].tolist(), cols[found].tolist(), strict=True))
+        first_cols = one.cols.take(one.table.astype(np.int64)).tolist() if self.lo == 1 else []
+        parents = np.minimum(one.table, one.rows + 1).tolist()
+        self._pairs = (first_cols or [-1] * len(parents), parents, pairs)
+        return self._pairs
+
     def _hashed(self, level: _Level, parent: np.ndarray, ids: np.ndarray) -> np.ndarray:
         assert level.keys is not None
         parents = parent.astype(_U64)

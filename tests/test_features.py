@@ -399,14 +399,18 @@ def test_every_kind_of_trie_level_gives_the_same_features(
     assert np.array_equal(other.transform(texts).toarray(), expected)
 
 
+@pytest.mark.parametrize("words", [None, 300])  # 300: word bigrams in a dense level
 def test_one_comment_gets_the_same_weights_alone_and_in_a_batch(
-    fitted: NgramFeaturizer, corpus: list[str]
+    fitted: NgramFeaturizer, corpus: list[str], words: int | None
 ) -> None:
+    feat = fitted
+    if words is not None:
+        feat = NgramFeaturizer(max_char_features=3_000, max_word_features=words).fit(corpus[:300])
     texts = corpus[2500:2600] + EDGE
-    norms = fitted.normalized(texts)
-    batch = fitted.weights(texts, norms)
+    norms = feat.normalized(texts)
+    batch = feat.weights(texts, norms)
     for i, (text, norm) in enumerate(zip(texts, norms, strict=True)):
-        alone = fitted.weights([text], [norm])
+        alone = feat.weights([text], [norm])
         for whole, one in zip(batch, alone, strict=True):
             rows = whole.docs == i
             assert np.array_equal(whole.cols[rows], one.cols)
