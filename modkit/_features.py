@@ -4,18 +4,18 @@ One analyser (:func:`analyze`) turns a raw comment into its feature strings: cha
 word n-grams of the normalised text, plus a few shape tokens read from the original (capitals,
 exclamation marks, length, links). It is the readable specification. :class:`NgramFeaturizer`
 computes the same features for many comments at once without building a string per gram: the
-grams of a batch are integer keys looked up in a table per gram length (see the gram-index
-module), counted per comment by hashing, then weighted (sublinear TF, IDF, one L2 norm per
-block). Tests check that both give the same features. ``fit`` counts document frequencies from
-the same keys.
+vocabulary is compiled into tries of integer tables (the features-index module) that give the
+distinct grams of each comment and their counts, then weighted here (sublinear TF, IDF, one L2
+norm per block). Tests check that both give the same features. ``fit`` counts document
+frequencies from integer keys of the grams (the gram-index module).
 
-The recipe is data: n-gram ranges, the stop words excluded from word unigrams and whether shape
-tokens are used are parameters that a model bundle carries.
+How a text is read (views, stop words, shape measures) lives in the features-view module. The
+recipe is data: n-gram ranges, the view, the stop words excluded from word unigrams and the shape
+tokens used are parameters that a model bundle carries.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,137 +24,53 @@ from typing import Any
 
 import numpy as np
 
-from modkit._gram_index import (
-    KeyTable,
-    count_distinct,
-    exact_keys,
-    gram_keys,
-    grams_keys,
-    window_keys,
+from modkit._features_index import SHAPE_BLOCK, VocabularyIndex
+from modkit._features_view import (
+    FUNCTION_WORDS,
+    MAX_CHARGRAM_CHARS,
+    SHAPE_EDGES,
+    SHAPE_PREFIX,
+    STOP_WORDS,
+    VIEWS,
+    WORD_PREFIX,
+    bucket,
+    code_points,
+    content_tokens,
+    default_stop_words,
+    owners,
+    shape_buckets,
+    shape_values,
+    view_text,
 )
+from modkit._gram_index import exact_keys, window_keys
 from modkit._text import normalize_text
 
 __all__ = [
+    "FUNCTION_WORDS",
     "MAX_CHARGRAM_CHARS",
     "SHAPE_PREFIX",
+    "SHAPE_WEIGHT",
     "STOP_WORDS",
+    "VIEWS",
     "WORD_PREFIX",
+    "Block",
     "LazyVocabulary",
     "NgramFeaturizer",
     "analyze",
     "char_grams",
+    "content_tokens",
+    "default_stop_words",
     "vocabulary_from_string",
     "vocabulary_string",
 ]
 
-#: Character n-grams are taken from the first this many normalised characters only (bounded work);
-#: word n-grams and shape tokens still see the whole text.
-MAX_CHARGRAM_CHARS = 3000
-
-WORD_PREFIX = "\x01"  # namespace prefix of word n-grams (never produced by normalisation)
-SHAPE_PREFIX = "\x02"  # namespace prefix of shape tokens
 SHAPE_WEIGHT = 0.3  # value of a present shape token (char and word blocks have unit norm)
 
 
-#: Function words that are never word unigrams (they stay in character n-grams and word bigrams).
-#: As unigrams they pick up their corpora's quirks: "de" and "une" had learnt a toxicity weight
-#: strong enough to flag "Une salade de tomates aux lardons." Second-person words are kept: they
-#: mark who a comment addresses.
-_STOP_WORDS_TEXT = """
-    a au aux avec ce ces cet cette c d dans de des du elle elles en et il ils j je l la le les
-    leur leurs lui m ma mais me mes mon n ne nous on ou par pas pour qu que qui s sa se ses son
-    sur un une y est sont ete etre
-    an and are as at be by for from has have he her his i in is it its of on or our she that
-    the their they this to was we were with my me
-"""
-STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
-
-#: How the featuriser reads a normalised text. ``plain``: character n-grams of the whole text,
-#: words split on spaces. ``content``: words split at apostrophes and stripped of edge
-#: punctuation; the :data:`FUNCTION_WORDS` (pronouns, determiners, greetings, auxiliaries,
-#: prepositions, conjunctions) are left out of the character n-grams and are never a word unigram,
-#: and no word bigram is made of two of them. Who a comment addresses and how it greets are then
-#: no features at all, so they cannot become a shortcut for toxicity (the ``plain`` recipe had
-#: learnt "t'as", "ton" and "Bonjour" as toxic cues from its corpora's registers).
-VIEWS = ("plain", "content")
-
-# Forms as the normaliser writes them: case-folded, accents removed, apostrophes ASCII. Negations
-# (pas, jamais, not, never, don) are kept: they carry meaning ("je ne déteste pas").
-_FUNCTION_WORDS_TEXT = """
-    je j tu t il elle on nous vous ils elles me m te toi moi lui leur leurs eux se s y en soi
-    le la les l un une des du de d ce c cet cette ces ceci cela ca mon ma mes ton ta tes son sa
-    ses notre nos votre vos qui que qu quoi dont ou et mais donc car ni or a au aux avec dans
-    entre par pour sans sous sur vers chez est es suis sommes etes sont ai as avons avez ont ete
-    etre avoir etait sera serait fait faire va vas vais allez vont tous tout toute toutes
-    peux peut pouvez veux veut voulez sais sait savez dis dit dites fais faites
-    bonjour bonsoir salut coucou hello hi hey yo cc slt bjr re cordialement bisous gars
-    guys folks
-    i my mine myself you your yours yourself yourselves u ur ya he him his himself she her hers
-    herself it its itself we us our ours ourselves they them their theirs themselves the an this
-    that these those is are am was were be been being have has had do does did to of in at for
-    with from by about as into than then so and but if dear cheers thanks all everyone everybody
-"""
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-_PUNCTUATION_RUN = re.compile(r"[!?.,;:…]{2,}")
-_EDGE_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’…–—·•¡¿§°"
-
-
-def content_tokens(norm: str) -> list[str]:
-    """The words of a normalised text as the ``content`` view reads them: split at apostrophes
-    (``t'as`` -> ``t``, ``as``) and at runs of punctuation (``quoi!!!non``), edge punctuation
-    stripped, empty pieces dropped."""
-    out: list[str] = []
-    for raw in norm.split():
-        for part in _PUNCTUATION_RUN.sub("'", raw).split("'"):
-            token = part.strip(_EDGE_PUNCTUATION)
-            if token:
-                out.append(token)
-    return out
-
-
-def view_text(norm: str, view: str, stop_words: Collection[str]) -> tuple[str, list[str]]:
-    """``(text of the character n-grams, words)`` of a normalised text under ``view``."""
-    if view == "content":
-        head = content_tokens(norm[:MAX_CHARGRAM_CHARS])
-        return " ".join(t for t in head if t not in stop_words), content_tokens(norm)
-    return norm[:MAX_CHARGRAM_CHARS], norm.split()
-
-
-def default_stop_words(view: str) -> frozenset[str]:
-    """The words that are no unigram (and, in the ``content`` view, no character n-grams)."""
-    return FUNCTION_WORDS if view == "content" else STOP_WORDS
-
-
-def _bucket(value: float, edges: Sequence[float]) -> int:
-    for i, edge in enumerate(edges):
-        if value < edge:
-            return i
-    return len(edges)
-
-
-#: Bucket edges of the shape tokens (a value falls in the first bucket whose edge exceeds it).
-SHAPE_EDGES: dict[str, tuple[float, ...]] = {
-    "caps": (0.3, 0.6, 0.85),
-    "bang": (1, 3, 8),
-    "len": (20, 60, 200, 800),
-    "url": (1, 2, 4),
-}
-_MIN_LETTERS_FOR_CAPS = 8
-
-
-def _shape_values(raw: str, norm: str) -> dict[str, float]:
-    """What the shape tokens measure: capitals, exclamation marks, length, links."""
-    head = raw[:MAX_CHARGRAM_CHARS]
-    letters = sum(map(str.isalpha, head))
-    upper = sum(map(str.isupper, head))
-    caps = upper / letters if letters >= _MIN_LETTERS_FOR_CAPS else 0.0
-    return {"caps": caps, "bang": raw.count("!"), "len": len(norm), "url": norm.count("xxurl")}
-
-
 def _shape_tokens(raw: str, norm: str, kinds: Collection[str]) -> list[str]:
-    values = _shape_values(raw, norm)
+    values = shape_values(raw, norm)
     return [
-        f"{SHAPE_PREFIX}{k}{_bucket(values[k], edges)}"
+        f"{SHAPE_PREFIX}{k}{bucket(values[k], edges)}"
         for k, edges in SHAPE_EDGES.items()
         if k in kinds
     ]
@@ -333,10 +249,10 @@ class NgramFeaturizer:
         if char_df is None or word_df is None:  # an alphabet too large for exact keys
             char_df, word_df = self._reference_frequencies(docs)
         elif self.shape_tokens:
-            for kind, bucket in _shape_buckets(docs, norms).items():
+            for kind, buckets in shape_buckets(docs, norms).items():
                 if kind not in self.shape_kinds_:
                     continue
-                for b, df in enumerate(np.bincount(bucket).tolist()):
+                for b, df in enumerate(np.bincount(buckets).tolist()):
                     if df:
                         word_df[f"{SHAPE_PREFIX}{kind}{b}"] = df
         kept: list[tuple[str, int]] = []
@@ -370,15 +286,15 @@ class NgramFeaturizer:
 
     # -- transforming ----------------------------------------------------------------------------
 
-    def index(self) -> _VocabularyIndex:
+    def index(self) -> VocabularyIndex:
         """The fitted vocabulary compiled for vectorised look-ups (built once, then cached).
 
         Raises:
             KeyCollisionError: two grams of the vocabulary share a key (see ``_gram_index``).
         """
-        index: _VocabularyIndex | None = self.__dict__.get("_index_")
+        index: VocabularyIndex | None = self.__dict__.get("_index_")
         if index is None or index.vocabulary is not self.vocabulary_:
-            index = _VocabularyIndex(
+            index = VocabularyIndex(
                 self.vocabulary_,
                 self.names(),
                 char_ngrams=self.char_ngrams,
@@ -426,40 +342,21 @@ class NgramFeaturizer:
         """
         if len(texts) != len(norms):
             raise ValueError("texts and norms differ in length")
-        if len(texts) == 1:
-            return self._weights_one(texts[0], norms[0])
         n_docs = len(texts)
         out: list[Block] = []
-        for block, all_docs, all_cols in self.index().hits(texts, norms):
-            if block == _SHAPE_BLOCK:  # distinct by construction, fixed weight
-                vals = np.full(len(all_cols), SHAPE_WEIGHT, dtype=np.float32)
-                out.append(Block(block, all_docs, all_cols, vals))
+        for counts in self.index().counts(texts, norms):
+            docs, cols = counts.docs, counts.cols
+            if counts.block == SHAPE_BLOCK:  # distinct by construction, fixed weight
+                out.append(
+                    Block(counts.block, docs, cols, np.full(len(cols), SHAPE_WEIGHT, np.float32))
+                )
                 continue
-            first, counts = count_distinct(all_docs, all_cols, n_docs)
-            docs, cols = all_docs[first], all_cols[first]
-            vals = (1.0 + np.log(counts, dtype=np.float32)) * self.idf_[cols]
+            vals = (1.0 + np.log(counts.tf, dtype=np.float32)) * self.idf_.take(cols)
             wide = vals.astype(np.float64)
             norm = np.sqrt(np.bincount(docs, weights=wide * wide, minlength=n_docs))
-            norm = norm.astype(np.float32)[docs]
+            norm = norm.astype(np.float32).take(docs)
             norm[norm <= 0] = 1.0
-            out.append(Block(block, docs, cols, vals / norm))
-        return out
-
-    def _weights_one(self, text: str, norm: str) -> list[Block]:
-        """:meth:`weights` of one comment, with fewer numpy calls than the batch path."""
-        out: list[Block] = []
-        for block, found in self.index().hits_one(text, norm):
-            if block == _SHAPE_BLOCK:
-                cols = found
-                vals = np.full(len(cols), SHAPE_WEIGHT, dtype=np.float32)
-            else:
-                cols, tf = np.unique(found, return_counts=True)
-                vals = (1.0 + np.log(tf, dtype=np.float32)) * self.idf_[cols]
-                wide = vals.astype(np.float64)
-                norm_ = np.float32(np.sqrt(wide @ wide))
-                if norm_ > 0:
-                    vals /= norm_
-            out.append(Block(block, np.zeros(len(cols), dtype=np.int64), cols, vals))
+            out.append(Block(counts.block, docs, cols, vals / norm))
         return out
 
     def rows(
@@ -516,9 +413,6 @@ class NgramFeaturizer:
         return f"chars:{gram!r}"
 
 
-_SHAPE_BLOCK, _CHAR_BLOCK, _WORD_BLOCK = 0, 1, 2
-
-
 @dataclass(frozen=True, slots=True)
 class Block:
     """Features of a batch in one block: ``vals[i]`` is the weight of column ``cols[i]`` in
@@ -530,265 +424,8 @@ class Block:
     vals: np.ndarray
 
 
-_SEPARATOR = "\x00"  # between the texts of a batch; its id is forced to 0 (never in a gram)
 _FIT_CHUNK = 4096  # texts counted at once by fit
 _TRANSFORM_CHUNK = 2048  # texts featurised at once by transform
-
-
-def _code_points(strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The strings joined by one separator, as code points; the start and length of each."""
-    joined = _SEPARATOR.join(strings)
-    cps = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-    starts = np.zeros(len(strings), dtype=np.int64)
-    np.cumsum(lengths[:-1] + 1, out=starts[1:])
-    return cps, starts, lengths
-
-
-def _owners(starts: np.ndarray, lengths: np.ndarray, size: int) -> np.ndarray:
-    """Index of the text each position of a joined sequence belongs to (separators: the text
-    before them)."""
-    return np.repeat(np.arange(len(starts)), lengths + 1)[:size]
-
-
-def _segment_sums(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    total = np.concatenate(([0], np.cumsum(values, dtype=np.int64)))
-    sums: np.ndarray = total[starts + lengths] - total[starts]
-    return sums
-
-
-class _CharClasses:
-    """``str.isalpha`` (bit 1) and ``str.isupper`` (bit 2) of code points, filled as met."""
-
-    def __init__(self) -> None:
-        self._flags: np.ndarray | None = None
-
-    def __call__(self, cps: np.ndarray) -> np.ndarray:
-        if self._flags is None:
-            self._flags = np.full(0x110000, -1, dtype=np.int8)
-        flags = self._flags[cps]
-        unknown = flags < 0
-        if unknown.any():
-            for cp in np.unique(cps[unknown]).tolist():
-                ch = chr(cp)
-                self._flags[cp] = ch.isalpha() | ch.isupper() << 1
-            flags = self._flags[cps]
-        result: np.ndarray = flags
-        return result
-
-
-_char_classes = _CharClasses()
-
-
-def _shape_buckets(texts: Sequence[str], norms: Sequence[str]) -> dict[str, np.ndarray]:
-    """The bucket of each shape token of each text (what :func:`_shape_tokens` computes)."""
-    heads = [t[:MAX_CHARGRAM_CHARS] for t in texts]
-    cps, starts, lengths = _code_points(heads)
-    flags = _char_classes(cps)
-    letters = _segment_sums(flags & 1, starts, lengths)
-    upper = _segment_sums(flags >> 1, starts, lengths)
-    caps = np.zeros(len(texts), dtype=np.float64)
-    np.divide(upper, letters, out=caps, where=letters >= _MIN_LETTERS_FOR_CAPS)
-    values = {
-        "caps": caps,
-        "bang": np.fromiter((t.count("!") for t in texts), dtype=np.int64, count=len(texts)),
-        "len": np.fromiter(map(len, norms), dtype=np.int64, count=len(norms)),
-        "url": np.fromiter((n.count("xxurl") for n in norms), dtype=np.int64, count=len(norms)),
-    }
-    return {
-        kind: np.searchsorted(np.asarray(edges, dtype=np.float64), values[kind], side="right")
-        for kind, edges in SHAPE_EDGES.items()
-    }
-
-
-class _VocabularyIndex:
-    """A vocabulary compiled for :meth:`NgramFeaturizer.rows`: integer keys of its grams.
-
-    Characters get ids ``1..A-1`` (0: a character in no gram, or a separator) and a character
-    n-gram's key is its ids read as a base-``A`` number. Words of word grams get ids the same way
-    (a dict look-up per word of the batch), and a word n-gram's key is built from them.
-
-    Raises:
-        KeyCollisionError: two grams of the vocabulary share a key.
-    """
-
-    def __init__(
-        self,
-        vocabulary: Mapping[str, int],
-        names: Sequence[str],
-        *,
-        char_ngrams: tuple[int, int],
-        word_ngrams: tuple[int, int],
-        stop_words: frozenset[str],
-        shape_tokens: bool,
-        view: str = "plain",
-    ) -> None:
-        self.vocabulary = vocabulary
-        self.view = view
-        self.stop_words = stop_words
-        self.char_ngrams = (int(char_ngrams[0]), int(char_ngrams[1]))
-        self.word_ngrams = (max(1, int(word_ngrams[0])), int(word_ngrams[1]))
-        self.shape_tokens = shape_tokens
-        lo, hi = self.char_ngrams
-        cps, starts, lengths = _code_points(names)
-        first = np.zeros(len(names), dtype=np.uint32)
-        first[lengths > 0] = cps[starts[lengths > 0]]
-        is_word = first == ord(WORD_PREFIX)
-        is_char = (first != ord(SHAPE_PREFIX)) & ~is_word & (lengths >= lo) & (lengths <= hi)
-        inside = _owners(starts, lengths, len(cps))
-        inside = is_char[inside]
-        inside[starts[1:] - 1] = False
-        alphabet = np.flatnonzero(np.bincount(cps[inside]))
-        self.char_base = len(alphabet) + 1
-        dtype = np.uint16 if self.char_base <= 1 << 16 else np.uint32
-        top = int(alphabet[-1]) if len(alphabet) else 0
-        self._char_ids = np.zeros(top + 2, dtype=dtype)  # last entry: every larger code point
-        self._char_ids[alphabet] = np.arange(1, self.char_base, dtype=dtype)
-        sel = np.flatnonzero(is_char)
-        ids = self.char_ids(cps, starts)
-        self._char_tables = _tables(
-            ids, starts[sel], lengths[sel], sel, names, self.char_base, lo, hi
-        )
-        spaces = _segment_sums(cps == ord(" "), starts, lengths)
-        n_words = np.where(is_word, spaces + 1, 0)
-        sel = np.flatnonzero(
-            is_word
-            & (lengths > 1)
-            & (n_words >= self.word_ngrams[0])
-            & (n_words <= self.word_ngrams[1])
-        )
-        flat = " ".join([names[i][1:] for i in sel.tolist()]).split(" ") if len(sel) else []
-        lexicon = sorted(set(flat))
-        self._word_ids = {w: i for i, w in enumerate(lexicon, 1)}
-        self.word_base = len(lexicon) + 1
-        self._stop = np.zeros(self.word_base, dtype=bool)
-        self._stop[[self._word_ids[w] for w in stop_words if w in self._word_ids]] = True
-        ids, starts, counts = _joined_ids(flat, n_words[sel], self._word_ids)
-        self._word_tables = _tables(
-            ids, starts, counts, sel, names, self.word_base, *self.word_ngrams
-        )
-        shapes = {names[i]: i for i in np.flatnonzero(first == ord(SHAPE_PREFIX)).tolist()}
-        self._shape_cols = {
-            kind: np.array(
-                [shapes.get(f"{SHAPE_PREFIX}{kind}{b}", -1) for b in range(len(edges) + 1)],
-                dtype=np.int64,
-            )
-            for kind, edges in SHAPE_EDGES.items()
-        }
-
-    def char_ids(self, cps: np.ndarray, starts: np.ndarray) -> np.ndarray:
-        """Ids (``uint64``) of code points, 0 at the separators before ``starts[1:]``."""
-        table = self._char_ids
-        ids: np.ndarray = table[np.minimum(cps, len(table) - 1)].astype(np.uint64)
-        ids[starts[1:] - 1] = 0
-        return ids
-
-    def word_ids(
-        self, words_per_text: Sequence[Sequence[str]]
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Ids (``uint64``) of the words of the texts joined by a 0; start and length of each."""
-        counts = np.fromiter(map(len, words_per_text), dtype=np.int64, count=len(words_per_text))
-        return _joined_ids(list(chain.from_iterable(words_per_text)), counts, self._word_ids)
-
-    def hits_one(self, text: str, norm: str) -> list[tuple[int, np.ndarray]]:
-        """:meth:`hits` of one text: ``(block, columns)``, one entry per occurrence."""
-        char_text, words = view_text(norm, self.view, self.stop_words)
-        padded = f" {char_text} "
-        cps = np.frombuffer(padded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        table = self._char_ids
-        ids = table[np.minimum(cps, len(table) - 1)].astype(np.uint64)
-        found = [
-            self._char_tables[n - self.char_ngrams[0]].lookup(keys)  # type: ignore[union-attr]
-            for n, keys in window_keys(ids, self.char_base, *self.char_ngrams)
-            if self._char_tables[n - self.char_ngrams[0]] is not None
-        ]
-        get = self._word_ids.get
-        ids = np.fromiter(map(get, words, repeat(0)), dtype=np.uint64, count=len(words))
-        lo = self.word_ngrams[0]
-        for n, keys in window_keys(ids, self.word_base, *self.word_ngrams):
-            table_n = self._word_tables[n - lo]
-            if table_n is not None:
-                if n == 1:
-                    keys = np.where(self._stop[ids], np.uint64(0), keys)  # noqa: PLW2901
-                found.append(table_n.lookup(keys))
-        n_char = sum(1 for t in self._char_tables if t is not None)
-        chars = np.concatenate(found[:n_char]) if n_char else np.zeros(0, np.int32)
-        words_ = np.concatenate(found[n_char:]) if len(found) > n_char else np.zeros(0, np.int32)
-        out = [(_CHAR_BLOCK, chars[chars >= 0]), (_WORD_BLOCK, words_[words_ >= 0])]
-        if self.shape_tokens:
-            head = text[:MAX_CHARGRAM_CHARS]
-            letters = sum(map(str.isalpha, head))
-            caps = (
-                sum(map(str.isupper, head)) / letters if letters >= _MIN_LETTERS_FOR_CAPS else 0.0
-            )
-            values = {"caps": caps, "bang": text.count("!"), "len": len(norm)}
-            values["url"] = norm.count("xxurl")
-            cols = [int(self._shape_cols[k][_bucket(values[k], e)]) for k, e in SHAPE_EDGES.items()]
-            out.append((_SHAPE_BLOCK, np.array([c for c in cols if c >= 0], dtype=np.int64)))
-        return out
-
-    def hits(
-        self, texts: Sequence[str], norms: Sequence[str]
-    ) -> list[tuple[int, np.ndarray, np.ndarray]]:
-        """Every gram of the batch found in the vocabulary, as ``(block, texts, columns)``: one
-        entry per occurrence, by text."""
-        if not texts:
-            return []
-        found: list[tuple[int, np.ndarray, np.ndarray]] = []
-        views = [view_text(n, self.view, self.stop_words) for n in norms]
-        cps, starts, lengths = _code_points([f" {v[0]} " for v in views])
-        ids = self.char_ids(cps, starts)
-        keys = gram_keys(ids, self.char_base, *self.char_ngrams)
-        found.append((_CHAR_BLOCK, *_found(self._char_tables, keys, starts, lengths)))
-        ids, starts, lengths = self.word_ids([v[1] for v in views])
-        keys = gram_keys(ids, self.word_base, *self.word_ngrams)
-        if self.word_ngrams[0] == 1:
-            keys[self._stop[ids], 0] = 0  # stop words are no unigrams
-        found.append((_WORD_BLOCK, *_found(self._word_tables, keys, starts, lengths)))
-        if self.shape_tokens:
-            buckets = _shape_buckets(texts, norms)
-            cols = np.stack([self._shape_cols[k][buckets[k]] for k in SHAPE_EDGES], axis=1)
-            hit = np.flatnonzero(cols >= 0)
-            found.append((_SHAPE_BLOCK, hit // len(SHAPE_EDGES), cols.ravel()[hit]))
-        return found
-
-
-def _tables(  # noqa: PLR0917
-    ids: np.ndarray,
-    starts: np.ndarray,
-    lengths: np.ndarray,
-    cols: np.ndarray,
-    names: Sequence[str],
-    base: int,
-    lo: int,
-    hi: int,
-) -> list[KeyTable | None]:
-    """One key table per gram length n in ``lo..hi`` (a column of :func:`gram_keys`): the gram of
-    column ``cols[i]`` is ``ids[starts[i]:starts[i] + lengths[i]]``."""
-    tables: list[KeyTable | None] = []
-    for n in range(lo, hi + 1):
-        sel = np.flatnonzero(lengths == n)
-        if not len(sel):
-            tables.append(None)
-            continue
-        columns = [ids[starts[sel] + j] for j in range(n)]
-        tables.append(KeyTable(grams_keys(columns, base, hi), cols[sel], names))
-    return tables
-
-
-def _found(
-    tables: Sequence[KeyTable | None], keys: np.ndarray, starts: np.ndarray, lengths: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """The text and column of every key of ``keys`` (a row per position) found in the tables,
-    by position."""
-    cols = np.full(keys.shape, -1, dtype=np.int32)
-    for j, table in enumerate(tables):
-        if table is not None:
-            cols[:, j] = table.lookup(keys[:, j])
-    flat = cols.ravel()
-    hit = np.flatnonzero(flat >= 0)
-    owner = _owners(starts, lengths, len(keys))
-    return owner[hit // keys.shape[1]], flat[hit].astype(np.int64)
 
 
 def _joined_ids(
@@ -824,7 +461,7 @@ def _document_frequencies(
     """
     per_n: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
     for ids, starts, lengths in chunks:
-        owner = _owners(starts, lengths, len(ids))
+        owner = owners(starts, lengths, len(ids))
         zeros = np.concatenate(([0], np.cumsum(ids == 0)))
         span = max(1, min(len(starts), (1 << 64) // (base**hi)))
         for n, keys in window_keys(ids, base, lo, hi):
@@ -898,7 +535,7 @@ def _char_document_frequencies(
 
     def chunks() -> Iterable[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         for first in range(0, len(padded), _FIT_CHUNK):
-            cps, starts, lengths = _code_points(padded[first : first + _FIT_CHUNK])
+            cps, starts, lengths = code_points(padded[first : first + _FIT_CHUNK])
             ids = table[np.minimum(cps, len(table) - 1)]
             ids[starts[1:] - 1] = 0
             yield ids, starts, lengths

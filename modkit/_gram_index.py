@@ -11,7 +11,8 @@ built, and a key that would need a collision to match (a window holding an id 0)
 
 :class:`KeyTable` maps keys to columns with open addressing (linear probing, at most a quarter
 full), looked up for a whole array at once: a few vectorised rounds, no Python loop over grams.
-:func:`count_distinct` counts the distinct (comment, column) pairs of a batch the same way.
+``fit`` keys the grams of a corpus with :func:`window_keys`; scoring follows the tries of the
+gram-trie module, which fall back to a :class:`KeyTable` only for keys that cannot be exact.
 """
 
 from __future__ import annotations
@@ -24,9 +25,7 @@ import numpy as np
 __all__ = [
     "KeyCollisionError",
     "KeyTable",
-    "count_distinct",
     "exact_keys",
-    "gram_keys",
     "grams_keys",
     "window_keys",
 ]
@@ -95,22 +94,6 @@ def grams_keys(columns: Sequence[np.ndarray], base: int, hi: int) -> np.ndarray:
     for ids in columns[1:]:
         keys = _next(keys, ids, base, exact)
     return keys
-
-
-def gram_keys(ids: np.ndarray, base: int, lo: int, hi: int) -> np.ndarray:
-    """Keys of every n-gram, one row per start: ``out[i, n - lo]`` keys ``ids[i:i + n]``.
-
-    A window that runs past the end, starts with an id 0 (exact keys) or holds one (hashed keys)
-    gets the key 0. Exact keys of different lengths never meet (the key of an n-gram of nonzero
-    ids lies in ``[base ** (n - 1), base ** n)``), so one table serves every length; read row by
-    row, the keys follow the sequence.
-    """
-    out = np.zeros((len(ids), hi - lo + 1), dtype=_U64)
-    for n, keys in window_keys(ids, base, lo, hi):
-        out[: len(keys), n - lo] = keys
-    if exact_keys(base, hi):
-        out[ids == 0] = 0
-    return out
 
 
 class KeyTable:
@@ -205,72 +188,5 @@ def _name(names: Sequence[str], cols: np.ndarray, i: Any) -> str:
     return repr(names[col]) if 0 <= col < len(names) else f"column {col}"
 
 
-#: Up to this many keys, look-ups and counts go through a dict and a sort (fewer numpy calls).
+#: Up to this many keys, a look-up reads every slot a key may be in at once (fewer numpy calls).
 _SMALL = 4096
-#: Rounds of hashing before :func:`count_distinct` sorts what is left (bounded work on any input).
-_MAX_ROUNDS = 6
-
-
-def count_distinct(
-    groups: np.ndarray, values: np.ndarray, n_groups: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct ``(group, value)`` pairs of two arrays and how often each occurs.
-
-    ``groups`` holds ``int64`` in ``0..n_groups - 1``, ``values`` non-negative ``int64``.
-    Returns ``(first, counts)``: ascending indices, one occurrence of each distinct pair, and
-    the pair's number of occurrences. Each group hashes its values into a region of its own, at
-    least twice as large as the group, so no sort is needed: vectorised rounds of scatter and
-    gather, then (after :data:`_MAX_ROUNDS`, crowded regions only) a sort of what is left.
-    """
-    size = len(values)
-    if size <= _SMALL:
-        return _count_sorted(groups, values)
-    per_group = np.bincount(groups, minlength=n_groups)
-    region = np.int64(1) << np.ceil(np.log2(np.maximum(per_group, 1) * 2)).astype(np.int64)
-    start = np.zeros(n_groups, dtype=np.int64)
-    np.cumsum(region[:-1], out=start[1:])
-    table = np.empty(int(start[-1] + region[-1]), dtype=np.intp)
-    start, mask = start[groups], (region - 1)[groups]
-    offset = ((values.astype(_U64) * _GOLDEN) >> _U64(40)).astype(np.int64)
-    slots = start + (offset & mask)
-    everyone = np.arange(size)
-    table[slots] = everyone  # one of the pairs that want a slot gets it
-    winner = table[slots]
-    same = values[winner] == values  # one region per group: same value, same pair
-    rep = np.where(same, winner, -1)
-    todo = np.flatnonzero(~same)
-    for _ in range(_MAX_ROUNDS):
-        if not todo.size:
-            break
-        offset[todo] += 1  # linear probing within the region
-        slots_t = start[todo] + (offset[todo] & mask[todo])
-        table[slots_t] = todo
-        winner = table[slots_t]
-        same = values[winner] == values[todo]
-        rep[todo[same]] = winner[same]
-        todo = todo[~same]
-    if todo.size:  # crowded regions: sort what is left
-        order = todo[np.lexsort((values[todo], groups[todo]))]
-        new = _new_pairs(groups[order], values[order])
-        rep[order] = order[new][np.cumsum(new) - 1]
-    counts = np.bincount(rep, minlength=size)
-    first = np.flatnonzero(counts)
-    return first, counts[first]
-
-
-def _new_pairs(groups: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Where a sorted sequence of pairs starts a new pair."""
-    new: np.ndarray = np.ones(len(values), dtype=bool)
-    new[1:] = (groups[1:] != groups[:-1]) | (values[1:] != values[:-1])
-    return new
-
-
-def _count_sorted(groups: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`count_distinct` by one sort (few pairs)."""
-    order = np.lexsort((values, groups))  # stable: the first occurrence heads each pair
-    new = _new_pairs(groups[order], values[order])
-    heads = np.flatnonzero(new)
-    counts = np.diff(np.append(heads, len(order)))
-    first = order[heads]
-    by_index = np.argsort(first)
-    return first[by_index], counts[by_index]

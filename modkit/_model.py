@@ -238,26 +238,21 @@ class Scorer:
         if len(texts) > _CHUNK:  # chunks whose arrays stay in cache; bounded memory
             parts = [self._margins(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
             return np.concatenate(parts)
-        blocks = self._featurizer.weights(texts, self._texts(texts))
-        coef = self._coef64
-        if len(texts) == 1:
-            cols = np.concatenate([b.cols for b in blocks])
-            vals = np.concatenate([b.vals for b in blocks]).astype(np.float64)
-            margins: np.ndarray = (vals @ coef[cols] + self._intercept)[None, :]
-            return margins
-        from scipy import sparse
-
         n_docs = len(texts)
         margins = np.zeros((n_docs, len(self.heads)), dtype=np.float64)
-        for block in blocks:
-            indptr = np.zeros(n_docs + 1, dtype=np.int64)
-            np.cumsum(np.bincount(block.docs, minlength=n_docs), out=indptr[1:])
-            x = sparse.csr_matrix(
-                (block.vals.astype(np.float64), block.cols.astype(np.int32), indptr),
-                shape=(n_docs, len(coef)),
-            )
-            margins += x @ coef
-        return margins + self._intercept
+        blocks = self._featurizer.weights(texts, self._texts(texts))
+        if n_docs == 1:  # one row: a dot product, and scipy is not imported (fast load)
+            cols = np.concatenate([b.cols for b in blocks])
+            vals = np.concatenate([b.vals for b in blocks]).astype(np.float64)
+            margins[0] = vals @ self._coef64.take(cols, axis=0)
+        else:
+            for block in blocks:
+                indptr = np.zeros(n_docs + 1, dtype=np.int64)
+                np.cumsum(np.bincount(block.docs, minlength=n_docs), out=indptr[1:])
+                vals = block.vals.astype(np.float64)
+                _add_products(indptr, block.cols, vals, self._coef64, margins)
+        margins += self._intercept
+        return margins
 
     def score(self, text: str, /) -> dict[str, float]:
         """Scores of one comment: ``{head: probability in [0, 1]}``.
@@ -330,6 +325,23 @@ def _shape_kinds(value: Any) -> tuple[str, ...] | None:
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         raise TypeError("shape_kinds is not a list of str")
     return tuple(value)
+
+
+def _add_products(
+    indptr: np.ndarray, cols: np.ndarray, vals: np.ndarray, coef: np.ndarray, out: np.ndarray
+) -> None:
+    """``out += X @ coef`` for the CSR matrix ``X = (vals, cols, indptr)`` (``int64`` indices,
+    ``float64`` values), in one compiled loop: no sparse matrix object is built."""
+    try:
+        from scipy.sparse._sparsetools import csr_matvecs
+    except ImportError:  # a scipy without this private kernel: the public, slower way
+        from scipy import sparse
+
+        matrix = sparse.csr_matrix((vals, cols, indptr), shape=(len(out), len(coef)))
+        out += matrix @ coef
+        return
+    n_rows, n_heads = out.shape
+    csr_matvecs(n_rows, len(coef), n_heads, indptr, cols, vals, coef.ravel(), out.ravel())
 
 
 def runtime_versions() -> dict[str, str]:

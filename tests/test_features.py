@@ -15,6 +15,7 @@ import pytest
 
 import modkit._features as features
 import modkit._gram_index as gram_index
+import modkit._gram_trie as gram_trie
 from modkit._features import (
     SHAPE_PREFIX,
     SHAPE_WEIGHT,
@@ -23,7 +24,7 @@ from modkit._features import (
     NgramFeaturizer,
     analyze,
 )
-from modkit._gram_index import KeyCollisionError, KeyTable, count_distinct
+from modkit._gram_index import KeyCollisionError, KeyTable
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -305,28 +306,6 @@ def test_key_table_finds_every_key_and_no_other(
     assert (found[len(keys) :] == -1).all()
 
 
-@pytest.mark.parametrize(("small", "rounds"), [(1 << 20, 6), (0, 6), (0, 0)])
-def test_count_distinct_counts_pairs(
-    small: int, rounds: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(gram_index, "_SMALL", small)
-    monkeypatch.setattr(gram_index, "_MAX_ROUNDS", rounds)  # 0: the sort fallback alone
-    rng = np.random.default_rng(2)
-    groups = np.sort(rng.integers(0, 300, 20_000))
-    values = rng.integers(0, 40, 20_000)
-    first, counts = count_distinct(groups, values, 300)
-    assert np.all(np.diff(first) > 0)
-    expected = Counter(zip(groups.tolist(), values.tolist(), strict=True))
-    got = dict(
-        zip(
-            zip(groups[first].tolist(), values[first].tolist(), strict=True),
-            counts.tolist(),
-            strict=True,
-        )
-    )
-    assert got == dict(expected)
-
-
 def test_ids_never_overflow_exact_keys() -> None:
     assert gram_index.exact_keys(155, 5)
     assert gram_index.exact_keys(1 << 16, 4)
@@ -401,3 +380,65 @@ def test_same_greeting_or_address_gives_the_same_content_features(
     b = content.transform_one("t'es vraiment un crack")
     c = content.transform_one("Salut à tous !!! Vous êtes vraiment un crack")
     assert a[0].tolist() == b[0].tolist() == c[0].tolist()
+
+
+# --- the compiled vocabulary: tries and pair counts --------------------------------------------
+
+
+@pytest.mark.parametrize(("direct", "merged"), [(1 << 23, 1 << 23), (1 << 23, 1), (1, 1)])
+def test_every_kind_of_trie_level_gives_the_same_features(
+    fitted: NgramFeaturizer,
+    corpus: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    direct: int,
+    merged: int,
+) -> None:
+    texts = corpus[2400:2500] + EDGE
+    expected = fitted.transform(texts).toarray()
+    monkeypatch.setattr(gram_trie, "DIRECT_LIMIT", direct)  # 1: binary-search levels only
+    monkeypatch.setattr(gram_trie, "MERGED_LIMIT", merged)
+    other = NgramFeaturizer(min_df=2, max_char_features=30_000, max_word_features=8_000)
+    other.vocabulary_, other.idf_ = fitted.vocabulary_, fitted.idf_
+    assert np.array_equal(other.transform(texts).toarray(), expected)
+
+
+@pytest.mark.parametrize("words", [None, 300])  # 300: word bigrams in a dense level
+def test_one_comment_gets_the_same_weights_alone_and_in_a_batch(
+    fitted: NgramFeaturizer, corpus: list[str], words: int | None
+) -> None:
+    feat = fitted
+    if words is not None:
+        feat = NgramFeaturizer(max_char_features=3_000, max_word_features=words).fit(corpus[:300])
+    texts = corpus[2500:2600] + EDGE
+    norms = feat.normalized(texts)
+    batch = feat.weights(texts, norms)
+    for i, (text, norm) in enumerate(zip(texts, norms, strict=True)):
+        alone = feat.weights([text], [norm])
+        for whole, one in zip(batch, alone, strict=True):
+            rows = whole.docs == i
+            assert np.array_equal(whole.cols[rows], one.cols)
+            assert np.array_equal(whole.vals[rows], one.vals)  # to the bit
+
+
+@pytest.mark.parametrize("small", [0, 1 << 20])
+@pytest.mark.parametrize("dtype", [np.int32, np.int64])
+@pytest.mark.parametrize("size", [0, 1, 7, 5_000])
+def test_count_keys_gives_each_distinct_key_once_with_its_count(
+    small: int, dtype: type, size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gram_trie, "_SMALL", small)
+    rng = np.random.default_rng(size)
+    keys = rng.integers(0, max(1, size // 4), size).astype(dtype)
+    first, counts = gram_trie.count_keys(keys)
+    assert np.all(np.diff(first) > 0)
+    assert Counter(keys.tolist()) == dict(zip(keys[first].tolist(), counts.tolist(), strict=True))
+    last = {k: i for i, k in enumerate(keys.tolist())}
+    assert first.tolist() == sorted(last.values())  # each key's last occurrence
+
+
+def test_count_keys_settles_crowded_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gram_trie, "_SMALL", 0)
+    monkeypatch.setattr(gram_trie, "_ROUNDS", 1)  # what one round leaves is sorted
+    keys = np.arange(10_000, dtype=np.int64) % 997 * 1024
+    first, counts = gram_trie.count_keys(keys)
+    assert Counter(keys.tolist()) == dict(zip(keys[first].tolist(), counts.tolist(), strict=True))

@@ -1,0 +1,206 @@
+"""How the featuriser reads a comment: the views of a normalised text, its words and shape measures.
+
+A view (:data:`VIEWS`) says which text the character n-grams are taken from and which words the
+word n-grams are made of; the stop words are the words that are never a unigram (and, in the
+``content`` view, no character n-grams). Shape tokens measure the original: capitals,
+exclamation marks, length, links; :func:`shape_buckets` computes them for a batch with arrays.
+The helpers at the end turn a batch of strings into one array of code points.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+import numpy as np
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "MAX_CHARGRAM_CHARS",
+    "SHAPE_EDGES",
+    "SHAPE_PREFIX",
+    "STOP_WORDS",
+    "VIEWS",
+    "WORD_PREFIX",
+    "bucket",
+    "code_points",
+    "content_tokens",
+    "default_stop_words",
+    "owners",
+    "segment_sums",
+    "shape_buckets",
+    "shape_values",
+    "view_text",
+]
+
+WORD_PREFIX = "\x01"  # namespace prefix of word n-grams (never produced by normalisation)
+SHAPE_PREFIX = "\x02"  # namespace prefix of shape tokens
+
+#: Character n-grams are taken from the first this many normalised characters only (bounded work);
+#: word n-grams and shape tokens still see the whole text.
+MAX_CHARGRAM_CHARS = 3000
+
+#: Function words that are never word unigrams (they stay in character n-grams and word bigrams).
+#: As unigrams they pick up their corpora's quirks: "de" and "une" had learnt a toxicity weight
+#: strong enough to flag "Une salade de tomates aux lardons." Second-person words are kept: they
+#: mark who a comment addresses.
+_STOP_WORDS_TEXT = """
+    a au aux avec ce ces cet cette c d dans de des du elle elles en et il ils j je l la le les
+    leur leurs lui m ma mais me mes mon n ne nous on ou par pas pour qu que qui s sa se ses son
+    sur un une y est sont ete etre
+    an and are as at be by for from has have he her his i in is it its of on or our she that
+    the their they this to was we were with my me
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+#: How the featuriser reads a normalised text. ``plain``: character n-grams of the whole text,
+#: words split on spaces. ``content``: words split at apostrophes and stripped of edge
+#: punctuation; the :data:`FUNCTION_WORDS` (pronouns, determiners, greetings, auxiliaries,
+#: prepositions, conjunctions) are left out of the character n-grams and are never a word unigram,
+#: and no word bigram is made of two of them. Who a comment addresses and how it greets are then
+#: no features at all, so they cannot become a shortcut for toxicity (the ``plain`` recipe had
+#: learnt "t'as", "ton" and "Bonjour" as toxic cues from its corpora's registers).
+VIEWS = ("plain", "content")
+
+# Forms as the normaliser writes them: case-folded, accents removed, apostrophes ASCII. Negations
+# (pas, jamais, not, never, don) are kept: they carry meaning ("je ne déteste pas").
+_FUNCTION_WORDS_TEXT = """
+    je j tu t il elle on nous vous ils elles me m te toi moi lui leur leurs eux se s y en soi
+    le la les l un une des du de d ce c cet cette ces ceci cela ca mon ma mes ton ta tes son sa
+    ses notre nos votre vos qui que qu quoi dont ou et mais donc car ni or a au aux avec dans
+    entre par pour sans sous sur vers chez est es suis sommes etes sont ai as avons avez ont ete
+    etre avoir etait sera serait fait faire va vas vais allez vont tous tout toute toutes
+    peux peut pouvez veux veut voulez sais sait savez dis dit dites fais faites
+    bonjour bonsoir salut coucou hello hi hey yo cc slt bjr re cordialement bisous gars
+    guys folks
+    i my mine myself you your yours yourself yourselves u ur ya he him his himself she her hers
+    herself it its itself we us our ours ourselves they them their theirs themselves the an this
+    that these those is are am was were be been being have has had do does did to of in at for
+    with from by about as into than then so and but if dear cheers thanks all everyone everybody
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+_PUNCTUATION_RUN = re.compile(r"[!?.,;:…]{2,}")
+_EDGE_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’…–—·•¡¿§°"
+
+
+def content_tokens(norm: str) -> list[str]:
+    """The words of a normalised text as the ``content`` view reads them: split at apostrophes
+    (``t'as`` -> ``t``, ``as``) and at runs of punctuation (``quoi!!!non``), edge punctuation
+    stripped, empty pieces dropped."""
+    out: list[str] = []
+    for raw in norm.split():
+        for part in _PUNCTUATION_RUN.sub("'", raw).split("'"):
+            token = part.strip(_EDGE_PUNCTUATION)
+            if token:
+                out.append(token)
+    return out
+
+
+def view_text(norm: str, view: str, stop_words: Collection[str]) -> tuple[str, list[str]]:
+    """``(text of the character n-grams, words)`` of a normalised text under ``view``."""
+    if view == "content":
+        head = content_tokens(norm[:MAX_CHARGRAM_CHARS])
+        return " ".join(t for t in head if t not in stop_words), content_tokens(norm)
+    return norm[:MAX_CHARGRAM_CHARS], norm.split()
+
+
+def default_stop_words(view: str) -> frozenset[str]:
+    """The words that are no unigram (and, in the ``content`` view, no character n-grams)."""
+    return FUNCTION_WORDS if view == "content" else STOP_WORDS
+
+
+def bucket(value: float, edges: Sequence[float]) -> int:
+    """The bucket of ``value``: the index of the first edge above it (``len(edges)`` if none)."""
+    for i, edge in enumerate(edges):
+        if value < edge:
+            return i
+    return len(edges)
+
+
+#: Bucket edges of the shape tokens (a value falls in the first bucket whose edge exceeds it).
+SHAPE_EDGES: dict[str, tuple[float, ...]] = {
+    "caps": (0.3, 0.6, 0.85),
+    "bang": (1, 3, 8),
+    "len": (20, 60, 200, 800),
+    "url": (1, 2, 4),
+}
+_MIN_LETTERS_FOR_CAPS = 8
+
+
+def shape_values(raw: str, norm: str) -> dict[str, float]:
+    """What the shape tokens measure: capitals, exclamation marks, length, links."""
+    head = raw[:MAX_CHARGRAM_CHARS]
+    letters = sum(map(str.isalpha, head))
+    upper = sum(map(str.isupper, head))
+    caps = upper / letters if letters >= _MIN_LETTERS_FOR_CAPS else 0.0
+    return {"caps": caps, "bang": raw.count("!"), "len": len(norm), "url": norm.count("xxurl")}
+
+
+_SEPARATOR = "\x00"  # between the texts of a batch; its id is forced to 0 (never in a gram)
+
+
+def code_points(strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The strings joined by one separator, as code points; the start and length of each."""
+    joined = _SEPARATOR.join(strings)
+    cps = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    starts = np.zeros(len(strings), dtype=np.int64)
+    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    return cps, starts, lengths
+
+
+def owners(starts: np.ndarray, lengths: np.ndarray, size: int) -> np.ndarray:
+    """Index of the text each position of a joined sequence belongs to (separators: the text
+    before them)."""
+    return np.repeat(np.arange(len(starts)), lengths + 1)[:size]
+
+
+def segment_sums(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Sum of ``values[start:start + length]`` for each segment."""
+    total = np.concatenate(([0], np.cumsum(values, dtype=np.int64)))
+    sums: np.ndarray = total[starts + lengths] - total[starts]
+    return sums
+
+
+class _CharClasses:
+    """``str.isalpha`` (bit 1) and ``str.isupper`` (bit 2) of code points, filled as met."""
+
+    def __init__(self) -> None:
+        self._flags: np.ndarray | None = None
+
+    def __call__(self, cps: np.ndarray) -> np.ndarray:
+        if self._flags is None:
+            self._flags = np.full(0x110000, -1, dtype=np.int8)
+        flags = self._flags[cps]
+        unknown = flags < 0
+        if unknown.any():
+            for cp in np.unique(cps[unknown]).tolist():
+                ch = chr(cp)
+                self._flags[cp] = ch.isalpha() | ch.isupper() << 1
+            flags = self._flags[cps]
+        result: np.ndarray = flags
+        return result
+
+
+_char_classes = _CharClasses()
+
+
+def shape_buckets(texts: Sequence[str], norms: Sequence[str]) -> dict[str, np.ndarray]:
+    """The bucket of each shape token of each text (:func:`shape_values`, bucketed)."""
+    heads = [t[:MAX_CHARGRAM_CHARS] for t in texts]
+    cps, starts, lengths = code_points(heads)
+    flags = _char_classes(cps)
+    letters = segment_sums(flags & 1, starts, lengths)
+    upper = segment_sums(flags >> 1, starts, lengths)
+    caps = np.zeros(len(texts), dtype=np.float64)
+    np.divide(upper, letters, out=caps, where=letters >= _MIN_LETTERS_FOR_CAPS)
+    values = {
+        "caps": caps,
+        "bang": np.fromiter((t.count("!") for t in texts), dtype=np.int64, count=len(texts)),
+        "len": np.fromiter(map(len, norms), dtype=np.int64, count=len(norms)),
+        "url": np.fromiter((n.count("xxurl") for n in norms), dtype=np.int64, count=len(norms)),
+    }
+    return {
+        kind: np.searchsorted(np.asarray(edges, dtype=np.float64), values[kind], side="right")
+        for kind, edges in SHAPE_EDGES.items()
+    }
