@@ -21,7 +21,6 @@ from modkit._features import (
     SHAPE_WEIGHT,
     STOP_WORDS,
     WORD_PREFIX,
-    analyze,
 )
 from modkit._model import HEADS, Scorer, default_model_path, sha256_file
 from modkit._training import TrainConfig, train, write_model
@@ -443,7 +442,7 @@ def test_default_model_scores_equal_the_reference_features() -> None:
     scorer = Scorer.load()
     feat = scorer._featurizer
     for text in [*_project_texts(60), "", "Ѕеx саsіnо москва 😀"]:
-        chars, words, shapes = analyze(text)
+        chars, words, shapes = feat._analyze(text)  # the bundle's own view and shape kinds
         vocab = feat.vocabulary_
         margin = np.array(scorer._intercept, dtype=np.float64)
         for token in shapes:
