@@ -196,8 +196,9 @@ def _held_for_toxicity(mod: modkit.Moderator, texts: list[str]) -> list[tuple[bo
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the shipped model 2026.12.03 still moves 4 of 509 base comments (3 French, 1 English) "
-    "across the hold threshold, all within 0.05 of it (60 for 2026.11.29); bench/wild.py lists them",
+    reason="the shipped model 2026.12.03 still moves 3 of 509 base comments across the toxicity "
+    "hold threshold (60 for 2026.11.29): two French within 0.1 of it, and one English whose "
+    "'they' variant also makes 'a total loser' plural",
 )
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_minimal_pairs_keep_the_toxicity_decision(moderator: modkit.Moderator, lang: str) -> None:
