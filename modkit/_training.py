@@ -718,7 +718,8 @@ def render_report(manifest: Mapping[str, Any]) -> str:
         out.write(
             "\nHow they were set (false-positive rate on the innocent comments of the calibration "
             "split; `realistic` = real conversation, reviews and the project's own comments, per "
-            "language, the stricter language deciding):\n\n"
+            "language, the stricter language deciding; a hold below 0.2 or a reject below 0.5 is "
+            "raised to that floor, so a rare head is not held on noise):\n\n"
             "| head | on | hold FPR | reject FPR | innocent rows | hold per language |\n"
             "|---|---|---|---|---|---|\n"
         )
