@@ -18,7 +18,8 @@ Every figure is a decision of the default policy's score thresholds (the model's
   the address (tu/vous, you/they) or the greeting changes;
 - **functional hate tests** (``bench/data/functional_hate.jsonl``): per language, the share of
   hateful cases held and of non-hateful cases accepted, and per category;
-- **blog spam** (``bench/data/blog_spam_eval.jsonl``): spam held, ham accepted.
+- **blog spam** (``bench/data/blog_spam_eval.jsonl``): spam held, ham accepted, by the spam score
+  alone and by the whole decision (the default policy's rules as well).
 
 With ``--baseline`` the same figures are measured for another model in the same run, side by side.
 """
@@ -39,11 +40,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from modkit import Moderator  # noqa: E402
+from modkit import Action, Moderator, Policy  # noqa: E402
 from modkit._datasets import Row, dedupe, load_path, load_project  # noqa: E402
 from modkit._model import Scorer  # noqa: E402
 from modkit._training import TrainConfig, _without_ignored  # noqa: E402
 from modkit._training_rows import imply_negatives, screen_hit, split_of  # noqa: E402
+from modkit.testing import sample_form  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 TOXIC_HEADS = ("toxicity", "severe_toxicity", "insult", "threat", "obscene", "identity_attack")
@@ -199,9 +201,21 @@ def blog_spam(judge: Judge) -> dict[str, float]:
     cases = _jsonl(path)
     held = judge.spam_held([c["text"] for c in cases])
     spam = np.array([int(c.get("spam", 0)) == 1 for c in cases])
+    # The whole decision: the default policy's rules as well (timing rules off: no form times).
+    moderator = Moderator(
+        scorer=judge.scorer, policy=Policy(min_seconds=0, flood_seconds=0), secret="wild" * 8
+    )
+    forms = [sample_form(text=c["text"], lang=c["lang"], url=None) for c in cases]
+    decided = np.array(
+        [d.action is not Action.ACCEPT for d in moderator.check_many(forms, record=False)]
+    )
     return {
         "spam_held": float(held[spam].mean()) if spam.any() else float("nan"),
         "ham_accepted": float((~held[~spam]).mean()) if (~spam).any() else float("nan"),
+        "spam_held_by_decision": float(decided[spam].mean()) if spam.any() else float("nan"),
+        "ham_accepted_by_decision": float((~decided[~spam]).mean())
+        if (~spam).any()
+        else float("nan"),
     }
 
 
