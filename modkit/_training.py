@@ -100,6 +100,8 @@ DEFAULT_KIND_WEIGHTS: dict[str, float] = {
     "hate_counter": 2.0,
     "hate_negated": 2.0,
     "slur_quoted": 2.0,
+    "counter_quote": 2.0,
+    "negated_claim": 2.0,
     "identity_statement": 3.0,
     # Swearing aimed at nobody is innocent; benchmark corpora label most swearing toxic, so these
     # rows must weigh enough to teach the difference.
