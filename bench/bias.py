@@ -1,4 +1,4 @@
-"""Identity-bias benchmark: template rows and the Jigsaw Unintended Bias metrics (issue 4).
+"""Identity-bias benchmark: template rows and the Jigsaw Unintended Bias metrics.
 
 `expand` renders the templates of ``data/identity_templates.json`` with the identity forms of
 ``data/identities.json`` into labelled rows. The metrics follow the Jigsaw Unintended Bias in

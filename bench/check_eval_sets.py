@@ -1,4 +1,4 @@
-"""Check the hand-written evaluation sets of issue 10 (``bench/data/*.jsonl``).
+"""Check the hand-written evaluation sets in ``bench/data/`` (conversation, pairs, hate tests).
 
 Prints, per file, the row counts by the file's grouping keys and every pair of rows whose
 word-trigram Jaccard similarity reaches 0.6 (near-duplicates), and exits 1 when a file breaks

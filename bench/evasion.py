@@ -1,4 +1,4 @@
-"""Deterministic evasion transforms for the robustness benchmark (issue 4).
+"""Deterministic evasion transforms for the robustness benchmark.
 
 Each transform is a pure function ``str -> str`` registered in `TRANSFORMS`. It rewrites a
 comment the way spammers and trolls do to slip past filters (``c0nn4rd``, ``c o n n a r d``,

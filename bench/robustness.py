@@ -1,4 +1,4 @@
-"""Robustness benchmarks of issue 4: evasion, the cost of normalisation, Scunthorpe, identity bias.
+"""Robustness benchmarks: evasion, the cost of normalisation, Scunthorpe, identity bias.
 
     python bench/robustness.py [--model models/default] [--data ../shared/datasets]
                                [--baseline PATH] [--json out.json] [--cap 400]
@@ -532,7 +532,7 @@ def _pct(value: Any, digits: int = 1) -> str:
 
 
 def targets(results: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The issue 4 targets, each ``{name, target, figure, met}``; ``met`` is None when there was
+    """The robustness targets, each ``{name, target, figure, met}``; ``met`` is None when there was
     nothing to measure."""
     out: list[dict[str, Any]] = []
     ev = results.get("evasion", {}).get("model", {}).get("transforms", {})

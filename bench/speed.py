@@ -12,7 +12,7 @@ p50/p99 and ``check_many`` throughput, and the slowest worst case of ``bench/wor
 (one ``check`` at the length limit). ``--baseline`` measures another checkout (e.g. main) on the
 same comments in the same run, so before/after figures are ratios of one run. The machine's load
 average is printed before and after: on a shared machine, compare ratios, not absolute figures.
-Exits 0 when every target of issue 11 is met.
+Exits 0 when every speed target is met.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: Issue 11's targets.
+#: The speed targets.
 TARGETS = {
     "score_many_per_s": 25_000.0,
     "ratio_to_apc": 0.4,
