@@ -58,6 +58,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="ship a model refitted on train + test (default: the measured model)",
     )
+    parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="print what loads (rows, languages, positives per head, before and after "
+        "deduplication) and stop without training",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress output")
 
 
@@ -155,6 +161,14 @@ def run(args: argparse.Namespace) -> int:
     if not corpora:
         print("error: no training data (datasets/ is empty and no --data given)", file=sys.stderr)
         return 2
+    if getattr(args, "summary", False):
+        from modkit._datasets import dedupe
+        from modkit._datasets.__main__ import summary
+
+        print(summary(corpora))
+        print("after deduplication:")
+        print(summary(dedupe(corpora)))
+        return 0
     names = {corpus.name for corpus in corpora}
     if not force and (reason := _overwrite_refusal(out, names)) is not None:
         return _refuse(reason, out, corpora=True)

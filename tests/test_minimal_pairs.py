@@ -1,4 +1,4 @@
-"""Issue 10 evaluation sets (bench/data): schemas, counts, and minimal pairs on the shipped model.
+"""The evaluation sets of bench/data: schemas, counts, and minimal pairs on the shipped model.
 
 The minimal-pair test asks the shipped model, through the default policy, whether a comment is held
 for toxicity (a ``toxicity`` reason, hold or reject), and requires every variant of a base comment

@@ -276,9 +276,7 @@ def test_a_store_of_ones_own_answers_with_a_history() -> None:
 
 # Docs that still name a private module, and the change that removes the name (remove the entry
 # once that change has landed: the test says so).
-PENDING_PRIVATE_NAMES = {
-    "docs/corpora.md": "issue 13, datasets split: a public way to print the corpus tables",
-}
+PENDING_PRIVATE_NAMES: dict[str, str] = {}
 
 
 def test_docs_and_examples_name_no_private_module() -> None:

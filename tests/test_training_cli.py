@@ -234,3 +234,18 @@ def test_fresh_clone_trains_on_the_project_corpus_alone(tmp_path: Path) -> None:
     spam = scorer.score("Gagnez 5000€ par semaine, contactez-moi sur WhatsApp +33 6 11 22 33 44")
     ham = scorer.score("Merci pour ce test complet, la partie sur l'autonomie est très utile.")
     assert spam["spam"] > ham["spam"]
+
+
+def test_summary_prints_what_loads_and_trains_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "datasets"
+    _write_project(project)
+    out = tmp_path / "model"
+    code = main(["--project-data", str(project), "--out", str(out), "--summary", "--quiet"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "project" in printed
+    assert "after deduplication" in printed
+    assert "spam " in printed
+    assert not out.exists()
