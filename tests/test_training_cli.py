@@ -239,8 +239,7 @@ def test_fresh_clone_trains_on_the_project_corpus_alone(tmp_path: Path) -> None:
 def test_summary_prints_what_loads_and_trains_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    project = tmp_path / "datasets"
-    _write_project(project)
+    project = _write_corpus(tmp_path / "data")
     out = tmp_path / "model"
     code = main(["--project-data", str(project), "--out", str(out), "--summary", "--quiet"])
     assert code == 0
