@@ -75,11 +75,6 @@ Progress = Callable[[str], None]
 #: comments count less.
 DEFAULT_CORPUS_WEIGHTS: dict[str, float] = {
     "project": 3.0,
-    # Wikipedia talk-page comments (the French one machine-translated from them): their toxic rows
-    # teach talk-page topics ("discuter", "wikipedia", "user") as toxicity; they count for less.
-    "fr_toxicity_eistakovskii": 0.5,
-    "jigsaw_toxic_first20k": 0.5,
-    "jigsaw_toxic_subset": 0.7,
     "ott_deceptive_opinion_spam": 0.15,
     "spamassassin_public_corpus": 0.3,
     "utkml_twitter_spam": 0.4,
