@@ -87,20 +87,19 @@ def content_tokens(norm: str) -> list[str]:
     """The words of a normalised text as the ``content`` view reads them: split at apostrophes
     (``t'as`` -> ``t``, ``as``) and at runs of punctuation (``quoi!!!non``), edge punctuation
     stripped, empty pieces dropped."""
-    out: list[str] = []
-    for raw in norm.split():
-        for part in _PUNCTUATION_RUN.sub("'", raw).split("'"):
-            token = part.strip(_EDGE_PUNCTUATION)
-            if token:
-                out.append(token)
-    return out
+    pieces = _PUNCTUATION_RUN.sub(" ", norm).replace("'", " ").split()
+    stripped = (piece.strip(_EDGE_PUNCTUATION) for piece in pieces)
+    return [token for token in stripped if token]
 
 
 def view_text(norm: str, view: str, stop_words: Collection[str]) -> tuple[str, list[str]]:
     """``(text of the character n-grams, words)`` of a normalised text under ``view``."""
     if view == "content":
-        head = content_tokens(norm[:MAX_CHARGRAM_CHARS])
-        return " ".join(t for t in head if t not in stop_words), content_tokens(norm)
+        words = content_tokens(norm)
+        head = (
+            words if len(norm) <= MAX_CHARGRAM_CHARS else content_tokens(norm[:MAX_CHARGRAM_CHARS])
+        )
+        return " ".join(t for t in head if t not in stop_words), words
     return norm[:MAX_CHARGRAM_CHARS], norm.split()
 
 
