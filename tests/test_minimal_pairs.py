@@ -184,21 +184,26 @@ def moderator() -> Iterator[modkit.Moderator]:
     mod.close()
 
 
+#: Reasons that hold a comment for what it says to or about people (every toxicity head).
+TOXIC_REASONS = {"toxicity", "severe_toxicity", "insult", "threat", "obscene", "identity_attack"}
+
+
 def _held_for_toxicity(mod: modkit.Moderator, texts: list[str]) -> list[tuple[bool, float]]:
     forms = [{"name": "Lecteur", "email": "lecteur@example.org", "text": t} for t in texts]
     out = []
     for decision in mod.check_many(forms, record=False):
         assert isinstance(decision, modkit.Decision), decision
-        held = any(r.code == "toxicity" for r in decision.reasons)
+        held = any(r.code in TOXIC_REASONS for r in decision.reasons)
         out.append((held, float(decision.scores["toxicity"])))
     return out
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the shipped model 2026.12.03 still moves 3 of 509 base comments across the toxicity "
-    "hold threshold (60 for 2026.11.29): two French within 0.1 of it, and one English whose "
-    "'they' variant also makes 'a total loser' plural",
+    reason="the shipped model 2026.12.03 still moves 3 of 509 base comments across a toxicity "
+    "hold threshold (60 for 2026.11.29): in French a reworded variant ('vous n'avez jamais' for "
+    "'toi t'as jamais') and a threat near the threshold, in English a 'they' variant that also "
+    "makes the insult plural",
 )
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_minimal_pairs_keep_the_toxicity_decision(moderator: modkit.Moderator, lang: str) -> None:
