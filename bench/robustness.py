@@ -682,8 +682,8 @@ def render_markdown(results: Mapping[str, Any]) -> str:
         lines += [
             "### False positives on clean held-out ham: cost of normalisation",
             "",
-            "Each model at its own hold threshold (chosen on the calibration split for a 4 % "
-            "false-positive rate on ham, so both sit near it by construction; the recall and "
+            "Each model at its own hold threshold (chosen on the calibration split by the same "
+            "rule: a false-positive rate on its realistic innocent comments; the recall and "
             "ROC AUC show the rest of the trade).",
             "",
             "| head | model | hold | ham | FPR fr | FPR en | FPR | recall | ROC AUC |",
