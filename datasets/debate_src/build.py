@@ -15,11 +15,11 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from modkit._datasets import dedupe_key
+from modkit._datasets import PROJECT_FIELDS, dedupe_key
 
 HERE = Path(__file__).parent
 OUT = HERE.parent
-HEADS = ("spam", "toxicity", "insult", "threat", "obscene", "identity_attack", "severe_toxicity")
+HEADS = PROJECT_FIELDS[5:]
 DEBATE = {"R": "debate_reply", "O": "debate_opinion", "A": "debate_anecdote", "S": "debate_short"}
 COUNTER = {"Q": "counter_quote", "N": "negated_claim"}
 

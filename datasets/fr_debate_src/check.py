@@ -6,24 +6,11 @@ import json
 import sys
 from pathlib import Path
 
-from modkit._datasets import dedupe_key, guess_lang
+from modkit._datasets import PROJECT_FIELDS, dedupe_key, guess_lang
 
 DATASETS = Path(__file__).resolve().parent.parent
 OUT = DATASETS / "fr_debate.jsonl"
-KEYS = [
-    "id",
-    "text",
-    "lang",
-    "kind",
-    "group",
-    "spam",
-    "toxicity",
-    "insult",
-    "threat",
-    "obscene",
-    "identity_attack",
-    "severe_toxicity",
-]
+KEYS = list(PROJECT_FIELDS)
 
 
 def trigrams(text: str) -> set[tuple[str, ...]]:

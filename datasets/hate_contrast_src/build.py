@@ -23,9 +23,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from modkit._datasets import PROJECT_FIELDS
+
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "hate_contrast.jsonl"
-HEADS = ("spam", "toxicity", "insult", "threat", "obscene", "identity_attack", "severe_toxicity")
+HEADS = PROJECT_FIELDS[5:]
 OBSCENE = re.compile(
     r"\b(putain|ptn|merde\w*|bordel|encul\w*|foutre|fout|foutez|chier|chie|niquer|nique|fuck\w*|"
     r"cul|shit\w*|cunts?|arse\w*|bollocks|bastards?|wank\w*|twats?|piss\w*|crap)\b",

@@ -11,24 +11,11 @@ import re
 import sys
 from pathlib import Path
 
-from modkit._datasets import dedupe_key, guess_lang
+from modkit._datasets import PROJECT_FIELDS, dedupe_key, guess_lang
 
 ROOT = Path(__file__).resolve().parents[1]
 FILE = ROOT / "hate_contrast.jsonl"
-KEYS = [
-    "id",
-    "text",
-    "lang",
-    "kind",
-    "group",
-    "spam",
-    "toxicity",
-    "insult",
-    "threat",
-    "obscene",
-    "identity_attack",
-    "severe_toxicity",
-]
+KEYS = list(PROJECT_FIELDS)
 HATEFUL = {"hate_slur"}
 KINDS = {"hate_slur", "slur_quoted", "hate_counter", "hate_negated", "identity_statement"}
 

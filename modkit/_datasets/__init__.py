@@ -17,7 +17,13 @@ from __future__ import annotations
 from modkit._datasets import _toxicity, _spam, _informal  # noqa: F401  # isort: skip
 from modkit._datasets._dedupe import dedupe, dedupe_key
 from modkit._datasets._files import LOADERS
-from modkit._datasets._generic import FEEDBACK_LABELS, load_feedback, load_path, load_project
+from modkit._datasets._generic import (
+    FEEDBACK_LABELS,
+    PROJECT_FIELDS,
+    load_feedback,
+    load_path,
+    load_project,
+)
 from modkit._datasets._rows import MAX_TEXT_CHARS, Corpus, Row
 from modkit._heads import HEADS
 from modkit._lang import guess_lang
@@ -27,6 +33,7 @@ __all__ = [
     "HEADS",
     "LOADERS",
     "MAX_TEXT_CHARS",
+    "PROJECT_FIELDS",
     "Corpus",
     "Row",
     "dedupe",

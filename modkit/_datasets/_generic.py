@@ -14,13 +14,30 @@ from modkit._datasets._rows import LANGS, Corpus, Row
 from modkit._heads import HEADS
 from modkit._lang import guess_lang
 
-__all__ = ["FEEDBACK_LABELS", "load_feedback", "load_path", "load_project"]
+__all__ = ["FEEDBACK_LABELS", "PROJECT_FIELDS", "load_feedback", "load_path", "load_project"]
 
 _log = logging.getLogger("modkit.datasets")
 
 _MAX_JSONL_LINE = 1 << 20
 _DATA_SUFFIXES = (".jsonl", ".csv")
 _TEXT_COLUMNS = ("text", "comment", "content", "body", "message")
+
+#: The fields of a project corpus row, in the order the files in ``datasets/`` write them (the
+#: loader reads any order; the build and check scripts beside the files keep this one).
+PROJECT_FIELDS: tuple[str, ...] = (
+    "id",
+    "text",
+    "lang",
+    "kind",
+    "group",
+    "spam",
+    "toxicity",
+    "insult",
+    "threat",
+    "obscene",
+    "identity_attack",
+    "severe_toxicity",
+)
 
 
 def _generic_labels(values: Mapping[str, object]) -> dict[str, int] | None:
