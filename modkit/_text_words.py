@@ -236,14 +236,21 @@ MASKED = re.compile(r"(?<![\w*#%•])(?:[^\W\d_][\w*#%•]*?[*#%•][\w*#%•]*+
 
 
 @functools.cache
-def _common_words() -> dict[tuple[int, str], list[tuple[int, str]]]:
-    """Common English and French words with their rank (the better of the two lists), most
-    frequent first, by (length, first letter) and (minus length, last letter), for masks at
-    either end; built on first use."""
+def _common_ranks() -> dict[str, int]:
+    """Each common English or French word with its rank (the better of the two lists)."""
     rank: dict[str, int] = {}
     for words in (_text_lexicon_en.WORDS.split(), _text_lexicon_fr.WORDS.split()):
         for i, w in enumerate(words):
             rank[w] = min(i, rank.get(w, i))
+    return rank
+
+
+@functools.cache
+def _common_words() -> dict[tuple[int, str], list[tuple[int, str]]]:
+    """Common English and French words with their rank (the better of the two lists), most
+    frequent first, by (length, first letter) and (minus length, last letter), for masks at
+    either end; built on first use."""
+    rank = _common_ranks()
     shapes: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for w, r in sorted(rank.items(), key=lambda item: item[1]):
         if w not in _TARGETS:
@@ -252,14 +259,9 @@ def _common_words() -> dict[tuple[int, str], list[tuple[int, str]]]:
     return shapes
 
 
-@functools.cache
-def _common_set() -> frozenset[str]:
-    return frozenset(_text_lexicon_en.WORDS.split()) | frozenset(_text_lexicon_fr.WORDS.split())
-
-
 def is_common_word(word: str) -> bool:
     """Whether ``word`` (folded, 3 to 15 letters) is among the common English or French words."""
-    return word in _common_set()
+    return word in _common_ranks()
 
 
 _MASK_RUN = re.compile(r"[*#%•]+")

@@ -103,7 +103,6 @@ DEFAULT_KIND_WEIGHTS: dict[str, float] = {
     "forum_swearing": 3.0,
     "conv_strong_language": 3.0,
     "profanity_untargeted": 3.0,
-    "swearing_variant": 1.0,
 }
 
 #: Rows kept at most per corpus (a stable sample): bounds training time on huge corpora.
@@ -372,10 +371,7 @@ def _thresholds(
 def _shortcuts(model: _Fitted, top: int = SHORTCUT_TOP) -> dict[str, list[dict[str, Any]]]:
     """Per head, the ``top`` features that push hardest towards a positive (weight x idf), each
     flagged when it is a function word, a bigram of them or bare punctuation: a shortcut."""
-    vocab = model.featurizer.vocabulary_
-    names = [""] * len(vocab)
-    for gram, i in vocab.items():
-        names[i] = gram
+    names = model.featurizer.names()
     idf = np.asarray(model.featurizer.idf_, dtype=np.float64)
     out: dict[str, list[dict[str, Any]]] = {}
     for h, head in enumerate(model.heads):
@@ -586,7 +582,7 @@ def train(
     model_a, x_train = _fit(by_split["train"], config, say, "model A (train split)")
     x_cal_a = model_a.featurizer.transform([r.text for r in by_split["calib"]])
     _calibrate(model_a, x_cal_a, by_split["calib"])
-    thresholds_a, _ = _thresholds(model_a, x_cal_a, by_split["calib"], config)
+    thresholds_a, sources_a = _thresholds(model_a, x_cal_a, by_split["calib"], config)
     x_test = model_a.featurizer.transform([r.text for r in by_split["test"]])
     evaluation = _evaluate(model_a, x_test, by_split["test"], thresholds_a)
     logo: list[dict[str, Any]] = []
@@ -598,11 +594,12 @@ def train(
 
     if config.refit and by_split["test"]:
         model, _ = _fit(by_split["train"] + by_split["test"], config, say, "model B (train+test)")
-    else:
-        model = model_a
-    x_cal = model.featurizer.transform([r.text for r in by_split["calib"]])
-    _calibrate(model, x_cal, by_split["calib"])
-    thresholds, threshold_sources = _thresholds(model, x_cal, by_split["calib"], config)
+        x_cal = model.featurizer.transform([r.text for r in by_split["calib"]])
+        _calibrate(model, x_cal, by_split["calib"])
+        thresholds, threshold_sources = _thresholds(model, x_cal, by_split["calib"], config)
+    else:  # the measured model ships: calibrated and thresholded above already
+        model, x_cal = model_a, x_cal_a
+        thresholds, threshold_sources = thresholds_a, sources_a
     calib_eval = _evaluate(model, x_cal, by_split["calib"], thresholds)
 
     bundle = {

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 import modkit
+from modkit._heads import HEADS
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -185,7 +186,7 @@ def moderator() -> Iterator[modkit.Moderator]:
 
 
 #: Reasons that hold a comment for what it says to or about people (every toxicity head).
-TOXIC_REASONS = {"toxicity", "severe_toxicity", "insult", "threat", "obscene", "identity_attack"}
+TOXIC_REASONS = set(HEADS) - {"spam"}
 
 
 def _held_for_toxicity(mod: modkit.Moderator, texts: list[str]) -> list[tuple[bool, float]]:
