@@ -54,6 +54,10 @@ _SPACED_RUN = re.compile(
     r"[^\W_](?P<sep>[ .\-_*])[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z)"
     r"(?:(?P=sep)[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z))++"
 )
+# The same run without its second lookbehind, tried where that one refused (see spaced_edits).
+_SPACED_RUN_AFTER_SINGLE = re.compile(
+    _SPACED_RUN.pattern.replace(r"(?<!(?<![^\W_])[^\W_][ .\-_*])", "", 1)
+)
 _COMMON_SINGLES = frozenset("ayioeu")
 _HYPHEN_WORD = re.compile(r"-[^\W_]")
 
@@ -66,7 +70,71 @@ def _spaced_callback(m: re.Match[str]) -> Result:
         return s, None, None
     if m.group("sep") == "-" and _HYPHEN_WORD.match(m.string, m.end()):
         return s, None, None
-    return chars, range(0, len(s), 2), None
+    cuts = _segment(chars)
+    if not cuts:
+        return chars, range(0, len(s), 2), None
+    # A space goes back to the separator it stands for (index 2k - 1 of the match).
+    pieces = [chars[a:b] for a, b in itertools.pairwise((0, *cuts, len(chars)))]
+    source = [2 * i for i in range(cuts[0])]
+    for a, b in itertools.pairwise((*cuts, len(chars))):
+        source.append(2 * a - 1)
+        source.extend(2 * i for i in range(a, b))
+    return " ".join(pieces), source, None
+
+
+#: Runs of spaced letters are cut into words only up to this many letters (bounded work).
+_MAX_SEGMENTED = 60
+#: One- and two-letter words a run may be cut into ("a f u c k i n g" -> ``a fucking``).
+_SHORT_WORDS = _words("""
+    a i y à
+    an as at be by do go he if in is it me my no of on or so to up us we
+    au ce de du en et il je la le ma me ne on ou sa se si ta te tu un
+""")
+
+
+def _segment(run: str) -> tuple[int, ...]:
+    """Where to cut a run of joined spaced letters into words, when two spaced words met
+    (``fuckingstupid`` -> ``fucking stupid``): the cut into the fewest lexicon or common words
+    (ties: the more frequent words), or ``()`` when the run is a word itself, holds anything
+    but ASCII letters, is too long, or no cut into known words exists."""
+    n = len(run)
+    if n < 5 or n > _MAX_SEGMENTED or not run.isascii() or not run.isalpha():
+        return ()
+    rank = _common_ranks()
+    if run in rank or run in _LEXICON:
+        return ()
+
+    def cost(word: str) -> int | None:
+        if word in _LEXICON:
+            return 0
+        if len(word) <= 2:
+            return 20_000 if word in _SHORT_WORDS else None
+        return rank.get(word)
+
+    # best[i]: (words, summed rank, previous cut) of the best cut of run[:i]
+    best: list[tuple[int, int, int] | None] = [None] * (n + 1)
+    best[0] = (0, 0, 0)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 15), end):
+            prev = best[start]
+            word_cost = cost(run[start:end]) if prev is not None else None
+            if prev is None or word_cost is None:
+                continue
+            candidate = (prev[0] + 1, prev[1] + word_cost, start)
+            current = best[end]
+            if current is None or candidate[:2] < current[:2]:
+                best[end] = candidate
+    last = best[n]
+    if last is None or last[0] < 2:
+        return ()
+    cuts: list[int] = []
+    at = last[2]
+    while at > 0:
+        cuts.append(at)
+        entry = best[at]
+        assert entry is not None
+        at = entry[2]
+    return tuple(reversed(cuts))
 
 
 # Two singles after a single, with one separator: where a run may start (one letter before).
@@ -76,17 +144,25 @@ SPACED_SEED = re.compile(
 
 
 def spaced_edits(text: str, sources: bool) -> Iterator[Edit]:
-    """Stage 4: try a run at the letter before each seed."""
+    """Stage 4: try a run at the letter before each seed. A run may also start right after a
+    single letter with another separator (``a f.u.c.k``), which the strict pattern refuses."""
     seed = SPACED_SEED.search(text)
+    done = 0  # end of the last run joined: runs never overlap
     while seed is not None:
-        m = _SPACED_RUN.match(text, seed.start() - 1)
+        at = seed.start() - 1
+        m = _SPACED_RUN.match(text, at)
+        if m is None and at > done:
+            loose = _SPACED_RUN_AFTER_SINGLE.match(text, at)
+            if loose is not None and text[at - 1] != loose.group("sep"):
+                m = loose
         if m is None:
             seed = SPACED_SEED.search(text, seed.start() + 1)
             continue
         repl, src, _ = _spaced_callback(m)
         if repl != m.group():
             yield m.start(), m.end(), repl, src, None
-        seed = SPACED_SEED.search(text, m.end())
+        done = m.end()
+        seed = SPACED_SEED.search(text, done)
 
 
 # --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------

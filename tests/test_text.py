@@ -411,6 +411,12 @@ def test_link_tokens_are_words_of_their_own() -> None:
         ("c 0 n n a r d", "connard"),
         ("U.S.A.", "usa."),
         ("u r a b*tch", "ura bitch"),
+        # Two spaced words side by side are cut into words again.
+        ("a f u c k i n g s t u p i d idiot", "a fucking stupid idiot"),
+        ("t e s v r a i m e n t d e b i l e", "tes vraiment debile"),
+        # A run may follow a single letter that uses another separator.
+        ("you are a f.u.c.k.i.n.g idiot", "you are a fucking idiot"),
+        ("achetez du v.i.a.g.r.a ici", "achetez du viagra ici"),
     ],
 )
 def test_spaced_letters_are_joined(raw: str, expected: str) -> None:
@@ -434,6 +440,7 @@ def test_spaced_letters_are_joined(raw: str, expected: str) -> None:
         "a, b, c",
         "l'a dit",
         "a y a",
+        "a . b",
     ],
 )
 def test_spaced_letters_that_stay(raw: str) -> None:
