@@ -72,7 +72,9 @@ Stages, in order, and the choices they make:
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
    consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), unless
    another choice of one or two per run (or the run of three as it is) gives a lexicon word
-   (``cooool`` -> ``cool``, ``bitchhh`` -> ``bitch``, ``créée`` stays ``creee``). Double
+   (``cooool`` -> ``cool``, ``bitchhh`` -> ``bitch``, ``créée`` stays ``creee``), or else a
+   common English or French word (the most frequent that fits: ``freeee`` -> ``free``,
+   ``bookmmmark`` -> ``bookmark``). Double
    letters (``coopération``, ``cool``, ``bonne``) are never touched.
 8. Spaces collapsed and stripped.
 """

@@ -426,6 +426,8 @@ def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None
     if len(runs) <= _MAX_RUNS_TRIED:
         choices = itertools.product(*options)
     best: tuple[str, tuple[int, ...] | None] | None = None
+    common: tuple[int, str, tuple[int, ...] | None] | None = None
+    rank = _common_ranks()
     for choice in choices:
         pieces: list[str] = []
         src: list[int] = []
@@ -443,6 +445,11 @@ def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None
             best = cand, tuple(src) if sources else None
         if cand in _LEXICON:
             return cand, tuple(src) if sources else None
+        r = rank.get(cand)
+        if r is not None and (common is None or r < common[0]):
+            common = r, cand, tuple(src) if sources else None
+    if common is not None:  # else the most frequent common word that fits (``freeee``)
+        return common[1], common[2]
     assert best is not None
     return best
 

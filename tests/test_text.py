@@ -578,6 +578,11 @@ def test_masks_that_stay(raw: str) -> None:
         ("putaiiiin", "putain"),
         ("noooon", "non"),
         ("killlll", "kill"),
+        # No target fits: the most frequent common word that fits.
+        ("goooood", "good"),
+        ("peeeeople", "people"),
+        ("offfffer", "offer"),
+        ("moneyyyy", "money"),
     ],
 )
 def test_repeats_are_squeezed(raw: str, expected: str) -> None:
