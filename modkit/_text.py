@@ -334,12 +334,21 @@ def _generic_mark(ch: str) -> bool:
     return any(lo <= cp <= hi for lo, hi in GENERIC_MARKS)
 
 
+#: Lower-case lookalikes that NFKC would turn into another letter (``ϲ`` -> ``σ``, ``ϱ`` -> ``ρ``):
+#: kept by stage 1 for stage 2, which maps them in a Latin word and folds them otherwise.
+_CONF_KEPT = {
+    ch: unicodedata.normalize("NFKC", ch).casefold()
+    for ch in CONF_LOWER
+    if unicodedata.normalize("NFKC", ch).casefold() != ch
+}
+
+
 def _fold_char(ch: str) -> str:
     """What one character of the original becomes in stage 1."""
     special = SPECIAL.get(ch)
     if special is not None:
         return special
-    if ch in CONF_UPPER:
+    if ch in CONF_UPPER or ch in _CONF_KEPT:
         return ch
     cat = unicodedata.category(ch)
     if cat in ("Cn", "Co"):  # unassigned, private use: as they are
@@ -429,7 +438,7 @@ def _fold_offsets(text: str) -> list[int]:
 # --- 2. confusables ---------------------------------------------------------------------------
 
 _CONF_MAP = str.maketrans({**CONF_LOWER, **CONF_UPPER})
-_CONF_UPPER_LOWER = str.maketrans({k: k.casefold() for k in CONF_UPPER})
+_CONF_UPPER_LOWER = str.maketrans({**{k: k.casefold() for k in CONF_UPPER}, **_CONF_KEPT})
 _CONF_CLASS = "".join(sorted({*CONF_LOWER, *CONF_UPPER}))
 _CONF_ANY = re.compile(f"[{_CONF_CLASS}]")
 _CONF_WORD = re.compile(rf"(?<![^\W_])[^\W_]*?[{_CONF_CLASS}][^\W_]*+")

@@ -216,6 +216,9 @@ def test_visible_separators_stay(raw: str, expected: str) -> None:
     [
         ("cоnnard", "connard"),  # Cyrillic о
         ("Quel cоnnаrd", "quel connard"),
+        ("fuϲk", "fuck"),  # Greek lunate sigma, which NFKC would make a sigma
+        ("exϲellеnt", "excellent"),  # with a Cyrillic е in the same word
+        ("λόγος ϲοφία", "λογοσ σοφια"),  # Greek stays Greek
         ("Ѕеcrеt сasino", "secret casino"),
         ("ΗΕLLΟ wοrld", "hello world"),  # Greek capitals and omicron
         ("viаgrа", "viagra"),
