@@ -82,21 +82,27 @@ def _spaced_callback(m: re.Match[str]) -> Result:
     return " ".join(pieces), source, None
 
 
-#: Runs of spaced letters are cut into words only up to this many letters (bounded work).
+#: Runs of spaced letters are cut into words only up to this many letters (bounded work), into
+#: pieces of at most ``_MAX_PIECE`` letters; a piece of up to four letters must rank better than
+#: ``_SHORT_RANK`` among the common words.
 _MAX_SEGMENTED = 60
+_MAX_PIECE = 20
+_SHORT_RANK = 2000
 #: One- and two-letter words a run may be cut into ("a f u c k i n g" -> ``a fucking``).
 _SHORT_WORDS = _words("""
     a i y à
     an as at be by do go he if in is it me my no of on or so to up us we
-    au ce de du en et il je la le ma me ne on ou sa se si ta te tu un
+    t ai au ce de du en es et il je la le ma me ne on ou sa se si ta te tu un
 """)
 
 
 def _segment(run: str) -> tuple[int, ...]:
-    """Where to cut a run of joined spaced letters into words, when two spaced words met
-    (``fuckingstupid`` -> ``fucking stupid``): the cut into the fewest lexicon or common words
-    (ties: the more frequent words), or ``()`` when the run is a word itself, holds anything
-    but ASCII letters, is too long, or no cut into known words exists."""
+    """Where to cut a run of joined spaced letters into words, when spaced words met
+    (``fuckingstupid`` -> ``fucking stupid``), or ``()`` to leave it whole: the run is a word
+    itself, holds anything but ASCII letters, is too long, or cannot be cut into known words
+    (lexicon targets, common words, and for pieces of up to four letters only the most common
+    ones, so ``macron`` is not cut into ``mac ron``). The cut has the fewest words, then the
+    most frequent ones."""
     n = len(run)
     if n < 5 or n > _MAX_SEGMENTED or not run.isascii() or not run.isalpha():
         return ()
@@ -108,17 +114,22 @@ def _segment(run: str) -> tuple[int, ...]:
         if word in _LEXICON:
             return 0
         if len(word) <= 2:
-            return 20_000 if word in _SHORT_WORDS else None
-        return rank.get(word)
+            return _SHORT_RANK if word in _SHORT_WORDS else None
+        known = rank.get(word)
+        if known is None or (len(word) <= 4 and known >= _SHORT_RANK):
+            return None
+        return known
 
     # best[i]: (words, summed rank, previous cut) of the best cut of run[:i]
     best: list[tuple[int, int, int] | None] = [None] * (n + 1)
     best[0] = (0, 0, 0)
     for end in range(1, n + 1):
-        for start in range(max(0, end - 15), end):
+        for start in range(max(0, end - _MAX_PIECE), end):
             prev = best[start]
-            word_cost = cost(run[start:end]) if prev is not None else None
-            if prev is None or word_cost is None:
+            if prev is None:
+                continue
+            word_cost = cost(run[start:end])
+            if word_cost is None:
                 continue
             candidate = (prev[0] + 1, prev[1] + word_cost, start)
             current = best[end]
