@@ -50,7 +50,7 @@ def _words(text: str) -> frozenset[str]:
 # --- 4. spaced letters ------------------------------------------------------------------------
 
 _SPACED_RUN = re.compile(
-    r"(?<![^\W_])(?<!(?<![^\W_])[^\W_][ .\-_*])"
+    r"(?<![^\W_])(?<!')(?<!(?<![^\W_])[^\W_][ .\-_*])"
     r"[^\W_](?P<sep>[ .\-_*])[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z)"
     r"(?:(?P=sep)[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z))++"
 )
@@ -88,6 +88,10 @@ def _spaced_callback(m: re.Match[str]) -> Result:
 _MAX_SEGMENTED = 60
 _MAX_PIECE = 20
 _SHORT_RANK = 2000
+#: Without a target among its pieces, a cut needs pieces of five letters or more, or a one-letter
+#: word (``a because``, ``personal attack``; not ``del ete``).
+_PLAIN_PIECE = 5
+_SINGLE_WORDS = frozenset("aiyà")
 #: One- and two-letter words a run may be cut into ("a f u c k i n g" -> ``a fucking``).
 _SHORT_WORDS = _words("""
     a i y à
@@ -101,8 +105,9 @@ def _segment(run: str) -> tuple[int, ...]:
     (``fuckingstupid`` -> ``fucking stupid``), or ``()`` to leave it whole: the run is a word
     itself, holds anything but ASCII letters, is too long, or cannot be cut into known words
     (lexicon targets, common words, and for pieces of up to four letters only the most common
-    ones, so ``macron`` is not cut into ``mac ron``). The cut has the fewest words, then the
-    most frequent ones."""
+    ones, so ``macron`` is not cut into ``mac ron``), or the cut shows no target of the lexicon
+    and has a piece of two to four letters (``delete`` is not cut into ``del ete``). The cut has
+    the fewest words, then the most frequent ones."""
     n = len(run)
     if n < 5 or n > _MAX_SEGMENTED or not run.isascii() or not run.isalpha():
         return ()
@@ -145,7 +150,13 @@ def _segment(run: str) -> tuple[int, ...]:
         entry = best[at]
         assert entry is not None
         at = entry[2]
-    return tuple(reversed(cuts))
+    cuts.reverse()
+    pieces = [run[a:b] for a, b in itertools.pairwise((0, *cuts, n))]
+    if any(piece in _LEXICON for piece in pieces) or all(
+        len(piece) >= _PLAIN_PIECE or piece in _SINGLE_WORDS for piece in pieces
+    ):
+        return tuple(cuts)
+    return ()
 
 
 # Two singles after a single, with one separator: where a run may start (one letter before).
