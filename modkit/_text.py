@@ -32,7 +32,7 @@ Stages, in order, and the choices they make:
 3. Links, as tokens separated by spaces: ``href``/``src`` values and bbcode ``[url]`` ->
    ``xxurl`` + host words; emails, obfuscated or not (``nom [at] gmail [dot] com``, ``nom
    arobase gmail point com``) -> ``xxemail``; URLs (``https://www.best-casino.ru/x`` -> ``xxurl
-   best casino ru``; ``hxxp://``, ``www . site . com``, ``site(dot)com``, ``site[.]com``, ``site
+   best casino ru``; ``hxxp://``, ``htttps://``, ``www . site . com``, ``site(dot)com``, ``site[.]com``, ``site
    point com``) -> ``xxurl`` + host words; phone numbers (FR ``06 12 34 56 78``, ``+33 6 ...``,
    international ``+1 (555) 123-4567`` with 9 to 15 digits, North American ``555-123-4567``)
    -> ``xxphone``. A bare ``name.tld`` needs a TLD from a list that leaves out those that are
@@ -582,7 +582,7 @@ def _url_callback(m: re.Match[str]) -> _Result:
     return s, None, None
 
 
-_SCHEME = r"(?:https?|http\$|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
+_SCHEME = r"(?:h{1,8}t{2,8}p{1,8}s{0,8}|http\$|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
 _URL = re.compile(
     r"(?<![\w.@/-])(?:"
     rf"{_SCHEME}(?P<shost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"

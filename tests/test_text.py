@@ -267,6 +267,7 @@ def test_genuine_cyrillic_and_greek_stay(raw: str, expected: str) -> None:
         ("site point com", "xxurl site com"),
         ("casino dot ru", "xxurl casino ru"),
         ("hxxp://evil[.]com/x", "xxurl evil com"),
+        ("htttttps://t.co/abc", "xxurl t co"),  # a stretched scheme
         ("hxxps[:]//evil.com", "xxurl evil com"),
         ("http://192.168.0.1:8080/admin", "xxurl 192 168 0 1"),
         ("visit example.org now", "visit xxurl example org now"),
