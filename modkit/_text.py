@@ -32,9 +32,10 @@ Stages, in order, and the choices they make:
 3. Links, as tokens separated by spaces: ``href``/``src`` values and bbcode ``[url]`` ->
    ``xxurl`` + host words; emails, obfuscated or not (``nom [at] gmail [dot] com``, ``nom
    arobase gmail point com``) -> ``xxemail``; URLs (``https://www.best-casino.ru/x`` -> ``xxurl
-   best casino ru``; ``hxxp://``, ``htttps://``, ``www . site . com``, ``site(dot)com``, ``site[.]com``, ``site
-   point com``) -> ``xxurl`` + host words; phone numbers (FR ``06 12 34 56 78``, ``+33 6 ...``,
-   international ``+1 (555) 123-4567`` with 9 to 15 digits, North American ``555-123-4567``)
+   best casino ru``; ``hxxp://``, ``htttps://``, ``www . site . com``, ``site(dot)com``,
+   ``site[.]com``, ``site point com``) -> ``xxurl`` + host words; phone numbers (FR ``06 12 34 56
+   78``, ``+33 6 ...``, international ``+1 (555) 123-4567`` with 9 to 15 digits, North American
+   ``555-123-4567``)
    -> ``xxphone``. A bare ``name.tld`` needs a TLD from a list that leaves out those that are
    French or English words (``.de``, ``.it``, ``.me``...) unless a path follows; spaced or
    spelt-out dots need a short list (``com``, ``fr``, ``org``...); a scheme, ``www`` or
