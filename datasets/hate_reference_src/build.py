@@ -47,7 +47,7 @@ OBSCENE = {
     ),
     "en": re.compile(
         r"\b(fuck\w*|f\*+ing|wtf|shit\w*|bullshit|cunts?|arse\w*|ass|asshole\w*|bollocks|"
-        r"bastards?|wank\w*|twats?|piss\w*|crap\w*|damn\w*|goddamn|bloody|dick|dicks|hell|"
+        r"bastards?|wank\w*|twats?|piss\w*|crap\w*|damn\w*|goddamn|bloody|dick|dicks|"
         r"motherfuck\w*|bitch\w*)\b",
         re.IGNORECASE,
     ),
