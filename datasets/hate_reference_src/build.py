@@ -125,7 +125,8 @@ def main() -> int:
     for lang in ("fr", "en"):
         sub = [r for r in rows if r["lang"] == lang]
         hateful = sum(1 for r in sub if r["kind"] in HATEFUL)
-        print(f"{lang}: {len(sub)} rows, {len({r['group'] for r in sub})} groups, {hateful} hateful")
+        groups = len({r["group"] for r in sub})
+        print(f"{lang}: {len(sub)} rows, {groups} groups, {hateful} hateful")
         print("  kinds:", dict(sorted(Counter(str(r["kind"]) for r in sub).items())))
         print("  labels:", {h: sum(int(r[h]) for r in sub) for h in HEADS if h != "spam"})
     return 0
