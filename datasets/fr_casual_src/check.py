@@ -25,7 +25,7 @@ GROUP = re.compile(r"fr-casual-\d{3}")
 # casual_swearing row must hold one. Body words (caca, pipi, crotte, chiottes, pet, vomi) and
 # "je m'en fous" / "on s'en fout" / "ça me saoule" are not swearing (obscene 0).
 SWEAR = re.compile(
-    r"\b(putain\w*|ptn|put1|merd\w*|emmerd\w*|chier|chiant\w*|chiait|chie|bordel|bordels|conn?ards?|cul|branl\w*|fumiers?|ta gueule|vos gueules|leur gueule|"
+    r"\b(putain\w*|ptn|put1|merd\w*|emmerd\w*|démerd\w*|chier|chiant\w*|chiait|chie|bordel|bordels|conn?ards?|cul|branl\w*|fumiers?|ta gueule|vos gueules|leur gueule|"
     r"conneries?|con|cons|couilles?|bite|foutre|foutu\w*|fout\w*-(?:leur|lui|moi|nous|toi)|fout(?:ent|ez|re)?\s+(?:le|la|les|en)\s|"
     r"salop\w*|fdp|bougres?|nique|niqu\w+|enfoir\w*|batard\w*|bâtard\w*|pd)\b",
     re.IGNORECASE,
