@@ -102,7 +102,11 @@ DEFAULT_KIND_WEIGHTS: dict[str, float] = {
     # rows must weigh enough to teach the difference.
     "forum_swearing": 3.0,
     "conv_strong_language": 3.0,
+    "casual_swearing": 3.0,
     "profanity_untargeted": 3.0,
+    # Non-hateful counterparts of hate by reference, and honest questions about identities.
+    "ref_counterpart": 2.0,
+    "identity_question": 2.0,
 }
 
 #: Rows kept at most per corpus (a stable sample): bounds training time on huge corpora.
@@ -138,6 +142,7 @@ class TrainConfig:
     view: str = "content"
     shape_kinds: tuple[str, ...] = ("caps", "url")
     c: float = 1.0
+    penalty: str = "l2"
     corpus_cap: int = 30_000
     corpus_weights: Mapping[str, float] = field(
         default_factory=lambda: dict(DEFAULT_CORPUS_WEIGHTS)
@@ -237,7 +242,13 @@ def _fit_head(
     y = np.array([r.labels[head] for r in rows])
     if len(set(y.tolist())) < 2:
         return None
-    clf = LogisticRegression(C=config.c, solver="liblinear", max_iter=200, random_state=config.seed)
+    clf = LogisticRegression(
+        C=config.c,
+        penalty=config.penalty,
+        solver="liblinear",
+        max_iter=200,
+        random_state=config.seed,
+    )
     clf.fit(x, y, sample_weight=_row_weights(rows, head, config))
     pos = list(clf.classes_).index(1)  # read by class, never by position
     sign = 1.0 if pos == 1 else -1.0
