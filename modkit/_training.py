@@ -142,7 +142,6 @@ class TrainConfig:
     view: str = "content"
     shape_kinds: tuple[str, ...] = ("caps", "url")
     c: float = 1.0
-    penalty: str = "l2"
     corpus_cap: int = 30_000
     corpus_weights: Mapping[str, float] = field(
         default_factory=lambda: dict(DEFAULT_CORPUS_WEIGHTS)
@@ -242,13 +241,7 @@ def _fit_head(
     y = np.array([r.labels[head] for r in rows])
     if len(set(y.tolist())) < 2:
         return None
-    clf = LogisticRegression(
-        C=config.c,
-        penalty=config.penalty,
-        solver="liblinear",
-        max_iter=200,
-        random_state=config.seed,
-    )
+    clf = LogisticRegression(C=config.c, solver="liblinear", max_iter=200, random_state=config.seed)
     clf.fit(x, y, sample_weight=_row_weights(rows, head, config))
     pos = list(clf.classes_).index(1)  # read by class, never by position
     sign = 1.0 if pos == 1 else -1.0
