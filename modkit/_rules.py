@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from modkit._decision import Action
 from modkit._store import History
 from modkit._text import fold, fold_map, normalize, normalize_text
-from modkit._text_share import cached_analysis
+from modkit._text_share import cached_analysis, cached_fold
 from modkit._text_words import is_common_word
 
 if TYPE_CHECKING:
@@ -265,7 +265,7 @@ class _FieldView:
     def __init__(self, name: str, value: str) -> None:
         self.name = name
         self.value = value
-        self.folded = fold(value)
+        self.folded = cached_fold(value)
         self.words = frozenset(_WORD.findall(self.folded))
         # Private fields are matched folded only (they are never quoted); the text is read
         # once per check, shared with the scorer.
@@ -392,6 +392,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT_RUN = re.compile(r"\d{5,}")
 #: Texts shorter than this (in letters and digits) are never gibberish: "10/10", "2+2=4".
 _GIBBERISH_MIN_ALNUM = 10
+_GIBBERISH_HEAD = 2000  # characters read
 
 
 def is_gibberish(text: str) -> bool:
@@ -403,10 +404,12 @@ def is_gibberish(text: str) -> bool:
     "RTX 4090 vs 4080", "Le 12/03/2024 à 14h30" and phone numbers in a sentence pass. Reads at
     most the first 2,000 characters.
     """
-    head = fold(text[:2000])
-    alnum = sum(ch.isalnum() for ch in head)
+    head = cached_fold(text) if len(text) <= _GIBBERISH_HEAD else fold(text[:_GIBBERISH_HEAD])
     runs = len(_DIGIT_RUN.findall(head))
-    if alnum < _GIBBERISH_MIN_ALNUM or not runs:
+    if not runs:  # most texts: no need to count
+        return False
+    alnum = sum(ch.isalnum() for ch in head)
+    if alnum < _GIBBERISH_MIN_ALNUM:
         return False
     digits = sum(ch.isdigit() for ch in head)
     if digits < 0.3 * alnum:

@@ -111,6 +111,7 @@ __all__ = [
     "Analysis",
     "Normalized",
     "analyse",
+    "analyse_folded",
     "find_links",
     "fold",
     "fold_map",
@@ -222,8 +223,19 @@ def analyse(text: str, /) -> Analysis:
     Raises:
         TypeError: if ``text`` is not a ``str``.
     """
+    return analyse_folded(text, None)
+
+
+def analyse_folded(text: str, folded: str | None, /) -> Analysis:
+    """:func:`analyse`, given ``fold(text)`` when the caller has it (None: fold here).
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
     src = _checked(text)
-    out = folded = _fold_confusables(src)
+    if folded is None or len(src) != len(text):
+        folded = _fold_confusables(src)
+    out = folded
     spans: list[tuple[int, int]] = []
     rest: Sequence[_Stage] = ()
     deferred = False

@@ -254,16 +254,24 @@ def test_a_check_reads_its_text_once(tiny_model: Path, monkeypatch: pytest.Monke
     import modkit._text as text_module
 
     calls: list[str] = []
-    real = text_module.analyse
+    folds: list[str] = []
+    real = text_module.analyse_folded
+    real_fold = text_module.fold
 
-    def counting(raw: str) -> Any:
+    def counting(raw: str, folded: str | None) -> Any:
         calls.append(raw)
-        return real(raw)
+        assert folded == real_fold(raw)  # the fold made for the rules, not made again
+        return real(raw, folded)
+
+    def counting_fold(raw: str) -> str:
+        folds.append(raw)
+        return real_fold(raw)
 
     def forbidden(raw: str) -> Any:
         raise AssertionError("the text was normalised twice")
 
-    monkeypatch.setattr(text_module, "analyse", counting)
+    monkeypatch.setattr(text_module, "analyse_folded", counting)
+    monkeypatch.setattr(text_module, "fold", counting_fold)
     monkeypatch.setattr(text_module, "normalize_text", forbidden)
     monkeypatch.setattr(text_module, "find_links", forbidden)
     mod = Moderator(scorer=Scorer.load(tiny_model), secret="s" * 32, policy=Policy(max_links=1))
@@ -271,6 +279,7 @@ def test_a_check_reads_its_text_once(tiny_model: Path, monkeypatch: pytest.Monke
     decision = mod.check({"name": "Ann", "email": "ann@example.org", "text": text}, record=False)
     assert "too_many_links" in decision.codes
     assert calls == [text]
+    assert folds.count(text) == 1  # duplicate fingerprint, word lists and analysis share it
     calls.clear()
     forms = [{"name": "Ann", "email": "ann@example.org", "text": t} for t in (text, "Merci !")]
     assert len(mod.check_many(forms, record=False)) == 2

@@ -22,10 +22,17 @@ from modkit._text import (
     _fold,
     analyse,
     find_links,
+    fold,
     normalize,
     normalize_text,
 )
-from modkit._text_share import cached_analysis, scoring_text, shared_analyses, shared_links
+from modkit._text_share import (
+    cached_analysis,
+    cached_fold,
+    scoring_text,
+    shared_analyses,
+    shared_links,
+)
 
 
 def _check(raw: str, expected: str) -> None:
@@ -788,13 +795,13 @@ def test_analyse_on_the_project_corpus(thorough: Callable[[int], int]) -> None:
 
 def test_shared_analyses_read_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real = text_module.analyse
+    real = text_module.analyse_folded
 
-    def counting(raw: str) -> Analysis:
+    def counting(raw: str, folded: str | None) -> Analysis:
         calls.append(raw)
-        return real(raw)
+        return real(raw, folded)
 
-    monkeypatch.setattr(text_module, "analyse", counting)
+    monkeypatch.setattr(text_module, "analyse_folded", counting)
     raw = "Visit www.example.com or hxxp://spam [dot] ru now"
     assert scoring_text(raw) == normalize_text(raw)  # outside a block: no analysis, no cache
     assert calls == []
@@ -811,6 +818,20 @@ def test_shared_analyses_read_each_text_once(monkeypatch: pytest.MonkeyPatch) ->
     assert calls == [raw, raw, "autre texte"]  # shared_links never analyses
     cached_analysis(raw)  # the block is over: computed again
     assert len(calls) == 4
+
+
+def test_shared_folds_are_made_once_and_equal_fold() -> None:
+    raw = "Cоnnard  ÉCRIT en ＦＵＬＬＷＩＤＴＨ www.site.com"  # a Cyrillic "о"
+    assert cached_fold(raw) == fold(raw)  # outside a block: computed, not kept
+    with shared_analyses():
+        first = cached_fold(raw)
+        assert first == fold(raw)
+        assert cached_fold(raw) is first
+        assert cached_analysis(raw) == analyse(raw)  # the analysis starts from the shared fold
+    long = "é" * (MAX_CHARS + 10)  # cut by the analysis, folded whole: not shared
+    with shared_analyses():
+        assert cached_fold(long) == fold(long)
+        assert cached_analysis(long) == analyse(long)
 
 
 @settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
