@@ -314,15 +314,20 @@ def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[
     fast path's text before stage ``start``); return the text after them.
 
     When the stages before ``start`` left stages 1-2's output as it was (the same object), its
-    offsets are stage 1's; otherwise every stage runs again with offsets, from ``src``.
+    offsets are stage 1's; otherwise every stage runs again with offsets, from that output.
     """
+    offs = _fold_offsets(src)  # stage 2 keeps stage 1's offsets
     if text is not folded:
-        return _run_stages(src, links, _LINK_STAGES_END)[0]
-    offs = _fold_offsets(src)
-    for stage in _STAGES[start:_LINK_STAGES_END]:
-        if stage.hint(text):
-            found = links if stage.links else None
-            text, offs = _apply_full(stage.edits(text), text, offs, found)
+        text, start = folded, 0
+    last = _LINK_STAGES_END - 1
+    for i in range(start, _LINK_STAGES_END):
+        stage = _STAGES[i]
+        if not stage.hint(text):
+            continue
+        found = links if stage.links else None
+        if i == last:  # the offsets after the last link stage are not needed
+            return _apply_links(stage.edits(text), text, offs, found)
+        text, offs = _apply_full(stage.edits(text), text, offs, found)
     return text
 
 
@@ -416,19 +421,36 @@ def _fold_full(text: str) -> tuple[str, list[int]]:
     return _fold(text), _fold_offsets(text)
 
 
+class _FoldLengths(dict[int, str]):
+    """Code point -> ``chr(len(fold of it))``, for ``str.translate``; filled on first use."""
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = chr(len(_FOLD[key]))
+        return value
+
+
+_FOLD_LENGTHS = _FoldLengths()
+_NOT_ONE = re.compile("[^\x01]+")  # characters that fold to none or to several
+
+
 def _fold_offsets(text: str) -> list[int]:
     """The offsets of stage 1's output (stage 2 keeps them: it maps one letter to one)."""
     if text.isascii():
         return list(range(len(text) + 1))
-    table = _FOLD
+    lengths = text.translate(_FOLD_LENGTHS)
     offs: list[int] = []
-    for i, ch in enumerate(text):
-        n = len(table[ord(ch)])
-        if n == 1:
-            offs.append(i)
-        elif n:
-            offs.extend([i] * n)
-    offs.append(len(text))
+    pos = 0
+    for m in _NOT_ONE.finditer(lengths):  # between runs, one output character per input one
+        start, end = m.span()
+        offs.extend(range(pos, start))
+        for i in range(start, end):
+            n = ord(lengths[i])
+            if n == 1:
+                offs.append(i)
+            elif n:
+                offs.extend([i] * n)
+        pos = end
+    offs.extend(range(pos, len(text) + 1))
     return offs
 
 
@@ -710,6 +732,31 @@ class _Stage:
         return self.pattern.sub(lambda m: cb(m)[0], text)
 
 
+def _link_span(offs: list[int], s: int, link: tuple[int, int]) -> tuple[int, int]:
+    """The span in the original of ``link`` (relative to an edit at ``s``)."""
+    a, b = s + link[0], s + link[1]
+    after = min(bisect_right(offs, offs[b - 1], b), len(offs) - 1)
+    return offs[a], offs[after]
+
+
+def _apply_links(
+    edits: Iterable[_Edit], text: str, offs: list[int], links: list[tuple[int, int]] | None
+) -> str:
+    """:func:`_apply_full`'s text and links, without the new offsets."""
+    parts: list[str] = []
+    pos = 0
+    for s, e, repl, _, link in edits:
+        if links is not None and link is not None:
+            links.append(_link_span(offs, s, link))
+        parts.append(text[pos:s])
+        parts.append(repl)
+        pos = e
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def _apply_full(
     edits: Iterable[_Edit], text: str, offs: list[int], links: list[tuple[int, int]] | None
 ) -> tuple[str, list[int]]:
@@ -718,9 +765,7 @@ def _apply_full(
     pos = 0
     for s, e, repl, src, link in edits:
         if links is not None and link is not None:
-            a, b = s + link[0], s + link[1]
-            after = min(bisect_right(offs, offs[b - 1], b), len(offs) - 1)
-            links.append((offs[a], offs[after]))
+            links.append(_link_span(offs, s, link))
         parts.append(text[pos:s])
         new.extend(offs[pos:s])
         parts.append(repl)
