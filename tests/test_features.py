@@ -442,3 +442,19 @@ def test_count_keys_settles_crowded_tables(monkeypatch: pytest.MonkeyPatch) -> N
     keys = np.arange(10_000, dtype=np.int64) % 997 * 1024
     first, counts = gram_trie.count_keys(keys)
     assert Counter(keys.tolist()) == dict(zip(keys[first].tolist(), counts.tolist(), strict=True))
+
+
+@pytest.mark.parametrize(
+    "names",
+    [["a"], ["abc", "", "w\x01mot deux", "😀é"], ["", ""], ["x", "yy", "zzz", ""]],
+)
+def test_code_points_from_the_packed_vocabulary_are_those_of_the_names(names: list[str]) -> None:
+    from modkit._features_index import _code_points
+    from modkit._features_view import code_points
+
+    packed = "\x00".join(names)
+    for fast, reference in zip(_code_points(names, packed), code_points(names), strict=True):
+        assert fast.dtype == reference.dtype
+        assert fast.tolist() == reference.tolist()
+    with pytest.raises(ValueError, match="packed"):
+        _code_points([*names, "extra"], packed)

@@ -487,3 +487,14 @@ def test_default_model_obfuscation_scores_like_clean(clean: str, obfuscated: str
     a = scorer.score(f"T'es qu'un {clean}")["toxicity"]
     b = scorer.score(f"T'es qu'un {obfuscated}")["toxicity"]
     assert b == pytest.approx(a, abs=1e-6)
+
+
+@pytest.mark.parametrize(("dist", "package"), [("scikit-learn", "sklearn"), ("numpy", "numpy")])
+def test_the_installed_version_is_read_as_importlib_metadata_reads_it(
+    dist: str, package: str
+) -> None:
+    from importlib.metadata import version
+
+    from modkit._model import _installed_version
+
+    assert _installed_version(dist, package) == version(dist)
