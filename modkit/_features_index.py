@@ -28,7 +28,6 @@ from modkit._features_view import (
     WORD_PREFIX,
     bucket,
     code_points,
-    segment_sums,
     shape_buckets,
     shape_values,
     view_text,
@@ -140,8 +139,10 @@ class VocabularyIndex:
         lo, hi = self.word_ngrams
         n_words = np.zeros(len(names), dtype=np.int64)
         at_words = np.flatnonzero(is_word)
-        spaces = segment_sums(cps == ord(" "), starts[at_words], lengths[at_words])
-        n_words[at_words] = spaces + 1
+        spaces = np.flatnonzero(cps == ord(" "))  # few: counted per name by binary search
+        begin = starts[at_words]
+        end = begin + lengths[at_words]
+        n_words[at_words] = spaces.searchsorted(end) - spaces.searchsorted(begin) + 1
         sel = np.flatnonzero(is_word & (lengths > 1) & (n_words >= lo) & (n_words <= hi))
         flat = " ".join([names[i][1:] for i in sel.tolist()]).split(" ") if len(sel) else []
         lexicon = list(dict.fromkeys(flat))  # ids in order of first use

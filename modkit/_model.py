@@ -170,6 +170,7 @@ class Scorer:
             self._featurizer.vocabulary_ = LazyVocabulary(names, packed or None)
             self._featurizer.idf_ = np.asarray(feat["idf"], dtype=np.float32)
             self._featurizer.index()  # fails loudly on a key collision
+            self._featurizer.vocabulary_.packed = None  # only the index needed it
             self.heads: tuple[str, ...] = tuple(bundle["heads"])
             self._coef = np.ascontiguousarray(bundle["coef"], dtype=np.float32)
             self._coef64 = self._coef.astype(np.float64)  # margins summed in float64
