@@ -280,12 +280,29 @@ def fold_map(text: str, /) -> Normalized:
 
 
 def _fold_confusables(src: str) -> str:
-    """Stages 1 and 2 (fast path)."""
+    """Stages 1 and 2 (fast path): each distinct word with a lookalike is mapped once, and the
+    text is left as it is when none changes."""
     out = _fold(src)
-    conf = _confusable_callback(out)
-    if conf is not None:
-        out = _CONF_WORD.sub(lambda m: conf(m)[0], out)
-    return out
+    latin_text = _latin_text(out)
+    if latin_text is None:
+        return out
+    mapping: dict[str, str] = {}
+    for word in set(_CONF_WORD.findall(out)):
+        if len(word) > _CACHED_WORD:
+            mapped = _confusable_word(word, latin_text)
+        else:
+            mapped = _confusable_word_cached(word, latin_text)
+        if mapped != word:
+            mapping[word] = mapped
+    if not mapping:
+        return out
+    get = mapping.get
+
+    def replace(m: re.Match[str]) -> str:
+        word = m.group()
+        return get(word, word)
+
+    return _CONF_WORD.sub(replace, out)
 
 
 def find_links(text: str, /) -> list[tuple[int, int]]:
@@ -471,13 +488,21 @@ _Result = Result
 _Callback = Callback
 
 
-def _confusable_callback(text: str) -> _Callback | None:
-    """The word callback of stage 2 for ``text``, or None when it has no lookalike at all."""
+def _latin_text(text: str) -> bool | None:
+    """Whether ``text`` has at least as many Latin letters as unambiguous foreign ones; None
+    when it has no lookalike at all."""
     if text.isascii() or _CONF_ANY.search(text) is None:
         return None
     latin = len(text) - len(_LATIN_LETTER.sub("", text))
     foreign = len(text) - len(_FOREIGN_UNAMBIGUOUS.sub("", text))
-    latin_text = latin >= foreign
+    return latin >= foreign
+
+
+def _confusable_callback(text: str) -> _Callback | None:
+    """The word callback of stage 2 for ``text``, or None when it has no lookalike at all."""
+    latin_text = _latin_text(text)
+    if latin_text is None:
+        return None
 
     def callback(m: re.Match[str]) -> _Result:
         word = m.group()

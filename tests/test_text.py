@@ -875,3 +875,27 @@ def test_worst_cases_agree_on_every_path(name: str) -> None:
     assert fast == normalize(text).text
     assert analyse(text) == Analysis(fast, tuple(find_links(text)))
     assert find_links(text) == _links_by_offsets(text)
+
+
+_LOOKALIKE_TEXT = st.text(st.sampled_from("aceopxyCOPkмирпатеосухіјαεικνορυχωАВЕКМНОРСТХ 1.-'"))
+
+
+def _fold_confusables_reference(text: str) -> str:
+    """Stages 1 and 2 word by word, through the offset path's callback."""
+    out = text_module._fold(text)
+    conf = text_module._confusable_callback(out)
+    return out if conf is None else text_module._CONF_WORD.sub(lambda m: conf(m)[0], out)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(_LOOKALIKE_TEXT)
+def test_lookalikes_mapped_once_per_distinct_word_as_word_by_word(text: str) -> None:
+    assert text_module._fold_confusables(text) == _fold_confusables_reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cоnnаrd привет сосо", "Привет мир 你好 λογος " * 50, "сосо", "ΑΒΓ abc", "mоt " * 3000],
+)
+def test_lookalike_texts_fold_as_word_by_word(text: str) -> None:
+    assert text_module._fold_confusables(text) == _fold_confusables_reference(text)
