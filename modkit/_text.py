@@ -598,9 +598,18 @@ def _tld(label: str) -> str:
 
 def _url_callback(m: re.Match[str]) -> _Result:
     s, host, path = m.group(0, "host", "path")
-    end = len(s.rstrip(_TRAILING)) if path else len(s)
+    read = _url_value_cached if len(s) <= _CACHED_LINK else _url_value
     if host is None:  # after a scheme or www: any host
-        return _token(s, 0, end, _url_token([m.group("shost") or m.group("whost")]))
+        return read(s, None, path, m.group("shost") or m.group("whost"), 0)
+    return read(s, host, path, None, m.start("host") - m.start())
+
+
+def _url_value(s: str, host: str | None, path: str, any_host: str | None, host_at: int) -> _Result:
+    """:func:`_url_callback` for the match ``s``: its ``host`` at ``host_at`` (or ``any_host``
+    after a scheme or www) and its ``path``."""
+    end = len(s.rstrip(_TRAILING)) if path else len(s)
+    if host is None:
+        return _token(s, 0, end, _url_token([any_host or ""]))
     if _plain(host):
         tld = _tld(host[host.rfind(".") + 1 :])
         if tld in SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
@@ -621,9 +630,13 @@ def _url_callback(m: re.Match[str]) -> _Result:
         elif tld not in WORD_TLDS:
             continue
         if k < len(labels):
-            end = m.start("host") - m.start() + ends[k - 1]
+            end = host_at + ends[k - 1]
         return _token(s, 0, end, _url_token(labels[:k]))
     return s, None, None
+
+
+_CACHED_LINK = 200  # links up to this length are read once per process (the same link repeated)
+_url_value_cached = functools.lru_cache(maxsize=1024)(_url_value)
 
 
 _SCHEME = r"(?:https?|http\$|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
@@ -676,15 +689,24 @@ _VALUE_HOST = re.compile(
 
 def _markup_callback(m: re.Match[str]) -> _Result:
     group = "v" if m.group("v") is not None else "bv" if m.group("bv") is not None else "bb"
-    value = m.group(group)
-    start, end = m.start(group) - m.start(), m.end(group) - m.start()
-    if value.startswith(("#", "xxurl")):
-        return m.group(), None, None
+    at = m.start()
     s = m.group()
+    read = _markup_value_cached if len(s) <= _CACHED_LINK else _markup_value
+    return read(s, m.start(group) - at, m.end(group) - at)
+
+
+def _markup_value(s: str, start: int, end: int) -> _Result:
+    """:func:`_markup_callback` for the match ``s`` whose value is ``s[start:end]``."""
+    value = s[start:end]
+    if value.startswith(("#", "xxurl")):
+        return s, None, None
     if value.startswith("mailto:"):
         return _token(s, start, end, "xxemail")[0], slice(start, end), None
     host = _VALUE_HOST.match(value)
     return _token(s, start, end, _url_token([host.group(1)] if host else []))
+
+
+_markup_value_cached = functools.lru_cache(maxsize=1024)(_markup_value)
 
 
 _PHONE = re.compile(
