@@ -864,8 +864,14 @@ def _url_hint(text: str) -> bool:
     return "//" in text or "/ /" in text or "w w w" in text or "dot" in text or "point" in text
 
 
+# Where ``_AT`` can match without "@" or "arobase": "at" as a word or in brackets.
+_AT_WORD = re.compile(r"[\[({<] ?at ?[\])}>]| at ")
+
+
 def _email_hint(text: str) -> bool:
-    return "@" in text or "arobase" in text or ("at" in text and _url_hint(text))
+    if "@" in text or "arobase" in text:
+        return True
+    return "at" in text and _AT_WORD.search(text) is not None and _url_hint(text)
 
 
 def _mask_hint(text: str) -> bool:

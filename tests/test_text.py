@@ -899,3 +899,39 @@ def test_lookalikes_mapped_once_per_distinct_word_as_word_by_word(text: str) -> 
 )
 def test_lookalike_texts_fold_as_word_by_word(text: str) -> None:
     assert text_module._fold_confusables(text) == _fold_confusables_reference(text)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "at",
+                " ",
+                "[",
+                "]",
+                "(",
+                ")",
+                "<",
+                ">",
+                "{",
+                "}",
+                ".",
+                "a",
+                "b",
+                "dot",
+                "point",
+                "com",
+                "fr",
+                "nom",
+                "gmail",
+                "arobase",
+                "@",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_an_email_is_only_found_where_the_email_hint_looks(text: str) -> None:
+    if text_module._EMAIL.search(text) is not None:
+        assert "@" in text or "arobase" in text or text_module._AT_WORD.search(text) is not None
