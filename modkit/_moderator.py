@@ -31,6 +31,7 @@ from modkit._submission import (
     EmailCache,
     Submission,
     ValidationError,
+    active_email_cache,
     email_cache,
     normalize_email,
     validate,
@@ -154,7 +155,9 @@ class Moderator:
             ValidationError: the form is invalid (every problem listed).
         """
         try:
-            with email_cache(self._emails):  # not consulted when deliverability is checked
+            # Each address validated once (a batch's own cache, if one is active, else ours);
+            # no cache is consulted when deliverability is checked.
+            with email_cache(active_email_cache() or self._emails):
                 return validate(
                     form, lang=lang or self.lang, check_deliverability=self.check_deliverability
                 )

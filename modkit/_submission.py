@@ -32,6 +32,7 @@ __all__ = [
     "FieldError",
     "Submission",
     "ValidationError",
+    "active_email_cache",
     "clean_text",
     "email_cache",
     "normalize_email",
@@ -298,6 +299,11 @@ class EmailCache:
 
 
 _email_cache: ContextVar[EmailCache | None] = ContextVar("modkit_email_cache", default=None)
+
+
+def active_email_cache() -> EmailCache | None:
+    """The cache :func:`email_cache` made active in this context, if any."""
+    return _email_cache.get()
 
 
 @contextmanager

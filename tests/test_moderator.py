@@ -558,3 +558,7 @@ def test_each_address_is_validated_once_until_an_erasure(monkeypatch: pytest.Mon
     mod.forget(email="Ann@Example.org")
     mod.check(form, record=False)  # no address was kept past the erasure
     assert calls.count("Ann@Example.org") == 3
+    outer = submission.EmailCache(8)
+    with submission.email_cache(outer):  # a batch's own cache is the one used
+        mod.check({**form, "email": "bob@example.org"}, record=False)
+    assert repr(outer) == "EmailCache(size=8, entries=1)"
