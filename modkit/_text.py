@@ -564,8 +564,13 @@ def _split_host(host: str) -> tuple[list[str], list[int], list[int]]:
 
 
 def _host_words(labels: Sequence[str]) -> list[str]:
-    words = [w for lbl in labels for w in _HOST_WORD.findall(lbl)]
-    return [w for w in words if not _WWW.fullmatch(w)] if "www" in "".join(labels) else words
+    if len(labels) == 1:  # a plain host: one search
+        words: list[str] = _HOST_WORD.findall(labels[0])
+        joined = labels[0]
+    else:
+        words = [w for lbl in labels for w in _HOST_WORD.findall(lbl)]
+        joined = "".join(labels)
+    return [w for w in words if not _WWW.fullmatch(w)] if "www" in joined else words
 
 
 def _plain(host: str) -> bool:
@@ -753,13 +758,15 @@ class _Stage:
             return
         assert self.pattern is not None
         cb = self.callback
-        for m in self.pattern.finditer(text):
-            if isinstance(cb, str):
+        if isinstance(cb, str):
+            for m in self.pattern.finditer(text):
                 yield m.start(), m.end(), cb, None, None
-                continue
+            return
+        for m in self.pattern.finditer(text):
             repl, src, link = cb(m)
-            if repl != m.group():
-                yield m.start(), m.end(), repl, src, link
+            s, e = m.span()
+            if repl != text[s:e]:
+                yield s, e, repl, src, link
 
     def fast(self, text: str) -> str:
         if not self.hint(text):
@@ -792,9 +799,11 @@ def _apply_links(
     """:func:`_apply_full`'s text and links, without the new offsets."""
     parts: list[str] = []
     pos = 0
+    last = len(offs) - 1
     for s, e, repl, _, link in edits:
         if links is not None and link is not None:
-            links.append(_link_span(offs, s, link))
+            a, b = s + link[0], s + link[1]
+            links.append((offs[a], offs[min(bisect_right(offs, offs[b - 1], b), last)]))
         parts.append(text[pos:s])
         parts.append(repl)
         pos = e
