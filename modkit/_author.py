@@ -17,7 +17,7 @@ import secrets
 import threading
 
 from modkit._errors import ConfigError
-from modkit._text import fold
+from modkit._text_share import cached_fold
 
 __all__ = ["SECRET_ENV", "AuthorKeys", "resolve_secret"]
 
@@ -112,7 +112,7 @@ def fold_ip(ip: str) -> str | None:
 def fold_text(text: str) -> str:
     """Return the form of a comment text that duplicate detection compares: the package's
     :func:`~modkit._text.fold` (case, accents, invisibles, lookalikes), spaces collapsed."""
-    return " ".join(fold(text).split())
+    return " ".join(cached_fold(text).split())
 
 
 class AuthorKeys:

@@ -306,6 +306,7 @@ class NgramFeaturizer:
                 stop_words=self.stop_words_,
                 shape_tokens=self.shape_tokens,
                 view=self.view,
+                packed=getattr(self.vocabulary_, "packed", None),
             )
             self._index_ = index
         return index
@@ -625,10 +626,11 @@ class LazyVocabulary(Mapping[str, int]):
     """A vocabulary given in column order (gram -> column); the dict behind it is built on the
     first look-up by gram (scoring never needs it: loading stays fast)."""
 
-    __slots__ = ("_dict", "names")
+    __slots__ = ("_dict", "names", "packed")
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], packed: str | None = None) -> None:
         self.names = names
+        self.packed = packed  # the names joined by VOCAB_SEPARATOR, when known
         self._dict: dict[str, int] | None = None
 
     def _mapping(self) -> dict[str, int]:

@@ -53,9 +53,24 @@ class Counts:
     tf: np.ndarray
 
 
+def _code_points(
+    names: Sequence[str], packed: str | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``code_points(names)``, from ``packed`` (the names joined by a 0) when it is given."""
+    if packed is None or len(names) == 0:
+        return code_points(names)
+    cps = np.frombuffer(packed.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    ends = np.append(np.flatnonzero(cps == 0), len(cps))
+    if len(ends) != len(names):
+        raise ValueError("the packed vocabulary does not hold the names")
+    starts = np.zeros(len(names), dtype=np.int64)
+    starts[1:] = ends[:-1] + 1
+    return cps, starts, ends - starts
+
+
 class VocabularyIndex:
-    """A vocabulary (gram -> column, with ``names`` its grams in column order) compiled for
-    :meth:`counts`.
+    """A vocabulary (gram -> column, with ``names`` its grams in column order; ``packed``, if
+    given, the names joined by a 0) compiled for :meth:`counts`.
 
     Raises:
         KeyCollisionError: two grams share a hashed key (see the gram-index module).
@@ -71,6 +86,7 @@ class VocabularyIndex:
         stop_words: frozenset[str],
         shape_tokens: bool,
         view: str = "plain",
+        packed: str | None = None,
     ) -> None:
         self.vocabulary = vocabulary
         self.view = view
@@ -79,7 +95,7 @@ class VocabularyIndex:
         self.word_ngrams = (max(1, int(word_ngrams[0])), int(word_ngrams[1]))
         self.shape_tokens = shape_tokens
         self.width = len(names)
-        cps, starts, lengths = code_points(names)
+        cps, starts, lengths = _code_points(names, packed)
         first = np.zeros(len(names), dtype=np.uint32)
         first[lengths > 0] = cps[starts[lengths > 0]]
         is_word = first == ord(WORD_PREFIX)
@@ -123,7 +139,10 @@ class VocabularyIndex:
         lo, hi = self.word_ngrams
         n_words = np.zeros(len(names), dtype=np.int64)
         at_words = np.flatnonzero(is_word)
-        n_words[at_words] = [names[i].count(" ") + 1 for i in at_words.tolist()]
+        spaces = np.flatnonzero(cps == ord(" "))  # few: counted per name by binary search
+        begin = starts[at_words]
+        end = begin + lengths[at_words]
+        n_words[at_words] = spaces.searchsorted(end) - spaces.searchsorted(begin) + 1
         sel = np.flatnonzero(is_word & (lengths > 1) & (n_words >= lo) & (n_words <= hi))
         flat = " ".join([names[i][1:] for i in sel.tolist()]).split(" ") if len(sel) else []
         lexicon = list(dict.fromkeys(flat))  # ids in order of first use

@@ -27,11 +27,20 @@ from modkit._policy import Policy
 from modkit._public import PublicComment
 from modkit._scorer_protocol import ScorerProtocol, Thresholds
 from modkit._store import VERDICTS, CommentRecord, FeedbackRecord, MemoryStore, Store
-from modkit._submission import Submission, ValidationError, normalize_email, validate
+from modkit._submission import (
+    EmailCache,
+    Submission,
+    ValidationError,
+    active_email_cache,
+    email_cache,
+    normalize_email,
+    validate,
+)
 
 __all__ = ["Moderator", "ScorerProtocol"]
 
 _log = logging.getLogger("modkit")
+_EMAIL_CACHE_SIZE = 4096  # addresses whose validation outcome a Moderator remembers
 
 
 def _utcnow() -> datetime:
@@ -109,6 +118,7 @@ class Moderator:
         self._now = now or _utcnow
         self.check_deliverability = check_deliverability
         self.lang = lang
+        self._emails = EmailCache(_EMAIL_CACHE_SIZE)  # each address validated once (bounded)
         version = getattr(scorer, "version", None)
         self.model_version: str | None = str(version) if version is not None else None
         try:
@@ -145,9 +155,12 @@ class Moderator:
             ValidationError: the form is invalid (every problem listed).
         """
         try:
-            return validate(
-                form, lang=lang or self.lang, check_deliverability=self.check_deliverability
-            )
+            # Each address validated once (a batch's own cache, if one is active, else ours);
+            # no cache is consulted when deliverability is checked.
+            with email_cache(active_email_cache() or self._emails):
+                return validate(
+                    form, lang=lang or self.lang, check_deliverability=self.check_deliverability
+                )
         except ValidationError as exc:
             _log.debug("modkit: invalid submission: %s", _codes(exc))
             raise
@@ -355,6 +368,7 @@ class Moderator:
                 raise ValueError("forget(ip=...) needs a valid IP address")
             ips.append(key)
         n = self.store.forget(authors=authors, ips=ips)
+        self._emails.clear()  # no address stays in memory after an erasure
         _log.info("modkit: erasure request removed %d records", n)
         return n
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from modkit._decision import Action
 from modkit._store import History
 from modkit._text import fold, fold_map, normalize, normalize_text
-from modkit._text_share import cached_analysis
+from modkit._text_share import cached_analysis, cached_fold
 from modkit._text_words import is_common_word
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ def count_links(text: str) -> int:
 _WORD = re.compile(r"\w+")
 _MAX_MATCHES = 10
 _MAX_QUOTE = 80  # characters of the original quoted in evidence
+_MAX_LITERALS = 16  # phrases prefiltered by substring search, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ class WordHit:
 class _Entries:
     """Entries keyed by the form they are looked for in, and how to find them in a text."""
 
-    __slots__ = ("_pattern", "_tokens", "keys")
+    __slots__ = ("_literals", "_pattern", "_tokens", "keys")
 
     def __init__(self, keys: Mapping[str, str], *, whole_words: bool) -> None:
         self.keys = dict(keys)  # key -> entry
@@ -102,6 +103,10 @@ class _Entries:
         self._tokens = frozenset(k for k in self.keys if whole_words and _WORD.fullmatch(k))
         rest = [k for k in self.keys if k not in self._tokens]
         self._pattern = _compile(rest, whole_words=whole_words) if rest else None
+        # A text holding none of these (the longest word of each key) has no match: a few
+        # substring searches are faster than the pattern's scan.
+        literals = {max(k.split(), key=len) for k in rest}
+        self._literals = tuple(literals) if len(literals) <= _MAX_LITERALS else ()
 
     def spans(
         self, text: str, words: frozenset[str] | None = None
@@ -113,7 +118,9 @@ class _Entries:
             for m in _WORD.finditer(text):
                 if m.group() in self._tokens:
                     yield self.keys[m.group()], m.start(), m.end()
-        if self._pattern is not None:
+        if self._pattern is not None and (
+            not self._literals or any(lit in text for lit in self._literals)
+        ):
             for m in self._pattern.finditer(text):
                 yield self.keys[" ".join(m.group().split())], m.start(), m.end()
 
@@ -171,12 +178,14 @@ class WordMatcher:
         folded: str | None = None,
         normalized: str | None = None,
         words: frozenset[str] | None = None,
+        normalized_words: frozenset[str] | None = None,
     ) -> list[WordHit]:
         """Return the entries found in ``text`` (at most 10, each once, in order of position),
         folded or normalised, with their span in ``text`` as the author wrote it.
 
-        ``folded`` (``fold(text)``), its ``words`` and ``normalized`` (``normalize_text(text)``;
-        the empty string skips the normalised form) may be given when the caller has them.
+        ``folded`` (``fold(text)``), its ``words``, ``normalized`` (``normalize_text(text)``;
+        the empty string skips the normalised form) and its ``normalized_words`` may be given
+        when the caller has them.
         """
         found = _first_spans(self._folded, fold(text) if folded is None else folded, words)
         hits: list[WordHit] = []
@@ -184,11 +193,15 @@ class WordMatcher:
             view = fold_map(text)
             hits = [WordHit(e, *view.original_span(a, b)) for e, (a, b) in found.items()]
         if self._normalized.keys and len(hits) < min(len(self._entries), _MAX_MATCHES):
-            norm = normalize_text(text) if normalized is None else normalized
-            more = _first_spans(self._normalized, norm, None, skip=found)
+            if normalized is None:
+                norm, norm_words = normalize_text(text), None
+            else:
+                norm, norm_words = normalized, normalized_words
+            more = _first_spans(self._normalized, norm, norm_words, skip=found)
             if more:
                 full = normalize(text)  # the offsets, only on a hit
-                more = _first_spans(self._normalized, full.text, None, skip=found)
+                if full.text != norm:  # a ``normalized`` that was not normalize_text(text)
+                    more = _first_spans(self._normalized, full.text, None, skip=found)
                 hits += [WordHit(e, *full.original_span(a, b)) for e, (a, b) in more.items()]
         return sorted(hits, key=lambda h: (h.start, h.end))[:_MAX_MATCHES]
 
@@ -260,16 +273,17 @@ def _fields(submission: Submission) -> list[tuple[str, str]]:
 class _FieldView:
     """One word-matched field of a submission, folded (and its words) and normalised."""
 
-    __slots__ = ("folded", "name", "normalized", "value", "words")
+    __slots__ = ("folded", "name", "normalized", "normalized_words", "value", "words")
 
     def __init__(self, name: str, value: str) -> None:
         self.name = name
         self.value = value
-        self.folded = fold(value)
+        self.folded = cached_fold(value)
         self.words = frozenset(_WORD.findall(self.folded))
         # Private fields are matched folded only (they are never quoted); the text is read
         # once per check, shared with the scorer.
         self.normalized = "" if name in _PRIVATE_FIELDS else cached_analysis(value).text
+        self.normalized_words = frozenset(_WORD.findall(self.normalized))
 
 
 def _field_views(submission: Submission, ctx: Context) -> list[_FieldView]:
@@ -292,7 +306,11 @@ def _word_signal(
     matches: list[dict[str, str]] = []
     for view in _field_views(submission, ctx):
         hits = matcher.search(
-            view.value, folded=view.folded, normalized=view.normalized, words=view.words
+            view.value,
+            folded=view.folded,
+            normalized=view.normalized,
+            words=view.words,
+            normalized_words=view.normalized_words,
         )
         if hits and view.name in _PRIVATE_FIELDS:  # the entry could be the address itself
             matches.append({"field": view.name})
@@ -392,6 +410,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT_RUN = re.compile(r"\d{5,}")
 #: Texts shorter than this (in letters and digits) are never gibberish: "10/10", "2+2=4".
 _GIBBERISH_MIN_ALNUM = 10
+_GIBBERISH_HEAD = 2000  # characters read
 
 
 def is_gibberish(text: str) -> bool:
@@ -403,10 +422,12 @@ def is_gibberish(text: str) -> bool:
     "RTX 4090 vs 4080", "Le 12/03/2024 à 14h30" and phone numbers in a sentence pass. Reads at
     most the first 2,000 characters.
     """
-    head = fold(text[:2000])
-    alnum = sum(ch.isalnum() for ch in head)
+    head = cached_fold(text) if len(text) <= _GIBBERISH_HEAD else fold(text[:_GIBBERISH_HEAD])
     runs = len(_DIGIT_RUN.findall(head))
-    if alnum < _GIBBERISH_MIN_ALNUM or not runs:
+    if not runs:  # most texts: no need to count
+        return False
+    alnum = sum(ch.isalnum() for ch in head)
+    if alnum < _GIBBERISH_MIN_ALNUM:
         return False
     digits = sum(ch.isdigit() for ch in head)
     if digits < 0.3 * alnum:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import math
 import re
+import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
@@ -31,6 +32,7 @@ __all__ = [
     "FieldError",
     "Submission",
     "ValidationError",
+    "active_email_cache",
     "clean_text",
     "email_cache",
     "normalize_email",
@@ -263,31 +265,45 @@ class EmailCache:
     """Outcomes of email validation for one batch, by address as typed (stripped): each distinct
     address is checked once while :func:`email_cache` is active. Bounded: past ``size`` addresses
     the least recently used is forgotten. It changes no outcome and is never written anywhere;
-    deliverability checks (DNS) are never cached."""
+    deliverability checks (DNS) are never cached. Thread-safe."""
 
-    __slots__ = ("_outcomes", "size")
+    __slots__ = ("_lock", "_outcomes", "size")
 
     def __init__(self, size: int = 8192) -> None:
         self.size = size
         self._outcomes: OrderedDict[str, _EmailOutcome] = OrderedDict()
+        self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"EmailCache(size={self.size}, entries={len(self._outcomes)})"
 
+    def clear(self) -> None:
+        """Forget every address (an erasure request must leave none in memory)."""
+        with self._lock:
+            self._outcomes.clear()
+
     def outcome(self, address: str) -> _EmailOutcome:
         """The outcome of checking ``address``, checked on its first request only."""
         outcomes = self._outcomes
-        found = outcomes.get(address)
-        if found is not None:
-            outcomes.move_to_end(address)
-            return found
-        found = outcomes[address] = _check_email(address, check_deliverability=False)
-        if len(outcomes) > self.size:
-            outcomes.popitem(last=False)
+        with self._lock:
+            found = outcomes.get(address)
+            if found is not None:
+                outcomes.move_to_end(address)
+                return found
+        found = _check_email(address, check_deliverability=False)
+        with self._lock:
+            outcomes[address] = found
+            if len(outcomes) > self.size:
+                outcomes.popitem(last=False)
         return found
 
 
 _email_cache: ContextVar[EmailCache | None] = ContextVar("modkit_email_cache", default=None)
+
+
+def active_email_cache() -> EmailCache | None:
+    """The cache :func:`email_cache` made active in this context, if any."""
+    return _email_cache.get()
 
 
 @contextmanager

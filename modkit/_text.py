@@ -118,6 +118,7 @@ __all__ = [
     "Analysis",
     "Normalized",
     "analyse",
+    "analyse_folded",
     "find_links",
     "fold",
     "fold_map",
@@ -229,8 +230,19 @@ def analyse(text: str, /) -> Analysis:
     Raises:
         TypeError: if ``text`` is not a ``str``.
     """
+    return analyse_folded(text, None)
+
+
+def analyse_folded(text: str, folded: str | None, /) -> Analysis:
+    """:func:`analyse`, given ``fold(text)`` when the caller has it (None: fold here).
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
     src = _checked(text)
-    out = folded = _fold_confusables(src)
+    if folded is None or len(src) != len(text):
+        folded = _fold_confusables(src)
+    out = folded
     spans: list[tuple[int, int]] = []
     rest: Sequence[_Stage] = ()
     deferred = False
@@ -275,12 +287,29 @@ def fold_map(text: str, /) -> Normalized:
 
 
 def _fold_confusables(src: str) -> str:
-    """Stages 1 and 2 (fast path)."""
+    """Stages 1 and 2 (fast path): each distinct word with a lookalike is mapped once, and the
+    text is left as it is when none changes."""
     out = _fold(src)
-    conf = _confusable_callback(out)
-    if conf is not None:
-        out = _CONF_WORD.sub(lambda m: conf(m)[0], out)
-    return out
+    latin_text = _latin_text(out)
+    if latin_text is None:
+        return out
+    mapping: dict[str, str] = {}
+    for word in set(_CONF_WORD.findall(out)):
+        if len(word) > _CACHED_WORD:
+            mapped = _confusable_word(word, latin_text)
+        else:
+            mapped = _confusable_word_cached(word, latin_text)
+        if mapped != word:
+            mapping[word] = mapped
+    if not mapping:
+        return out
+    get = mapping.get
+
+    def replace(m: re.Match[str]) -> str:
+        word = m.group()
+        return get(word, word)
+
+    return _CONF_WORD.sub(replace, out)
 
 
 def find_links(text: str, /) -> list[tuple[int, int]]:
@@ -309,15 +338,20 @@ def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[
     fast path's text before stage ``start``); return the text after them.
 
     When the stages before ``start`` left stages 1-2's output as it was (the same object), its
-    offsets are stage 1's; otherwise every stage runs again with offsets, from ``src``.
+    offsets are stage 1's; otherwise every stage runs again with offsets, from that output.
     """
+    offs = _fold_offsets(src)  # stage 2 keeps stage 1's offsets
     if text is not folded:
-        return _run_stages(src, links, _LINK_STAGES_END)[0]
-    offs = _fold_offsets(src)
-    for stage in _STAGES[start:_LINK_STAGES_END]:
-        if stage.hint(text):
-            found = links if stage.links else None
-            text, offs = _apply_full(stage.edits(text), text, offs, found)
+        text, start = folded, 0
+    last = _LINK_STAGES_END - 1
+    for i in range(start, _LINK_STAGES_END):
+        stage = _STAGES[i]
+        if not stage.hint(text):
+            continue
+        found = links if stage.links else None
+        if i == last:  # the offsets after the last link stage are not needed
+            return _apply_links(stage.edits(text), text, offs, found)
+        text, offs = _apply_full(stage.edits(text), text, offs, found)
     return text
 
 
@@ -420,19 +454,36 @@ def _fold_full(text: str) -> tuple[str, list[int]]:
     return _fold(text), _fold_offsets(text)
 
 
+class _FoldLengths(dict[int, str]):
+    """Code point -> ``chr(len(fold of it))``, for ``str.translate``; filled on first use."""
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = chr(len(_FOLD[key]))
+        return value
+
+
+_FOLD_LENGTHS = _FoldLengths()
+_NOT_ONE = re.compile("[^\x01]+")  # characters that fold to none or to several
+
+
 def _fold_offsets(text: str) -> list[int]:
     """The offsets of stage 1's output (stage 2 keeps them: it maps one letter to one)."""
     if text.isascii():
         return list(range(len(text) + 1))
-    table = _FOLD
+    lengths = text.translate(_FOLD_LENGTHS)
     offs: list[int] = []
-    for i, ch in enumerate(text):
-        n = len(table[ord(ch)])
-        if n == 1:
-            offs.append(i)
-        elif n:
-            offs.extend([i] * n)
-    offs.append(len(text))
+    pos = 0
+    for m in _NOT_ONE.finditer(lengths):  # between runs, one output character per input one
+        start, end = m.span()
+        offs.extend(range(pos, start))
+        for i in range(start, end):
+            n = ord(lengths[i])
+            if n == 1:
+                offs.append(i)
+            elif n:
+                offs.extend([i] * n)
+        pos = end
+    offs.extend(range(pos, len(text) + 1))
     return offs
 
 
@@ -453,13 +504,21 @@ _Result = Result
 _Callback = Callback
 
 
-def _confusable_callback(text: str) -> _Callback | None:
-    """The word callback of stage 2 for ``text``, or None when it has no lookalike at all."""
+def _latin_text(text: str) -> bool | None:
+    """Whether ``text`` has at least as many Latin letters as unambiguous foreign ones; None
+    when it has no lookalike at all."""
     if text.isascii() or _CONF_ANY.search(text) is None:
         return None
     latin = len(text) - len(_LATIN_LETTER.sub("", text))
     foreign = len(text) - len(_FOREIGN_UNAMBIGUOUS.sub("", text))
-    latin_text = latin >= foreign
+    return latin >= foreign
+
+
+def _confusable_callback(text: str) -> _Callback | None:
+    """The word callback of stage 2 for ``text``, or None when it has no lookalike at all."""
+    latin_text = _latin_text(text)
+    if latin_text is None:
+        return None
 
     def callback(m: re.Match[str]) -> _Result:
         word = m.group()
@@ -521,8 +580,13 @@ def _split_host(host: str) -> tuple[list[str], list[int], list[int]]:
 
 
 def _host_words(labels: Sequence[str]) -> list[str]:
-    words = [w for lbl in labels for w in _HOST_WORD.findall(lbl)]
-    return [w for w in words if not _WWW.fullmatch(w)] if "www" in "".join(labels) else words
+    if len(labels) == 1:  # a plain host: one search
+        words: list[str] = _HOST_WORD.findall(labels[0])
+        joined = labels[0]
+    else:
+        words = [w for lbl in labels for w in _HOST_WORD.findall(lbl)]
+        joined = "".join(labels)
+    return [w for w in words if not _WWW.fullmatch(w)] if "www" in joined else words
 
 
 def _plain(host: str) -> bool:
@@ -555,9 +619,18 @@ def _tld(label: str) -> str:
 
 def _url_callback(m: re.Match[str]) -> _Result:
     s, host, path = m.group(0, "host", "path")
-    end = len(s.rstrip(_TRAILING)) if path else len(s)
+    read = _url_value_cached if len(s) <= _CACHED_LINK else _url_value
     if host is None:  # after a scheme or www: any host
-        return _token(s, 0, end, _url_token([m.group("shost") or m.group("whost")]))
+        return read(s, None, path, m.group("shost") or m.group("whost"), 0)
+    return read(s, host, path, None, m.start("host") - m.start())
+
+
+def _url_value(s: str, host: str | None, path: str, any_host: str | None, host_at: int) -> _Result:
+    """:func:`_url_callback` for the match ``s``: its ``host`` at ``host_at`` (or ``any_host``
+    after a scheme or www) and its ``path``."""
+    end = len(s.rstrip(_TRAILING)) if path else len(s)
+    if host is None:
+        return _token(s, 0, end, _url_token([any_host or ""]))
     if _plain(host):
         tld = _tld(host[host.rfind(".") + 1 :])
         if tld in SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
@@ -578,9 +651,13 @@ def _url_callback(m: re.Match[str]) -> _Result:
         elif tld not in WORD_TLDS:
             continue
         if k < len(labels):
-            end = m.start("host") - m.start() + ends[k - 1]
+            end = host_at + ends[k - 1]
         return _token(s, 0, end, _url_token(labels[:k]))
     return s, None, None
+
+
+_CACHED_LINK = 200  # links up to this length are read once per process (the same link repeated)
+_url_value_cached = functools.lru_cache(maxsize=1024)(_url_value)
 
 
 _SCHEME = r"(?:h{1,8}t{2,8}p{1,8}s{0,8}|http\$|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
@@ -633,15 +710,24 @@ _VALUE_HOST = re.compile(
 
 def _markup_callback(m: re.Match[str]) -> _Result:
     group = "v" if m.group("v") is not None else "bv" if m.group("bv") is not None else "bb"
-    value = m.group(group)
-    start, end = m.start(group) - m.start(), m.end(group) - m.start()
-    if value.startswith(("#", "xxurl")):
-        return m.group(), None, None
+    at = m.start()
     s = m.group()
+    read = _markup_value_cached if len(s) <= _CACHED_LINK else _markup_value
+    return read(s, m.start(group) - at, m.end(group) - at)
+
+
+def _markup_value(s: str, start: int, end: int) -> _Result:
+    """:func:`_markup_callback` for the match ``s`` whose value is ``s[start:end]``."""
+    value = s[start:end]
+    if value.startswith(("#", "xxurl")):
+        return s, None, None
     if value.startswith("mailto:"):
         return _token(s, start, end, "xxemail")[0], slice(start, end), None
     host = _VALUE_HOST.match(value)
     return _token(s, start, end, _url_token([host.group(1)] if host else []))
+
+
+_markup_value_cached = functools.lru_cache(maxsize=1024)(_markup_value)
 
 
 _PHONE = re.compile(
@@ -688,13 +774,15 @@ class _Stage:
             return
         assert self.pattern is not None
         cb = self.callback
-        for m in self.pattern.finditer(text):
-            if isinstance(cb, str):
+        if isinstance(cb, str):
+            for m in self.pattern.finditer(text):
                 yield m.start(), m.end(), cb, None, None
-                continue
+            return
+        for m in self.pattern.finditer(text):
             repl, src, link = cb(m)
-            if repl != m.group():
-                yield m.start(), m.end(), repl, src, link
+            s, e = m.span()
+            if repl != text[s:e]:
+                yield s, e, repl, src, link
 
     def fast(self, text: str) -> str:
         if not self.hint(text):
@@ -714,6 +802,33 @@ class _Stage:
         return self.pattern.sub(lambda m: cb(m)[0], text)
 
 
+def _link_span(offs: list[int], s: int, link: tuple[int, int]) -> tuple[int, int]:
+    """The span in the original of ``link`` (relative to an edit at ``s``)."""
+    a, b = s + link[0], s + link[1]
+    after = min(bisect_right(offs, offs[b - 1], b), len(offs) - 1)
+    return offs[a], offs[after]
+
+
+def _apply_links(
+    edits: Iterable[_Edit], text: str, offs: list[int], links: list[tuple[int, int]] | None
+) -> str:
+    """:func:`_apply_full`'s text and links, without the new offsets."""
+    parts: list[str] = []
+    pos = 0
+    last = len(offs) - 1
+    for s, e, repl, _, link in edits:
+        if links is not None and link is not None:
+            a, b = s + link[0], s + link[1]
+            links.append((offs[a], offs[min(bisect_right(offs, offs[b - 1], b), last)]))
+        parts.append(text[pos:s])
+        parts.append(repl)
+        pos = e
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def _apply_full(
     edits: Iterable[_Edit], text: str, offs: list[int], links: list[tuple[int, int]] | None
 ) -> tuple[str, list[int]]:
@@ -722,9 +837,7 @@ def _apply_full(
     pos = 0
     for s, e, repl, src, link in edits:
         if links is not None and link is not None:
-            a, b = s + link[0], s + link[1]
-            after = min(bisect_right(offs, offs[b - 1], b), len(offs) - 1)
-            links.append((offs[a], offs[after]))
+            links.append(_link_span(offs, s, link))
         parts.append(text[pos:s])
         new.extend(offs[pos:s])
         parts.append(repl)
@@ -776,8 +889,14 @@ def _url_hint(text: str) -> bool:
     return "//" in text or "/ /" in text or "w w w" in text or "dot" in text or "point" in text
 
 
+# Where ``_AT`` can match without "@" or "arobase": "at" as a word or in brackets.
+_AT_WORD = re.compile(r"[\[({<] ?at ?[\])}>]| at ")
+
+
 def _email_hint(text: str) -> bool:
-    return "@" in text or "arobase" in text or ("at" in text and _url_hint(text))
+    if "@" in text or "arobase" in text:
+        return True
+    return "at" in text and _AT_WORD.search(text) is not None and _url_hint(text)
 
 
 def _mask_hint(text: str) -> bool:

@@ -4,8 +4,10 @@ Within :func:`shared_analyses` (the Moderator opens one around each ``check`` an
 ``check_many``), :func:`cached_analysis` analyses each distinct text once; the scorer reads the
 normalised text (:func:`scoring_text`), the link rule the links (:func:`shared_links`) and the word
 rules the normalised text of each field from it.
-Outside such a block nothing is cached. The cache lives in a context variable: each thread or
-task has its own, and it ends with the block (no unbounded growth).
+The text's fold (:func:`cached_fold`, for duplicate fingerprints and word lists) is made once too,
+and the analysis starts from it. Outside such a block nothing is cached. The caches live in
+context variables: each thread or task has its own, and they end with the block (no unbounded
+growth).
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from contextvars import ContextVar
 from modkit import _text
 from modkit._text import Analysis
 
-__all__ = ["cached_analysis", "scoring_text", "shared_analyses", "shared_links"]
+__all__ = ["cached_analysis", "cached_fold", "scoring_text", "shared_analyses", "shared_links"]
 
 _SHARED: ContextVar[dict[str, Analysis] | None] = ContextVar("modkit_text_shared", default=None)
+_FOLDS: ContextVar[dict[str, str] | None] = ContextVar("modkit_text_folds", default=None)
 
 
 @contextmanager
@@ -27,10 +30,27 @@ def shared_analyses() -> Iterator[None]:
     """Within the block, :func:`cached_analysis` analyses each distinct text once (in this
     thread or task): the scorer and the rules of one check share one normalisation."""
     token = _SHARED.set({})
+    folds = _FOLDS.set({})
     try:
         yield
     finally:
+        _FOLDS.reset(folds)
         _SHARED.reset(token)
+
+
+def cached_fold(text: str, /) -> str:
+    """``fold(text)``, computed once per distinct text inside :func:`shared_analyses`.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    cache = _FOLDS.get()
+    if cache is None or not isinstance(text, str):
+        return _text.fold(text)
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = _text.fold(text)
+    return found
 
 
 def cached_analysis(text: str, /) -> Analysis:
@@ -44,7 +64,10 @@ def cached_analysis(text: str, /) -> Analysis:
         return _text.analyse(text)
     found = cache.get(text) if isinstance(text, str) else None
     if found is None:
-        found = _text.analyse(text)
+        folded = None
+        if isinstance(text, str) and len(text) <= _text.MAX_CHARS:  # the analysis folds it too
+            folded = cached_fold(text)
+        found = _text.analyse_folded(text, folded)
         cache[text] = found
     return found
 

@@ -464,3 +464,19 @@ def test_scoped_view_marks_negation_and_quotation(text: str, expected: list[str]
     _, words, _ = analyze(text, view="scoped", word_ngrams=(1, 1), shape_tokens=False)
     unigrams = [w[1:] for w in words]
     assert [w for w in unigrams if w.lstrip('~"') in {e.lstrip('~"') for e in expected}] == expected
+
+
+@pytest.mark.parametrize(
+    "names",
+    [["a"], ["abc", "", "w\x01mot deux", "😀é"], ["", ""], ["x", "yy", "zzz", ""]],
+)
+def test_code_points_from_the_packed_vocabulary_are_those_of_the_names(names: list[str]) -> None:
+    from modkit._features_index import _code_points
+    from modkit._features_view import code_points
+
+    packed = "\x00".join(names)
+    for fast, reference in zip(_code_points(names, packed), code_points(names), strict=True):
+        assert fast.dtype == reference.dtype
+        assert fast.tolist() == reference.tolist()
+    with pytest.raises(ValueError, match="packed"):
+        _code_points([*names, "extra"], packed)

@@ -254,16 +254,24 @@ def test_a_check_reads_its_text_once(tiny_model: Path, monkeypatch: pytest.Monke
     import modkit._text as text_module
 
     calls: list[str] = []
-    real = text_module.analyse
+    folds: list[str] = []
+    real = text_module.analyse_folded
+    real_fold = text_module.fold
 
-    def counting(raw: str) -> Any:
+    def counting(raw: str, folded: str | None) -> Any:
         calls.append(raw)
-        return real(raw)
+        assert folded == real_fold(raw)  # the fold made for the rules, not made again
+        return real(raw, folded)
+
+    def counting_fold(raw: str) -> str:
+        folds.append(raw)
+        return real_fold(raw)
 
     def forbidden(raw: str) -> Any:
         raise AssertionError("the text was normalised twice")
 
-    monkeypatch.setattr(text_module, "analyse", counting)
+    monkeypatch.setattr(text_module, "analyse_folded", counting)
+    monkeypatch.setattr(text_module, "fold", counting_fold)
     monkeypatch.setattr(text_module, "normalize_text", forbidden)
     monkeypatch.setattr(text_module, "find_links", forbidden)
     mod = Moderator(scorer=Scorer.load(tiny_model), secret="s" * 32, policy=Policy(max_links=1))
@@ -271,6 +279,7 @@ def test_a_check_reads_its_text_once(tiny_model: Path, monkeypatch: pytest.Monke
     decision = mod.check({"name": "Ann", "email": "ann@example.org", "text": text}, record=False)
     assert "too_many_links" in decision.codes
     assert calls == [text]
+    assert folds.count(text) == 1  # duplicate fingerprint, word lists and analysis share it
     calls.clear()
     forms = [{"name": "Ann", "email": "ann@example.org", "text": t} for t in (text, "Merci !")]
     assert len(mod.check_many(forms, record=False)) == 2
@@ -478,3 +487,14 @@ def test_default_model_obfuscation_scores_like_clean(clean: str, obfuscated: str
     a = scorer.score(f"T'es qu'un {clean}")["toxicity"]
     b = scorer.score(f"T'es qu'un {obfuscated}")["toxicity"]
     assert b == pytest.approx(a, abs=1e-6)
+
+
+@pytest.mark.parametrize(("dist", "package"), [("scikit-learn", "sklearn"), ("numpy", "numpy")])
+def test_the_installed_version_is_read_as_importlib_metadata_reads_it(
+    dist: str, package: str
+) -> None:
+    from importlib.metadata import version
+
+    from modkit._model import _installed_version
+
+    assert _installed_version(dist, package) == version(dist)

@@ -530,3 +530,35 @@ def test_concurrent_checks_share_one_moderator(make_moderator: Make) -> None:
         t.join()
     assert errors == []
     assert len(store) == 200
+
+
+def test_each_address_is_validated_once_until_an_erasure(monkeypatch: pytest.MonkeyPatch) -> None:
+    import modkit._submission as submission
+
+    calls: list[str] = []
+    real = submission._check_email
+
+    def counting(text: str, *, check_deliverability: bool) -> Any:
+        calls.append(text)
+        return real(text, check_deliverability=check_deliverability)
+
+    monkeypatch.setattr(submission, "_check_email", counting)
+    mod = Moderator(rules_only=True, secret=SECRET)
+    form = {**sample_form(), "email": "Ann@Example.org"}
+    first = mod.check(form, record=False)
+    again = mod.check(form, record=False)
+    assert (first.action, first.codes) == (again.action, again.codes)
+    assert mod.validate(form).email == validate(form).email  # the same outcome as uncached
+    assert len(calls) == 2  # once for the moderator, once for the bare validate()
+    with pytest.raises(ValidationError):  # an invalid address stays invalid from the cache
+        mod.check({**form, "email": "ann@"}, record=False)
+    with pytest.raises(ValidationError):
+        mod.check({**form, "email": "ann@"}, record=False)
+    assert calls.count("ann@") == 1
+    mod.forget(email="Ann@Example.org")
+    mod.check(form, record=False)  # no address was kept past the erasure
+    assert calls.count("Ann@Example.org") == 3
+    outer = submission.EmailCache(8)
+    with submission.email_cache(outer):  # a batch's own cache is the one used
+        mod.check({**form, "email": "bob@example.org"}, record=False)
+    assert repr(outer) == "EmailCache(size=8, entries=1)"

@@ -22,10 +22,17 @@ from modkit._text import (
     _fold,
     analyse,
     find_links,
+    fold,
     normalize,
     normalize_text,
 )
-from modkit._text_share import cached_analysis, scoring_text, shared_analyses, shared_links
+from modkit._text_share import (
+    cached_analysis,
+    cached_fold,
+    scoring_text,
+    shared_analyses,
+    shared_links,
+)
 
 
 def _check(raw: str, expected: str) -> None:
@@ -804,13 +811,13 @@ def test_analyse_on_the_project_corpus(thorough: Callable[[int], int]) -> None:
 
 def test_shared_analyses_read_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real = text_module.analyse
+    real = text_module.analyse_folded
 
-    def counting(raw: str) -> Analysis:
+    def counting(raw: str, folded: str | None) -> Analysis:
         calls.append(raw)
-        return real(raw)
+        return real(raw, folded)
 
-    monkeypatch.setattr(text_module, "analyse", counting)
+    monkeypatch.setattr(text_module, "analyse_folded", counting)
     raw = "Visit www.example.com or hxxp://spam [dot] ru now"
     assert scoring_text(raw) == normalize_text(raw)  # outside a block: no analysis, no cache
     assert calls == []
@@ -827,6 +834,20 @@ def test_shared_analyses_read_each_text_once(monkeypatch: pytest.MonkeyPatch) ->
     assert calls == [raw, raw, "autre texte"]  # shared_links never analyses
     cached_analysis(raw)  # the block is over: computed again
     assert len(calls) == 4
+
+
+def test_shared_folds_are_made_once_and_equal_fold() -> None:
+    raw = "Cоnnard  ÉCRIT en ＦＵＬＬＷＩＤＴＨ www.site.com"  # a Cyrillic "о"
+    assert cached_fold(raw) == fold(raw)  # outside a block: computed, not kept
+    with shared_analyses():
+        first = cached_fold(raw)
+        assert first == fold(raw)
+        assert cached_fold(raw) is first
+        assert cached_analysis(raw) == analyse(raw)  # the analysis starts from the shared fold
+    long = "é" * (MAX_CHARS + 10)  # cut by the analysis, folded whole: not shared
+    with shared_analyses():
+        assert cached_fold(long) == fold(long)
+        assert cached_analysis(long) == analyse(long)
 
 
 @settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -870,3 +891,63 @@ def test_worst_cases_agree_on_every_path(name: str) -> None:
     assert fast == normalize(text).text
     assert analyse(text) == Analysis(fast, tuple(find_links(text)))
     assert find_links(text) == _links_by_offsets(text)
+
+
+_LOOKALIKE_TEXT = st.text(st.sampled_from("aceopxyCOPkмирпатеосухіјαεικνορυχωАВЕКМНОРСТХ 1.-'"))
+
+
+def _fold_confusables_reference(text: str) -> str:
+    """Stages 1 and 2 word by word, through the offset path's callback."""
+    out = text_module._fold(text)
+    conf = text_module._confusable_callback(out)
+    return out if conf is None else text_module._CONF_WORD.sub(lambda m: conf(m)[0], out)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(_LOOKALIKE_TEXT)
+def test_lookalikes_mapped_once_per_distinct_word_as_word_by_word(text: str) -> None:
+    assert text_module._fold_confusables(text) == _fold_confusables_reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cоnnаrd привет сосо", "Привет мир 你好 λογος " * 50, "сосо", "ΑΒΓ abc", "mоt " * 3000],
+)
+def test_lookalike_texts_fold_as_word_by_word(text: str) -> None:
+    assert text_module._fold_confusables(text) == _fold_confusables_reference(text)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "at",
+                " ",
+                "[",
+                "]",
+                "(",
+                ")",
+                "<",
+                ">",
+                "{",
+                "}",
+                ".",
+                "a",
+                "b",
+                "dot",
+                "point",
+                "com",
+                "fr",
+                "nom",
+                "gmail",
+                "arobase",
+                "@",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_an_email_is_only_found_where_the_email_hint_looks(text: str) -> None:
+    if text_module._EMAIL.search(text) is not None:
+        assert "@" in text or "arobase" in text or text_module._AT_WORD.search(text) is not None
