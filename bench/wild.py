@@ -57,7 +57,7 @@ _INNOCENT_CORPORA = (
     "en_tweeteval_informal",
     "fr_social_comments_selfannotated",
 )
-_PROJECT_CONVERSATION = ("conv_", "forum_")
+_PROJECT_CONVERSATION = ("conv_", "forum_", "casual_")
 
 
 class Judge:

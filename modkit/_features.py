@@ -28,6 +28,8 @@ from modkit._features_index import SHAPE_BLOCK, VocabularyIndex
 from modkit._features_view import (
     FUNCTION_WORDS,
     MAX_CHARGRAM_CHARS,
+    NEGATED,
+    QUOTED,
     SHAPE_EDGES,
     SHAPE_PREFIX,
     STOP_WORDS,
@@ -124,7 +126,7 @@ def _grams(  # noqa: PLR0917
     grams: list[str] = (
         [WORD_PREFIX + w for w in words if w not in stop_words] if word_ngrams[0] <= 1 else []
     )
-    content = view == "content"
+    content = view != "plain"
     for n in range(max(2, word_ngrams[0]), word_ngrams[1] + 1):
         grams.extend(
             WORD_PREFIX + " ".join(words[i : i + n])
@@ -200,7 +202,7 @@ class NgramFeaturizer:
     def word_grams(self, word: str) -> set[str]:
         """The grams that one space-free piece of normalised text makes on its own (its
         character n-grams and its unigrams): what :meth:`Scorer.explain` credits to a word."""
-        if self.view == "content":
+        if self.view != "plain":
             stop = self.stop_words_
             pieces = [t for t in content_tokens(word) if t not in stop]
         else:
@@ -209,6 +211,8 @@ class NgramFeaturizer:
         for piece in pieces:
             grams.update(char_grams(f" {piece} ", self.char_ngrams))
             grams.add(WORD_PREFIX + piece)
+            if self.view == "scoped":
+                grams.update((WORD_PREFIX + NEGATED + piece, WORD_PREFIX + QUOTED + piece))
         return grams
 
     def _analyze(self, text: str) -> tuple[list[str], list[str], list[str]]:
@@ -244,7 +248,7 @@ class NgramFeaturizer:
             stop,
             self.max_word_features,
             self.min_df,
-            skip_pairs=self.view == "content",
+            skip_pairs=self.view != "plain",
         )
         if char_df is None or word_df is None:  # an alphabet too large for exact keys
             char_df, word_df = self._reference_frequencies(docs)

@@ -27,6 +27,7 @@ __all__ = [
     "content_tokens",
     "default_stop_words",
     "owners",
+    "scoped_tokens",
     "segment_sums",
     "shape_buckets",
     "shape_values",
@@ -60,7 +61,13 @@ STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 #: and no word bigram is made of two of them. Who a comment addresses and how it greets are then
 #: no features at all, so they cannot become a shortcut for toxicity (the ``plain`` recipe had
 #: learnt "t'as", "ton" and "Bonjour" as toxic cues from its corpora's registers).
-VIEWS = ("plain", "content")
+#: ``scoped``: the ``content`` view whose content words inside a negation (the next three after
+#: ``pas``, ``jamais``, ``not``, ``n't``... within the clause) are prefixed with ``~`` and those
+#: inside a quotation of three words or more with ``"``: "les migrants ne sont pas des
+#: criminels" and "« les X sont des voleurs » c'est raciste" no longer share the words of the
+#: claim they reject.
+#: Character n-grams are the ``content`` view's.
+VIEWS = ("plain", "content", "scoped")
 
 # Forms as the normaliser writes them: case-folded, accents removed, apostrophes ASCII. Negations
 # (pas, jamais, not, never, don) are kept: they carry meaning ("je ne déteste pas").
@@ -92,8 +99,73 @@ def content_tokens(norm: str) -> list[str]:
     return [token for token in stripped if token]
 
 
+NEGATED = "~"  # prefix of a content word inside a negation (``scoped`` view)
+QUOTED = '"'  # prefix of a content word inside a quotation (``scoped`` view)
+_NEGATIONS_TEXT = """
+    not never no nothing nobody none neither nor without pas jamais aucun aucune rien ni sans guere
+"""
+_NEGATIONS = frozenset(_NEGATIONS_TEXT.split())
+# English stems before ``'t`` (``don't`` -> ``don``, ``t``).
+_NT_STEMS_TEXT = "don doesn didn isn aren wasn weren won can couldn shouldn wouldn haven hasn hadn"
+_NT_STEMS = frozenset((*_NT_STEMS_TEXT.split(), "ain", "mustn", "needn"))
+# Right after a negation these make it restrictive, not negative ("nothing but", "rien que").
+_NOT_NEGATION = frozenset(("but", "que", "qu", "only", "seulement", "than"))
+_CLAUSE_BREAK = frozenset(("but", "mais", "however", "cependant", "pourtant"))
+_NEGATION_SPAN = 3
+_QUOTE_MIN_WORDS = 3
+_PIECE = re.compile(r"[^\s']+")
+_CLAUSE_END = re.compile(r"[.,;:!?…]$|[!?.,;:…]{2,}")
+_QUOTED_SPAN = re.compile(r"[\"«“]([^\"«»“”]{1,400})[\"»”]")
+
+
+def scoped_tokens(norm: str, stop_words: Collection[str]) -> list[str]:
+    """The ``content`` view's words of a normalised text, content words prefixed by their scope:
+    :data:`NEGATED` for the next three content words after a negation within its clause,
+    :data:`QUOTED` inside a quotation of at least three words."""
+    quoted = [
+        m.span(1)
+        for m in _QUOTED_SPAN.finditer(norm)
+        if len(m.group(1).split()) >= _QUOTE_MIN_WORDS
+    ]
+    out: list[str] = []
+    negation_left = 0
+    previous = ""
+    span = 0  # the first quotation that does not end before the current piece
+    for m in _PIECE.finditer(norm):
+        raw = m.group()
+        while span < len(quoted) and quoted[span][1] <= m.start():
+            span += 1
+        in_quote = span < len(quoted) and quoted[span][0] < m.end()
+        for part in _PUNCTUATION_RUN.split(raw):
+            word = part.strip(_EDGE_PUNCTUATION)
+            if word:
+                cue = word in _NEGATIONS or (word == "t" and previous in _NT_STEMS)
+                if word in _CLAUSE_BREAK or (
+                    negation_left and word in _NOT_NEGATION and previous in _NEGATIONS
+                ):
+                    negation_left = 0
+                if word in stop_words or cue:
+                    out.append(word)
+                elif in_quote:
+                    out.append(QUOTED + word)
+                elif negation_left:
+                    out.append(NEGATED + word)
+                    negation_left -= 1
+                else:
+                    out.append(word)
+                if cue:
+                    negation_left = _NEGATION_SPAN
+                previous = word
+        if _CLAUSE_END.search(raw):
+            negation_left = 0
+    return out
+
+
 def view_text(norm: str, view: str, stop_words: Collection[str]) -> tuple[str, list[str]]:
     """``(text of the character n-grams, words)`` of a normalised text under ``view``."""
+    if view == "scoped":
+        head = content_tokens(norm[:MAX_CHARGRAM_CHARS])
+        return " ".join(t for t in head if t not in stop_words), scoped_tokens(norm, stop_words)
     if view == "content":
         words = content_tokens(norm)
         head = (
@@ -105,7 +177,7 @@ def view_text(norm: str, view: str, stop_words: Collection[str]) -> tuple[str, l
 
 def default_stop_words(view: str) -> frozenset[str]:
     """The words that are no unigram (and, in the ``content`` view, no character n-grams)."""
-    return FUNCTION_WORDS if view == "content" else STOP_WORDS
+    return STOP_WORDS if view == "plain" else FUNCTION_WORDS
 
 
 def bucket(value: float, edges: Sequence[float]) -> int:

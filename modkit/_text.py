@@ -32,9 +32,10 @@ Stages, in order, and the choices they make:
 3. Links, as tokens separated by spaces: ``href``/``src`` values and bbcode ``[url]`` ->
    ``xxurl`` + host words; emails, obfuscated or not (``nom [at] gmail [dot] com``, ``nom
    arobase gmail point com``) -> ``xxemail``; URLs (``https://www.best-casino.ru/x`` -> ``xxurl
-   best casino ru``; ``hxxp://``, ``www . site . com``, ``site(dot)com``, ``site[.]com``, ``site
-   point com``) -> ``xxurl`` + host words; phone numbers (FR ``06 12 34 56 78``, ``+33 6 ...``,
-   international ``+1 (555) 123-4567`` with 9 to 15 digits, North American ``555-123-4567``)
+   best casino ru``; ``hxxp://``, ``htttps://``, ``www . site . com``, ``site(dot)com``,
+   ``site[.]com``, ``site point com``) -> ``xxurl`` + host words; phone numbers (FR ``06 12 34 56
+   78``, ``+33 6 ...``, international ``+1 (555) 123-4567`` with 9 to 15 digits, North American
+   ``555-123-4567``)
    -> ``xxphone``. A bare ``name.tld`` needs a TLD from a list that leaves out those that are
    French or English words (``.de``, ``.it``, ``.me``...) unless a path follows; spaced or
    spelt-out dots need a short list (``com``, ``fr``, ``org``...); a scheme, ``www`` or
@@ -47,6 +48,10 @@ Stages, in order, and the choices they make:
    ``v.i.a.g.r.a``, ``U.S.A.`` -> ``usa.``), unless the letters are all common one-letter words
    (``a``, ``y``, ``à``, ``i``, ``o``, ``e``, ``u``) or fewer than two are letters, or a ``-``
    run goes on into a word (``y-a-t-il``). Initials with a space after the dot (``J. K.``) stay.
+   A run may start right after a single letter with another separator (``a f.u.c.k.i.n.g``).
+   When two spaced words meet (``a f u c k i n g s t u p i d``), the joined run, if no word
+   itself, is cut into the fewest lexicon or common words (``a fucking stupid``; runs of at most
+   60 ASCII letters, left joined when no cut into known words exists).
 5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): digits and ``$``
    between two letters of a word are always converted (``c0nnard``, ``a$$hole``); ``!`` and
    ``@`` between letters only when the word then is one of the lexicon's targets (``p!ss``,
@@ -68,7 +73,9 @@ Stages, in order, and the choices they make:
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
    consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), unless
    another choice of one or two per run (or the run of three as it is) gives a lexicon word
-   (``cooool`` -> ``cool``, ``bitchhh`` -> ``bitch``, ``créée`` stays ``creee``). Double
+   (``cooool`` -> ``cool``, ``bitchhh`` -> ``bitch``, ``créée`` stays ``creee``), or else a
+   common English or French word (the most frequent that fits: ``freeee`` -> ``free``,
+   ``bookmmmark`` -> ``bookmark``). Double
    letters (``coopération``, ``cool``, ``bonne``) are never touched.
 8. Spaces collapsed and stripped.
 """
@@ -362,12 +369,21 @@ def _generic_mark(ch: str) -> bool:
     return any(lo <= cp <= hi for lo, hi in GENERIC_MARKS)
 
 
+#: Lower-case lookalikes that NFKC would turn into another letter (``ϲ`` -> ``σ``, ``ϱ`` -> ``ρ``):
+#: kept by stage 1 for stage 2, which maps them in a Latin word and folds them otherwise.
+_CONF_KEPT = {
+    ch: unicodedata.normalize("NFKC", ch).casefold()
+    for ch in CONF_LOWER
+    if unicodedata.normalize("NFKC", ch).casefold() != ch
+}
+
+
 def _fold_char(ch: str) -> str:
     """What one character of the original becomes in stage 1."""
     special = SPECIAL.get(ch)
     if special is not None:
         return special
-    if ch in CONF_UPPER:
+    if ch in CONF_UPPER or ch in _CONF_KEPT:
         return ch
     cat = unicodedata.category(ch)
     if cat in ("Cn", "Co"):  # unassigned, private use: as they are
@@ -474,7 +490,7 @@ def _fold_offsets(text: str) -> list[int]:
 # --- 2. confusables ---------------------------------------------------------------------------
 
 _CONF_MAP = str.maketrans({**CONF_LOWER, **CONF_UPPER})
-_CONF_UPPER_LOWER = str.maketrans({k: k.casefold() for k in CONF_UPPER})
+_CONF_UPPER_LOWER = str.maketrans({**{k: k.casefold() for k in CONF_UPPER}, **_CONF_KEPT})
 _CONF_CLASS = "".join(sorted({*CONF_LOWER, *CONF_UPPER}))
 _CONF_ANY = re.compile(f"[{_CONF_CLASS}]")
 _CONF_WORD = re.compile(rf"(?<![^\W_])[^\W_]*?[{_CONF_CLASS}][^\W_]*+")
@@ -644,7 +660,7 @@ _CACHED_LINK = 200  # links up to this length are read once per process (the sam
 _url_value_cached = functools.lru_cache(maxsize=1024)(_url_value)
 
 
-_SCHEME = r"(?:https?|http\$|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
+_SCHEME = r"(?:h{1,8}t{2,8}p{1,8}s{0,8}|http\$|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
 _URL = re.compile(
     r"(?<![\w.@/-])(?:"
     rf"{_SCHEME}(?P<shost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"

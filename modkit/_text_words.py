@@ -50,9 +50,13 @@ def _words(text: str) -> frozenset[str]:
 # --- 4. spaced letters ------------------------------------------------------------------------
 
 _SPACED_RUN = re.compile(
-    r"(?<![^\W_])(?<!(?<![^\W_])[^\W_][ .\-_*])"
+    r"(?<![^\W_])(?<!')(?<!(?<![^\W_])[^\W_][ .\-_*])"
     r"[^\W_](?P<sep>[ .\-_*])[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z)"
     r"(?:(?P=sep)[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z))++"
+)
+# The same run without its second lookbehind, tried where that one refused (see spaced_edits).
+_SPACED_RUN_AFTER_SINGLE = re.compile(
+    _SPACED_RUN.pattern.replace(r"(?<!(?<![^\W_])[^\W_][ .\-_*])", "", 1)
 )
 _COMMON_SINGLES = frozenset("ayioeu")
 _HYPHEN_WORD = re.compile(r"-[^\W_]")
@@ -66,7 +70,93 @@ def _spaced_callback(m: re.Match[str]) -> Result:
         return s, None, None
     if m.group("sep") == "-" and _HYPHEN_WORD.match(m.string, m.end()):
         return s, None, None
-    return chars, range(0, len(s), 2), None
+    cuts = _segment(chars)
+    if not cuts:
+        return chars, range(0, len(s), 2), None
+    # A space goes back to the separator it stands for (index 2k - 1 of the match).
+    pieces = [chars[a:b] for a, b in itertools.pairwise((0, *cuts, len(chars)))]
+    source = [2 * i for i in range(cuts[0])]
+    for a, b in itertools.pairwise((*cuts, len(chars))):
+        source.append(2 * a - 1)
+        source.extend(2 * i for i in range(a, b))
+    return " ".join(pieces), source, None
+
+
+#: Runs of spaced letters are cut into words only up to this many letters (bounded work), into
+#: pieces of at most ``_MAX_PIECE`` letters; a piece of up to four letters must rank better than
+#: ``_SHORT_RANK`` among the common words.
+_MAX_SEGMENTED = 60
+_MAX_PIECE = 20
+_SHORT_RANK = 2000
+#: Without a target among its pieces, a cut needs pieces of five letters or more, or a one-letter
+#: word (``a because``, ``personal attack``; not ``del ete``).
+_PLAIN_PIECE = 5
+_SINGLE_WORDS = frozenset("aiyà")
+#: One- and two-letter words a run may be cut into ("a f u c k i n g" -> ``a fucking``).
+_SHORT_WORDS = _words("""
+    a i y à
+    an as at be by do go he if in is it me my no of on or so to up us we
+    t ai au ce de du en es et il je la le ma me ne on ou sa se si ta te tu un
+""")
+
+
+def _segment(run: str) -> tuple[int, ...]:
+    """Where to cut a run of joined spaced letters into words, when spaced words met
+    (``fuckingstupid`` -> ``fucking stupid``), or ``()`` to leave it whole: the run is a word
+    itself, holds anything but ASCII letters, is too long, or cannot be cut into known words
+    (lexicon targets, common words, and for pieces of up to four letters only the most common
+    ones, so ``macron`` is not cut into ``mac ron``), or the cut shows no target of the lexicon
+    and has a piece of two to four letters (``delete`` is not cut into ``del ete``). The cut has
+    the fewest words, then the most frequent ones."""
+    n = len(run)
+    if n < 5 or n > _MAX_SEGMENTED or not run.isascii() or not run.isalpha():
+        return ()
+    rank = _common_ranks()
+    if run in rank or run in _LEXICON:
+        return ()
+
+    def cost(word: str) -> int | None:
+        if word in _LEXICON:
+            return 0
+        if len(word) <= 2:
+            return _SHORT_RANK if word in _SHORT_WORDS else None
+        known = rank.get(word)
+        if known is None or (len(word) <= 4 and known >= _SHORT_RANK):
+            return None
+        return known
+
+    # best[i]: (words, summed rank, previous cut) of the best cut of run[:i]
+    best: list[tuple[int, int, int] | None] = [None] * (n + 1)
+    best[0] = (0, 0, 0)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _MAX_PIECE), end):
+            prev = best[start]
+            if prev is None:
+                continue
+            word_cost = cost(run[start:end])
+            if word_cost is None:
+                continue
+            candidate = (prev[0] + 1, prev[1] + word_cost, start)
+            current = best[end]
+            if current is None or candidate[:2] < current[:2]:
+                best[end] = candidate
+    last = best[n]
+    if last is None or last[0] < 2:
+        return ()
+    cuts: list[int] = []
+    at = last[2]
+    while at > 0:
+        cuts.append(at)
+        entry = best[at]
+        assert entry is not None
+        at = entry[2]
+    cuts.reverse()
+    pieces = [run[a:b] for a, b in itertools.pairwise((0, *cuts, n))]
+    if any(piece in _LEXICON for piece in pieces) or all(
+        len(piece) >= _PLAIN_PIECE or piece in _SINGLE_WORDS for piece in pieces
+    ):
+        return tuple(cuts)
+    return ()
 
 
 # Two singles after a single, with one separator: where a run may start (one letter before).
@@ -76,17 +166,25 @@ SPACED_SEED = re.compile(
 
 
 def spaced_edits(text: str, sources: bool) -> Iterator[Edit]:
-    """Stage 4: try a run at the letter before each seed."""
+    """Stage 4: try a run at the letter before each seed. A run may also start right after a
+    single letter with another separator (``a f.u.c.k``), which the strict pattern refuses."""
     seed = SPACED_SEED.search(text)
+    done = 0  # end of the last run joined: runs never overlap
     while seed is not None:
-        m = _SPACED_RUN.match(text, seed.start() - 1)
+        at = seed.start() - 1
+        m = _SPACED_RUN.match(text, at)
+        if m is None and at > done:
+            loose = _SPACED_RUN_AFTER_SINGLE.match(text, at)
+            if loose is not None and text[at - 1] != loose.group("sep"):
+                m = loose
         if m is None:
             seed = SPACED_SEED.search(text, seed.start() + 1)
             continue
         repl, src, _ = _spaced_callback(m)
         if repl != m.group():
             yield m.start(), m.end(), repl, src, None
-        seed = SPACED_SEED.search(text, m.end())
+        done = m.end()
+        seed = SPACED_SEED.search(text, done)
 
 
 # --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------
@@ -350,6 +448,8 @@ def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None
     if len(runs) <= _MAX_RUNS_TRIED:
         choices = itertools.product(*options)
     best: tuple[str, tuple[int, ...] | None] | None = None
+    common: tuple[int, str, tuple[int, ...] | None] | None = None
+    rank = _common_ranks()
     for choice in choices:
         pieces: list[str] = []
         src: list[int] = []
@@ -367,6 +467,11 @@ def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None
             best = cand, tuple(src) if sources else None
         if cand in _LEXICON:
             return cand, tuple(src) if sources else None
+        r = rank.get(cand)
+        if r is not None and (common is None or r < common[0]):
+            common = r, cand, tuple(src) if sources else None
+    if common is not None:  # else the most frequent common word that fits (``freeee``)
+        return common[1], common[2]
     assert best is not None
     return best
 

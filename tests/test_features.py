@@ -315,13 +315,13 @@ def test_ids_never_overflow_exact_keys() -> None:
 # --- the content view ------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def content(corpus: list[str]) -> NgramFeaturizer:
+@pytest.fixture(scope="module", params=["content", "scoped"])
+def content(corpus: list[str], request: pytest.FixtureRequest) -> NgramFeaturizer:
     return NgramFeaturizer(
         min_df=2,
         max_char_features=30_000,
         max_word_features=8_000,
-        view="content",
+        view=request.param,
         shape_kinds=("caps", "url"),
     ).fit(corpus[:1500])
 
@@ -338,8 +338,9 @@ def test_content_view_batch_and_one_comment_paths_match_the_reference(
         _assert_same(dict(zip(cols.tolist(), vals.tolist(), strict=True)), expected)
 
 
-def test_content_view_fit_matches_reference_frequencies(corpus: list[str]) -> None:
-    feat = NgramFeaturizer(min_df=1, view="content", shape_kinds=("caps",))
+@pytest.mark.parametrize("view", ["content", "scoped"])
+def test_content_view_fit_matches_reference_frequencies(corpus: list[str], view: str) -> None:
+    feat = NgramFeaturizer(min_df=1, view=view, shape_kinds=("caps",))
     fast = feat.fit(corpus[:300]).vocabulary_
     slow_char, slow_word = feat._reference_frequencies(corpus[:300])
     assert set(fast) == set(slow_char) | set(slow_word)
@@ -442,6 +443,27 @@ def test_count_keys_settles_crowded_tables(monkeypatch: pytest.MonkeyPatch) -> N
     keys = np.arange(10_000, dtype=np.int64) % 997 * 1024
     first, counts = gram_trie.count_keys(keys)
     assert Counter(keys.tolist()) == dict(zip(keys[first].tolist(), counts.tolist(), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les migrants ne sont pas des criminels.", ["migrants", "~criminels"]),
+        ("I don't hate Muslims, they are great", ["~hate", "~muslims", "great"]),
+        ("Women are not inferior. Men are idiots", ["women", "~inferior", "men", "idiots"]),
+        ("You are nothing but trash", ["trash"]),  # restrictive, not a negation
+        ("Not bad!!! You idiot", ["~bad", "idiot"]),  # the clause ends
+        (
+            "Il a écrit « les Arabes sont des voleurs » et c'est raciste",
+            ['"arabes', '"voleurs', "raciste"],
+        ),
+        ('Quel "génie" ce type', ["genie", "type"]),  # scare quotes: fewer than three words
+    ],
+)
+def test_scoped_view_marks_negation_and_quotation(text: str, expected: list[str]) -> None:
+    _, words, _ = analyze(text, view="scoped", word_ngrams=(1, 1), shape_tokens=False)
+    unigrams = [w[1:] for w in words]
+    assert [w for w in unigrams if w.lstrip('~"') in {e.lstrip('~"') for e in expected}] == expected
 
 
 @pytest.mark.parametrize(

@@ -201,10 +201,10 @@ def _held_for_toxicity(mod: modkit.Moderator, texts: list[str]) -> list[tuple[bo
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the shipped model 2026.12.03 still moves 3 of 509 base comments across a toxicity "
-    "hold threshold (60 for 2026.11.29): in French a reworded variant ('vous n'avez jamais' for "
-    "'toi t'as jamais') and a threat near the threshold, in English a 'they' variant that also "
-    "makes the insult plural",
+    reason="the shipped model 2026.12.03.2 still moves 3 of 509 base comments across a toxicity "
+    "hold threshold (60 for 2026.11.29): a French death wish scored 0.59 with 'te' and 0.55 with "
+    "'vous' against a threshold of 0.552, and two English 'they' variants that also turn the "
+    "insult into one aimed at absent people ('the scumbags', 'total losers')",
 )
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_minimal_pairs_keep_the_toxicity_decision(moderator: modkit.Moderator, lang: str) -> None:

@@ -199,7 +199,7 @@ def _rewrite_bundle(folder: Path, change: Callable[[dict[str, Any]], None]) -> N
 
 def test_the_feature_recipe_is_bundle_data(tiny_model: Path, tmp_path: Path) -> None:
     default = Scorer.load(tiny_model)
-    assert default._featurizer.view == "content"
+    assert default._featurizer.view == TrainConfig().view == "scoped"
     assert default._featurizer.stop_words_ == FUNCTION_WORDS
     assert default._featurizer.shape_kinds_ == ("caps", "url")
     changed = _copy(tiny_model, tmp_path)

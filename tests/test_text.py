@@ -223,6 +223,9 @@ def test_visible_separators_stay(raw: str, expected: str) -> None:
     [
         ("cоnnard", "connard"),  # Cyrillic о
         ("Quel cоnnаrd", "quel connard"),
+        ("fuϲk", "fuck"),  # Greek lunate sigma, which NFKC would make a sigma
+        ("exϲellеnt", "excellent"),  # with a Cyrillic е in the same word
+        ("λόγος ϲοφία", "λογοσ σοφια"),  # Greek stays Greek
         ("Ѕеcrеt сasino", "secret casino"),
         ("ΗΕLLΟ wοrld", "hello world"),  # Greek capitals and omicron
         ("viаgrа", "viagra"),
@@ -271,6 +274,7 @@ def test_genuine_cyrillic_and_greek_stay(raw: str, expected: str) -> None:
         ("site point com", "xxurl site com"),
         ("casino dot ru", "xxurl casino ru"),
         ("hxxp://evil[.]com/x", "xxurl evil com"),
+        ("htttttps://t.co/abc", "xxurl t co"),  # a stretched scheme
         ("hxxps[:]//evil.com", "xxurl evil com"),
         ("http://192.168.0.1:8080/admin", "xxurl 192 168 0 1"),
         ("visit example.org now", "visit xxurl example org now"),
@@ -418,6 +422,12 @@ def test_link_tokens_are_words_of_their_own() -> None:
         ("c 0 n n a r d", "connard"),
         ("U.S.A.", "usa."),
         ("u r a b*tch", "ura bitch"),
+        # Two spaced words side by side are cut into words again.
+        ("a f u c k i n g s t u p i d idiot", "a fucking stupid idiot"),
+        ("t e s v r a i m e n t d e b i l e", "t es vraiment debile"),
+        # A run may follow a single letter that uses another separator.
+        ("you are a f.u.c.k.i.n.g idiot", "you are a fucking idiot"),
+        ("achetez du v.i.a.g.r.a ici", "achetez du viagra ici"),
     ],
 )
 def test_spaced_letters_are_joined(raw: str, expected: str) -> None:
@@ -441,6 +451,7 @@ def test_spaced_letters_are_joined(raw: str, expected: str) -> None:
         "a, b, c",
         "l'a dit",
         "a y a",
+        "a . b",
     ],
 )
 def test_spaced_letters_that_stay(raw: str) -> None:
@@ -578,6 +589,11 @@ def test_masks_that_stay(raw: str) -> None:
         ("putaiiiin", "putain"),
         ("noooon", "non"),
         ("killlll", "kill"),
+        # No target fits: the most frequent common word that fits.
+        ("goooood", "good"),
+        ("peeeeople", "people"),
+        ("offfffer", "offer"),
+        ("moneyyyy", "money"),
     ],
 )
 def test_repeats_are_squeezed(raw: str, expected: str) -> None:
