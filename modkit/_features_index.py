@@ -40,6 +40,7 @@ SHAPE_BLOCK, CHAR_BLOCK, WORD_BLOCK = 0, 1, 2
 _SEPARATOR_WORD = "\x00"  # between the texts of a batch when their words are split at once
 _JOIN = f" {_SEPARATOR_WORD} "  # padded texts joined: " a \x00 b "
 _SMALL_SHAPE = 256  # up to this many characters, one comment's shape is measured in Python
+_SMALL_WORDS = 64  # below this many words, one comment's word grams are looked up in Python
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,8 @@ class VocabularyIndex:
             views = [view_text(norm, self.view, self.stop_words) for norm in norms]
             heads = [v[0] for v in views]
             split = [" ".join(v[1]) for v in views]
-        pairs = self._words.pair_tables() if n_docs == 1 else None
+        small = n_docs == 1 and split[0].count(" ") < _SMALL_WORDS
+        pairs = self._words.pair_tables() if small else None
         if pairs is not None:
             word_counts = self._small_word_counts(split[0], *pairs)
         else:

@@ -480,3 +480,20 @@ def test_code_points_from_the_packed_vocabulary_are_those_of_the_names(names: li
         assert fast.tolist() == reference.tolist()
     with pytest.raises(ValueError, match="packed"):
         _code_points([*names, "extra"], packed)
+
+
+def test_one_comment_word_grams_are_the_same_by_either_path(
+    fitted: NgramFeaturizer, corpus: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import modkit._features_index as index_module
+
+    texts = corpus[2600:2700] + EDGE
+    norms = fitted.normalized(texts)
+    by_path = []
+    for small in (10**9, 0):  # every comment looked up in Python, then none
+        monkeypatch.setattr(index_module, "_SMALL_WORDS", small)
+        by_path.append([fitted.weights([t], [n]) for t, n in zip(texts, norms, strict=True)])
+    for python, arrays in zip(*by_path, strict=True):
+        for a, b in zip(python, arrays, strict=True):
+            assert np.array_equal(a.cols, b.cols)
+            assert np.array_equal(a.vals, b.vals)  # to the bit
