@@ -152,7 +152,6 @@ class TrainConfig:
     view: str = "scoped"
     shape_kinds: tuple[str, ...] = ("caps", "url")
     c: float = 1.0
-    char_weight: float = 1.0
     corpus_cap: int = 30_000
     corpus_weights: Mapping[str, float] = field(
         default_factory=lambda: dict(DEFAULT_CORPUS_WEIGHTS)
@@ -245,28 +244,18 @@ def _row_weights(rows: Sequence[Row], head: str, config: TrainConfig) -> np.ndar
 
 
 def _fit_head(
-    x: sparse.csr_matrix, rows: Sequence[Row], head: str, config: TrainConfig, n_char: int = 0
+    x: sparse.csr_matrix, rows: Sequence[Row], head: str, config: TrainConfig
 ) -> tuple[np.ndarray, float] | None:
-    """One head's weights and intercept on the unscaled features, or None without both classes.
-
-    The first ``n_char`` columns (the character block) are scaled by ``config.char_weight`` for the
-    fit and their weights scaled back, which leaves scores unchanged but regularises the character
-    n-grams more (``char_weight`` < 1): a word is then read whole rather than by pieces shared with
-    an insult.
-    """
     from sklearn.linear_model import LogisticRegression
 
     y = np.array([r.labels[head] for r in rows])
     if len(set(y.tolist())) < 2:
         return None
-    scale = np.ones(x.shape[1])
-    scale[:n_char] = config.char_weight
     clf = LogisticRegression(C=config.c, solver="liblinear", max_iter=200, random_state=config.seed)
-    clf.fit(x @ sparse.diags(scale), y, sample_weight=_row_weights(rows, head, config))
+    clf.fit(x, y, sample_weight=_row_weights(rows, head, config))
     pos = list(clf.classes_).index(1)  # read by class, never by position
     sign = 1.0 if pos == 1 else -1.0
-    coef = sign * clf.coef_[0] * scale
-    return coef.astype(np.float32), float(sign * clf.intercept_[0])
+    return sign * clf.coef_[0].astype(np.float32), float(sign * clf.intercept_[0])
 
 
 def _fit(
@@ -297,9 +286,7 @@ def _fit(
         if not idx:
             continue
         t1 = time.perf_counter()
-        fitted = _fit_head(
-            x[idx], [rows[i] for i in idx], head, config, featurizer.n_char_features_
-        )
+        fitted = _fit_head(x[idx], [rows[i] for i in idx], head, config)
         if fitted is None:
             continue
         heads.append(head)
@@ -499,13 +486,12 @@ def _evaluate(
     return {"per_corpus": dict(per_corpus), "per_lang": dict(per_lang), "ece": ece}
 
 
-def _leave_one_group_out(  # noqa: PLR0917
+def _leave_one_group_out(
     rows: Sequence[Row],
     x: sparse.csr_matrix,
     train_mask: np.ndarray,
     config: TrainConfig,
     progress: Progress,
-    n_char: int = 0,
 ) -> list[dict[str, Any]]:
     """Spam head retrained without each YouTube video in turn, measured on that video."""
     from sklearn.metrics import roc_auc_score
@@ -519,7 +505,7 @@ def _leave_one_group_out(  # noqa: PLR0917
     for group in groups:
         in_group = np.array(["youtube" in r.corpus and r.group == group for r in rows])
         fit_idx = np.nonzero(train_mask & ~in_group & is_spam_row)[0].tolist()
-        fitted = _fit_head(x[fit_idx], [rows[i] for i in fit_idx], "spam", config, n_char)
+        fitted = _fit_head(x[fit_idx], [rows[i] for i in fit_idx], "spam", config)
         eval_idx = np.nonzero(in_group)[0].tolist()
         y = np.array([rows[i].labels["spam"] for i in eval_idx])
         if fitted is None or len(set(y.tolist())) < 2:
@@ -618,8 +604,7 @@ def train(
         train_test = by_split["train"] + by_split["test"]
         x_tt = sparse.vstack([x_train, x_test]).tocsr()
         mask = np.array([True] * len(by_split["train"]) + [False] * len(by_split["test"]))
-        n_char = model_a.featurizer.n_char_features_
-        logo = _leave_one_group_out(train_test, x_tt, mask, config, say, n_char)
+        logo = _leave_one_group_out(train_test, x_tt, mask, config, say)
 
     if config.refit and by_split["test"]:
         model, _ = _fit(by_split["train"] + by_split["test"], config, say, "model B (train+test)")
