@@ -51,8 +51,7 @@ Stages, in order, and the choices they make:
    A run may start right after a single letter with another separator (``a f.u.c.k.i.n.g``).
    When two spaced words meet (``a f u c k i n g s t u p i d``), the joined run, if no word
    itself, is cut into the fewest lexicon or common words (``a fucking stupid``; runs of at most
-   60 ASCII letters, left joined when no cut into known words exists); a leading ``a`` or ``i``
-   is given back when the rest is an unknown word (``a w i k i p e d i a`` -> ``a wikipedia``).
+   60 ASCII letters, left joined when no cut into known words exists).
 5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): digits and ``$``
    between two letters of a word are always converted (``c0nnard``, ``a$$hole``); ``!`` and
    ``@`` between letters only when the word then is one of the lexicon's targets (``p!ss``,

@@ -71,10 +71,6 @@ def _spaced_callback(m: re.Match[str]) -> Result:
     if m.group("sep") == "-" and _HYPHEN_WORD.match(m.string, m.end()):
         return s, None, None
     cuts = _segment(chars)
-    if not cuts and len(chars) > _ARTICLE_REST and chars[0] in "ai" and not _segment(chars[1:]):
-        rest = chars[1:]
-        if not (chars in _common_ranks() or chars in _LEXICON or rest in _LEXICON):
-            cuts = (1,)  # "a w i k i p e d i a": the article, then a word the lists do not know
     if not cuts:
         return chars, range(0, len(s), 2), None
     # A space goes back to the separator it stands for (index 2k - 1 of the match).
@@ -86,9 +82,6 @@ def _spaced_callback(m: re.Match[str]) -> Result:
     return " ".join(pieces), source, None
 
 
-#: A run that starts with ``a`` or ``i`` and is no known word loses that article when the rest has
-#: more than this many letters and cannot be cut either (``a w i k i p e d i a``).
-_ARTICLE_REST = 4
 #: Runs of spaced letters are cut into words only up to this many letters (bounded work), into
 #: pieces of at most ``_MAX_PIECE`` letters; a piece of up to four letters must rank better than
 #: ``_SHORT_RANK`` among the common words.

@@ -428,8 +428,6 @@ def test_link_tokens_are_words_of_their_own() -> None:
         # A run may follow a single letter that uses another separator.
         ("you are a f.u.c.k.i.n.g idiot", "you are a fucking idiot"),
         ("achetez du v.i.a.g.r.a ici", "achetez du viagra ici"),
-        # An article absorbed by the run of an unknown word is given back.
-        ("a w i k i p e d i a admin", "a wikipedia admin"),
     ],
 )
 def test_spaced_letters_are_joined(raw: str, expected: str) -> None:
