@@ -89,8 +89,8 @@ def exact_duplicates(
         if k in seen:
             problems.append(f"{r['id']}: duplicate of {seen[k]}")
         seen[k] = r["id"]
-    if len({r["id"] for r in rows}) != len(rows):
-        problems.append("duplicate ids")
+    ids = Counter(r["id"] for r in rows)
+    problems += [f"duplicate id {i}" for i, n in ids.items() if n > 1]
     for name, o in others:
         k = key(o["text"])
         if k in seen:
