@@ -150,3 +150,33 @@ def near_duplicates(
             if jac >= limit:
                 found.append((a, label, jac))
     return found, worst_in, worst_out
+
+
+def trigram_overlap(
+    rows: Sequence[dict[str, Any]],
+    others: Iterable[tuple[str, dict[str, Any]]],
+    trigrams: Callable[[str], Grams],
+    other_label: Callable[[str, dict[str, Any]], str],
+    *,
+    limit: float = 0.5,
+    min_grams: int = 0,
+) -> tuple[list[str], float, float]:
+    """:func:`near_duplicates` of ``rows`` (by id and group) and ``others`` (``(file name, row)``
+    pairs, named in messages by ``other_label``), with ``trigrams`` turning a text into its
+    trigrams. Returns the problems (``"<id> ~ <id or label>: trigram Jaccard 0.xx"``), the worst
+    Jaccard within ``rows`` and the worst against ``others``."""
+    found, worst_in, worst_out = near_duplicates(
+        [(r["id"], r["group"], trigrams(r["text"])) for r in rows],
+        [(other_label(name, o), trigrams(o["text"])) for name, o in others],
+        limit=limit,
+        min_grams=min_grams,
+    )
+    return [f"{a} ~ {b}: trigram Jaccard {jac:.2f}" for a, b, jac in found], worst_in, worst_out
+
+
+def report(errors: Sequence[str], summary: str) -> int:
+    """Print the errors to stderr and the summary to stdout; the exit code (1 on any error)."""
+    for e in errors:
+        print(e, file=sys.stderr)
+    print(summary)
+    return 1 if errors else 0

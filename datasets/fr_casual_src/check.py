@@ -12,7 +12,7 @@ from pathlib import Path
 from modkit._datasets import PROJECT_FIELDS, dedupe_key, guess_lang
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _src_common import exact_duplicates, near_duplicates, other_rows, word_trigrams
+from _src_common import exact_duplicates, other_rows, trigram_overlap, word_trigrams
 
 DATASETS = Path(__file__).resolve().parent.parent
 OUT = DATASETS / "fr_casual.jsonl"
@@ -89,13 +89,15 @@ def main() -> None:
     if innocent < MIN_INNOCENT_SHARE:
         problems.append(f"innocent share {innocent:.1%} below {MIN_INNOCENT_SHARE:.0%}")
 
-    found, worst_in, worst_out = near_duplicates(
-        [(r["id"], r["group"], trigrams(r["text"])) for r in rows],
-        [(f"{name} {o.get('id')}", trigrams(o["text"])) for name, o in others],
+    more, worst_in, worst_out = trigram_overlap(
+        rows,
+        others,
+        trigrams,
+        lambda name, o: f"{name} {o.get('id')}",
         limit=MAX_JACCARD,
         min_grams=3,
     )
-    problems += [f"{a} ~ {b}: trigram Jaccard {jac:.2f}" for a, b, jac in found]
+    problems += more
     print(f"max trigram Jaccard: within {worst_in:.2f}, against other files {worst_out:.2f}")
     print("\n".join(problems) or f"ok: {len(rows)} rows, {innocent:.1%} innocent")
     sys.exit(1 if problems else 0)

@@ -13,7 +13,7 @@ from pathlib import Path
 from modkit._datasets import PROJECT_FIELDS, dedupe_key, guess_lang
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _src_common import exact_duplicates, near_duplicates, other_rows, word_trigrams
+from _src_common import exact_duplicates, other_rows, report, trigram_overlap, word_trigrams
 
 ROOT = Path(__file__).resolve().parents[1]
 FILE = ROOT / "hate_reference.jsonl"
@@ -80,12 +80,10 @@ def check_rows(rows: list[dict[str, object]]) -> tuple[list[str], list[str]]:
 def overlap(rows: list[dict[str, object]]) -> tuple[list[str], float, float]:
     others = other_rows(ROOT, FILE)
     errors = exact_duplicates(rows, others, dedupe_key)
-    found, worst, worst_other = near_duplicates(
-        [(r["id"], r["group"], trigrams(r["text"])) for r in rows],
-        [(o["id"], trigrams(o["text"])) for _, o in others],
-        limit=MAX_JACCARD,
+    more, worst, worst_other = trigram_overlap(
+        rows, others, trigrams, lambda _, o: o["id"], limit=MAX_JACCARD
     )
-    errors += [f"{a} ~ {b}: trigram Jaccard {jac:.2f}" for a, b, jac in found]
+    errors += more
     return errors, worst, worst_other
 
 
@@ -96,13 +94,11 @@ def main() -> int:
     errors += more
     for n in notes:
         print("note:", n)
-    for e in errors:
-        print(e, file=sys.stderr)
-    print(
+    return report(
+        errors,
         f"{len(rows)} rows, {len(errors)} errors, {len(notes)} short-text language notes; "
-        f"max Jaccard across groups {worst:.2f}, against other files {worst_other:.2f}"
+        f"max Jaccard across groups {worst:.2f}, against other files {worst_other:.2f}",
     )
-    return 1 if errors else 0
 
 
 if __name__ == "__main__":
