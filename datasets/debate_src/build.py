@@ -17,6 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from modkit._datasets import PROJECT_FIELDS, dedupe_key
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _src_common import write_jsonl
+
 HERE = Path(__file__).parent
 OUT = HERE.parent
 HEADS = PROJECT_FIELDS[5:]
@@ -105,9 +108,7 @@ def main() -> None:
             bad += 1
         seen[key] = r["id"]
     for name, rows in (("en_debate.jsonl", debate), ("counter_speech.jsonl", counter)):
-        with open(OUT / name, "w", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        write_jsonl(OUT / name, rows)
         print(
             name,
             len(rows),

@@ -1,4 +1,4 @@
-"""Build datasets/fr_forum.jsonl and datasets/en_forum.jsonl from the hand-written thread files here.
+"""Build datasets/fr_forum.jsonl and datasets/en_forum.jsonl from the hand-written thread files.
 
 Format of a source file (fr_*.txt, en_*.txt, read in name order):
     ### a note about the thread (not exported)     starts a new thread (group)
@@ -12,10 +12,12 @@ is 1 when the text matches the swearing/sexual lexicon below, and always 1 for @
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _src_common import write_jsonl
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent
@@ -72,7 +74,7 @@ def parse(path: Path):
 
 
 def clean(text: str) -> str:
-    text = "\n".join(l.rstrip() for l in text.strip().splitlines())
+    text = "\n".join(line.rstrip() for line in text.strip().splitlines())
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
@@ -93,17 +95,17 @@ def build(lang: str) -> int:
                 hit = bool(OBSCENE[lang].search(text))
                 obscene = 1 if (force == "+" or code == "s" or (hit and force != "-")) else 0
                 if code == "s" and not hit and force != "+":
-                    print(f"warning: {path.name}: swearing row without a lexicon hit: {text[:70]!r}")
+                    print(
+                        f"warning: {path.name}: swearing row without a lexicon hit: {text[:70]!r}"
+                    )
                 row = {"id": None, "text": text, "lang": lang, "kind": KINDS[code], "group": group}
-                row.update({h: 0 for h in HEADS})
+                row.update(dict.fromkeys(HEADS, 0))
                 row["obscene"] = obscene
                 rows.append(row)
     for i, row in enumerate(rows, 1):
         row["id"] = f"{prefix}-fo-{i:05d}"
     out = OUT / f"{lang}_forum.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_jsonl(out, rows)
     print(f"{out.name}: {len(rows)} rows, {tno} threads")
     return len(rows)
 

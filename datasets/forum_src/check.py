@@ -1,4 +1,4 @@
-"""Checks datasets/{fr,en}_forum.jsonl: schema, labels, threads, openings, lengths, near-duplicates."""
+"""Checks datasets/{fr,en}_forum.jsonl: schema, labels, threads, openings, lengths, near-dups."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build import HEADS, KINDS, OBSCENE  # noqa: E402
+from build import HEADS, KINDS, OBSCENE
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _src_common import near_duplicates, word_trigrams
 
 OUT = Path(__file__).resolve().parent.parent
 KEYS = ["id", "text", "lang", "kind", "group", *HEADS]
@@ -23,44 +26,26 @@ def words(t):
 
 def shingles(t):
     w = words(t)
-    if len(w) < 3:
-        return {tuple(w)}
-    return {tuple(w[i : i + 3]) for i in range(len(w) - 2)}
+    return {tuple(w)} if len(w) < 3 else word_trigrams(w)
 
 
 def near_dups(texts, others=(), limit=0.5):
-    sh = [shingles(t) for t in texts]
-    index = collections.defaultdict(set)
-    for i, s in enumerate(sh):
-        for g in s:
-            index[g].add(i)
-    out = []
-    for i, s in enumerate(sh):
-        cand = collections.Counter()
-        for g in s:
-            for j in index[g]:
-                if j > i:
-                    cand[j] += 1
-        for j, inter in cand.items():
-            jac = inter / len(s | sh[j])
-            if jac >= limit:
-                out.append((jac, texts[i], texts[j]))
-    osh = [(t, shingles(t)) for t in others]
-    for t, s in osh:
-        cand = collections.Counter()
-        for g in s:
-            for j in index.get(g, ()):
-                cand[j] += 1
-        for j, inter in cand.items():
-            jac = inter / len(s | sh[j])
-            if jac >= limit:
-                out.append((jac, "[other] " + t, texts[j]))
-    return out
+    """(Jaccard, text, text) for the pairs of texts, or of an other text and one of ours, at or
+    above ``limit``; every pair is compared (one group per row), even within a thread."""
+    found, _, _ = near_duplicates(
+        [(str(i), str(i), shingles(t)) for i, t in enumerate(texts)],
+        [("[other] " + t, shingles(t)) for t in others],
+        limit=limit,
+    )
+    return [
+        (jac, b, texts[int(a)]) if b.startswith("[other] ") else (jac, texts[int(a)], texts[int(b)])
+        for a, b, jac in found
+    ]
 
 
 def check(lang, others_paths, verbose):
     path = OUT / f"{lang}_forum.jsonl"
-    rows = [json.loads(l) for l in path.open(encoding="utf-8")]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     errors = []
     ids = set()
     for r in rows:
@@ -104,8 +89,10 @@ def check(lang, others_paths, verbose):
     print("  kinds:", dict(collections.Counter(r["kind"] for r in rows).most_common()))
     obs = sum(r["obscene"] for r in rows)
     print(f"  obscene: {obs} ({obs / n:.1%})")
-    print(f"  words: median {statistics.median(wl)}, >80: {sum(w > 80 for w in wl) / n:.1%}, "
-          f"<=5: {sum(w <= 5 for w in wl) / n:.1%}, max {max(wl)}")
+    print(
+        f"  words: median {statistics.median(wl)}, >80: {sum(w > 80 for w in wl) / n:.1%}, "
+        f"<=5: {sum(w <= 5 for w in wl) / n:.1%}, max {max(wl)}"
+    )
     openings = collections.Counter(" ".join(words(t)[:2]) for t in texts)
     top = openings.most_common(12)
     print("  top openings:", ", ".join(f"{o!r} {c} ({c / n:.1%})" for o, c in top))
@@ -113,19 +100,23 @@ def check(lang, others_paths, verbose):
         print("  ERROR opening share above 3%")
     others = []
     for p in others_paths:
-        for l in Path(p).open(encoding="utf-8"):
-            o = json.loads(l)
+        for line in Path(p).read_text(encoding="utf-8").splitlines():
+            o = json.loads(line)
             if o.get("lang") == lang:
                 others.append(o["text"])
     dups = near_dups(texts, others)
-    print(f"  near-duplicates (trigram Jaccard >= 0.5): {len(dups)} (against {len(others)} other rows too)")
+    print(
+        f"  near-duplicates (trigram Jaccard >= 0.5): {len(dups)} "
+        f"(against {len(others)} other rows too)"
+    )
     for jac, a, b in sorted(dups, reverse=True)[:20]:
         print(f"    {jac:.2f} | {a[:70]!r} | {b[:70]!r}")
     if verbose:
         for r in rows:
             m = OBSCENE[lang].findall(r["text"])
             if m and r["kind"] != "forum_swearing":
-                print(f"  obscene-hit {r['id']} {r['obscene']} {sorted(set(x.lower() for x in m))}: {r['text'][:90]!r}")
+                hits = sorted({x.lower() for x in m})
+                print(f"  obscene-hit {r['id']} {r['obscene']} {hits}: {r['text'][:90]!r}")
     return not errors and not dups
 
 
@@ -133,5 +124,6 @@ if __name__ == "__main__":
     verbose = "-v" in sys.argv
     langs = [a for a in sys.argv[1:] if a in ("fr", "en")] or ["fr", "en"]
     others = sorted(str(p) for p in OUT.glob("*.jsonl") if not p.name.endswith("_forum.jsonl"))
-    ok = all([check(l, others, verbose) for l in langs])
+    results = [check(lang, others, verbose) for lang in langs]  # every language, no short cut
+    ok = all(results)
     sys.exit(0 if ok else 1)

@@ -14,7 +14,8 @@ MARK = re.compile(r"^@([qanrgjs])([+-]?)(?: (.*))?$")
 
 
 def main(spec_path, lang):
-    rows = {json.loads(l)["id"]: json.loads(l)["text"] for l in (HERE.parent / f"{lang}_forum.jsonl").open()}
+    built = HERE.parent / f"{lang}_forum.jsonl"
+    rows = {json.loads(ln)["id"]: json.loads(ln)["text"] for ln in built.open()}
     spec = {}
     cur = None
     for line in Path(spec_path).read_text(encoding="utf-8").splitlines():
@@ -23,15 +24,20 @@ def main(spec_path, lang):
             spec[cur] = []
         elif cur is not None:
             spec[cur].append(line)
-    files = {p: p.read_text(encoding="utf-8").splitlines() for p in sorted(HERE.glob(f"{lang}_*.txt"))}
+    sources = sorted(HERE.glob(f"{lang}_*.txt"))
+    files = {p: p.read_text(encoding="utf-8").splitlines() for p in sources}
     done = 0
     for rid, ext_lines in spec.items():
         ext = "\n".join(ext_lines).strip()
         para = ext.startswith("¶")
         ext = ext.lstrip("¶").strip()
         first = rows[rid].split("\n")[0]
-        hits = [(p, i) for p, lines in files.items() for i, l in enumerate(lines)
-                if (m := MARK.match(l)) and (m.group(3) or "").strip() == first.strip()]
+        hits = [
+            (p, i)
+            for p, lines in files.items()
+            for i, ln in enumerate(lines)
+            if (m := MARK.match(ln)) and (m.group(3) or "").strip() == first.strip()
+        ]
         if len(hits) != 1:
             sys.exit(f"{rid}: {len(hits)} matches for {first[:50]!r}")
         p, i = hits[0]

@@ -15,10 +15,12 @@ A literal ``\\n`` in a comment is a line break. Lines starting with ``#`` are no
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _src_common import read_threads, write_jsonl
 
 HERE = Path(__file__).resolve().parent
 DATASETS = HERE.parent
@@ -59,23 +61,8 @@ def parse_marker(marker: str) -> tuple[str, dict[str, int]] | None:
     return None
 
 
-def threads() -> list[tuple[str, list[tuple[str, dict[str, int], str]]]]:
-    out: list[tuple[str, list[tuple[str, dict[str, int], str]]]] = []
-    for path in sorted(HERE.glob("t*.txt")):
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("==="):
-                out.append((line[3:].strip(), []))
-                continue
-            marker, sep, text = line.partition(":")
-            parsed = parse_marker(marker) if sep else None
-            if parsed is None or not out or not text.strip():
-                sys.exit(f"{path.name}: bad line: {raw!r}")
-            kind, labels = parsed
-            out[-1][1].append((kind, labels, text.strip().replace("\\n", "\n")))
-    return out
+def threads() -> list[tuple[str, list[tuple[tuple[str, dict[str, int]], str]]]]:
+    return read_threads(sorted(HERE.glob("t*.txt")), parse_marker)
 
 
 def main() -> None:
@@ -85,7 +72,7 @@ def main() -> None:
     for t, (topic, comments) in enumerate(threads(), start=1):
         if not MIN_COMMENTS <= len(comments) <= MAX_COMMENTS:
             sys.exit(f"thread {t} ({topic}) has {len(comments)} comments")
-        for kind, labels, text in comments:
+        for (kind, labels), text in comments:
             n += 1
             rows.append(
                 {
@@ -97,9 +84,7 @@ def main() -> None:
                     **labels,
                 }
             )
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, rows)
     kinds = Counter(r["kind"] for r in rows)
     toxic = sum(r["toxicity"] for r in rows)
     heads = {h: sum(r[h] for r in rows) for h in LABELS}

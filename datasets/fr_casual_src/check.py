@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 from modkit._datasets import PROJECT_FIELDS, dedupe_key, guess_lang
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _src_common import exact_duplicates, other_rows, trigram_overlap, word_trigrams
 
 DATASETS = Path(__file__).resolve().parent.parent
 OUT = DATASETS / "fr_casual.jsonl"
@@ -36,8 +38,7 @@ NOT_SWEAR = re.compile(r"\b(m'en fous|s'en fout|s'en foutent|m'en fiche)\b", re.
 
 
 def trigrams(text: str) -> set[tuple[str, ...]]:
-    w = dedupe_key(text).split()
-    return {tuple(w[i : i + 3]) for i in range(len(w) - 2)}
+    return word_trigrams(dedupe_key(text).split())
 
 
 def swears(text: str) -> bool:
@@ -78,60 +79,25 @@ def check_row(r: dict, problems: list[str]) -> None:
 def main() -> None:
     rows = [json.loads(x) for x in OUT.read_text(encoding="utf-8").splitlines()]
     problems: list[str] = []
-    seen: dict[str, str] = {}
     for r in rows:
         check_row(r, problems)
         if guess_lang(r["text"]) != "fr":
             print(f"note: {r['id']} guessed not fr: {r['text']!r}")
-        k = dedupe_key(r["text"])
-        if k in seen:
-            problems.append(f"{r['id']}: duplicate of {seen[k]}")
-        seen[k] = r["id"]
-    if len({r["id"] for r in rows}) != len(rows):
-        problems.append("duplicate ids")
+    others = other_rows(DATASETS, OUT)
+    problems += exact_duplicates(rows, others, dedupe_key)
     innocent = sum(1 for r in rows if r["toxicity"] == 0) / max(len(rows), 1)
     if innocent < MIN_INNOCENT_SHARE:
         problems.append(f"innocent share {innocent:.1%} below {MIN_INNOCENT_SHARE:.0%}")
 
-    # Near-duplicates through an index of trigrams: only pairs that share one are compared.
-    ours = [(r["id"], r["group"], trigrams(r["text"])) for r in rows]
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, (_, _, tri) in enumerate(ours):
-        for g in tri:
-            index[g].append(i)
-    worst_in = worst_out = 0.0
-    for i, (a, ga, ta) in enumerate(ours):
-        if len(ta) < 3:
-            continue
-        cands = {j for g in ta for j in index[g] if j > i}
-        for j in cands:
-            b, gb, tb = ours[j]
-            if gb == ga or len(tb) < 3:
-                continue
-            jac = len(ta & tb) / len(ta | tb)
-            worst_in = max(worst_in, jac)
-            if jac >= MAX_JACCARD:
-                problems.append(f"{a} ~ {b}: trigram Jaccard {jac:.2f}")
-    for path in sorted(DATASETS.glob("*.jsonl")):
-        if path == OUT:
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            o = json.loads(line)
-            k = dedupe_key(o["text"])
-            if k in seen:
-                problems.append(f"{seen[k]}: duplicate of {path.name} {o.get('id')}")
-            to = trigrams(o["text"])
-            if len(to) < 3:
-                continue
-            cands = {j for g in to for j in index.get(g, ())}
-            for j in cands:
-                a, _, ta = ours[j]
-                if len(ta) < 3:
-                    continue
-                jac = len(ta & to) / len(ta | to)
-                worst_out = max(worst_out, jac)
-                if jac >= MAX_JACCARD:
-                    problems.append(f"{a} ~ {path.name} {o.get('id')}: trigram Jaccard {jac:.2f}")
+    more, worst_in, worst_out = trigram_overlap(
+        rows,
+        others,
+        trigrams,
+        lambda name, o: f"{name} {o.get('id')}",
+        limit=MAX_JACCARD,
+        min_grams=3,
+    )
+    problems += more
     print(f"max trigram Jaccard: within {worst_in:.2f}, against other files {worst_out:.2f}")
     print("\n".join(problems) or f"ok: {len(rows)} rows, {innocent:.1%} innocent")
     sys.exit(1 if problems else 0)

@@ -8,11 +8,13 @@ Lines starting with ``#`` are notes.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _src_common import read_threads, write_jsonl
 
 HERE = Path(__file__).resolve().parent
 DATASETS = HERE.parent
@@ -28,20 +30,7 @@ NOT_OBSCENE = re.compile(r"\b(je m'en fous|s'en fout|on s'en fout|je m'en fiche)
 
 
 def threads() -> list[tuple[str, list[tuple[str, str]]]]:
-    out: list[tuple[str, list[tuple[str, str]]]] = []
-    for path in sorted(HERE.glob("t*.txt")):
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("==="):
-                out.append((line[3:].strip(), []))
-                continue
-            marker, sep, text = line.partition(":")
-            if not sep or marker not in KINDS or not out:
-                sys.exit(f"{path.name}: bad line: {raw!r}")
-            out[-1][1].append((KINDS[marker], text.strip().replace("\\n", "\n")))
-    return out
+    return read_threads(sorted(HERE.glob("t*.txt")), KINDS.get)
 
 
 def main() -> None:
@@ -69,9 +58,7 @@ def main() -> None:
                     "severe_toxicity": 0,
                 }
             )
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, rows)
     kinds = Counter(r["kind"] for r in rows)
     obscene = sum(r["obscene"] for r in rows)
     print(f"{len(rows)} rows in {t} threads; obscene {obscene}; {dict(kinds)}")

@@ -17,13 +17,15 @@ every slur is used in several sentences. Run: python datasets/hate_contrast_src/
 from __future__ import annotations
 
 import importlib.util
-import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 from modkit._datasets import PROJECT_FIELDS
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _src_common import write_jsonl_unique
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "hate_contrast.jsonl"
@@ -131,14 +133,8 @@ def slurs_used(lang: str, rows: list[dict[str, object]]) -> dict[str, int]:
 
 def main() -> int:
     rows = [r for lang in ("fr", "en") if (HERE / f"{lang}.py").exists() for r in build_lang(lang)]
-    texts = Counter(str(r["text"]).casefold() for r in rows)
-    dups = [t for t, n in texts.items() if n > 1]
-    if dups:
-        print("duplicate texts:", dups[:10], file=sys.stderr)
+    if not write_jsonl_unique(OUT, rows):
         return 1
-    with OUT.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
     for lang in sorted({str(r["lang"]) for r in rows}):
         sub = [r for r in rows if r["lang"] == lang]
         print(lang, len(sub), dict(Counter(str(r["kind"]) for r in sub)))

@@ -5,7 +5,6 @@ Run from the repository root: python datasets/hate_contrast_src/check.py
 
 from __future__ import annotations
 
-import collections
 import json
 import re
 import sys
@@ -13,23 +12,24 @@ from pathlib import Path
 
 from modkit._datasets import PROJECT_FIELDS, dedupe_key, guess_lang
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _src_common import exact_duplicates, other_rows, report, trigram_overlap, word_trigrams
+
 ROOT = Path(__file__).resolve().parents[1]
 FILE = ROOT / "hate_contrast.jsonl"
 KEYS = list(PROJECT_FIELDS)
 HATEFUL = {"hate_slur"}
 KINDS = {"hate_slur", "slur_quoted", "hate_counter", "hate_negated", "identity_statement"}
+MAX_JACCARD = 0.5
 
 
 def trigrams(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+    return word_trigrams(re.findall(r"\w+", text.lower()))
 
 
 def main() -> int:
     errors: list[str] = []
     rows = [json.loads(line) for line in FILE.read_text(encoding="utf-8").splitlines()]
-    ids = collections.Counter(r["id"] for r in rows)
-    errors += [f"duplicate id {i}" for i, n in ids.items() if n > 1]
     for r in rows:
         if list(r) != KEYS:
             errors.append(f"{r.get('id')}: keys {list(r)}")
@@ -50,53 +50,17 @@ def main() -> int:
             errors.append(f"{r['id']}: threat without severe_toxicity")
         if guess_lang(r["text"]) != r["lang"]:
             errors.append(f"{r['id']}: guess_lang says {guess_lang(r['text'])}")
-    others = [
-        json.loads(line)
-        for f in sorted(ROOT.glob("*.jsonl"))
-        if f != FILE
-        for line in f.read_text(encoding="utf-8").splitlines()
-    ]
-    keys = collections.Counter(dedupe_key(r["text"]) for r in rows)
-    errors += [f"duplicate text {k!r}" for k, n in keys.items() if n > 1]
-    other_keys = {dedupe_key(r["text"]) for r in others}
-    errors += [
-        f"{r['id']}: same text as another file" for r in rows if dedupe_key(r["text"]) in other_keys
-    ]
-    grams = [trigrams(r["text"]) for r in rows]
-    index: dict[tuple[str, ...], set[int]] = collections.defaultdict(set)
-    for i, g in enumerate(grams):
-        for t in g:
-            index[t].add(i)
-    worst = 0.0
-    for i, g in enumerate(grams):
-        shared = collections.Counter(j for t in g for j in index[t] if j > i)
-        for j, n in shared.items():
-            if rows[i]["group"] == rows[j]["group"]:
-                continue
-            jac = n / len(g | grams[j])
-            worst = max(worst, jac)
-            if jac >= 0.5:
-                errors.append(f"{rows[i]['id']} ~ {rows[j]['id']}: trigram Jaccard {jac:.2f}")
-    other_grams = [(trigrams(r["text"]), r["id"]) for r in others]
-    oindex: dict[tuple[str, ...], set[int]] = collections.defaultdict(set)
-    for i, (g, _) in enumerate(other_grams):
-        for t in g:
-            oindex[t].add(i)
-    worst_other = 0.0
-    for r, g in zip(rows, grams, strict=True):
-        shared = collections.Counter(j for t in g for j in oindex[t])
-        for j, n in shared.items():
-            jac = n / len(g | other_grams[j][0])
-            worst_other = max(worst_other, jac)
-            if jac >= 0.5:
-                errors.append(f"{r['id']} ~ {other_grams[j][1]}: trigram Jaccard {jac:.2f}")
-    for e in errors:
-        print(e, file=sys.stderr)
-    print(
-        f"{len(rows)} rows, {len(errors)} errors; max Jaccard across groups {worst:.2f}, "
-        f"against other files {worst_other:.2f}"
+    others = other_rows(ROOT, FILE)
+    errors += exact_duplicates(rows, others, dedupe_key)
+    more, worst, worst_other = trigram_overlap(
+        rows, others, trigrams, lambda _, o: o["id"], limit=MAX_JACCARD
     )
-    return 1 if errors else 0
+    errors += more
+    return report(
+        errors,
+        f"{len(rows)} rows, {len(errors)} errors; max Jaccard across groups {worst:.2f}, "
+        f"against other files {worst_other:.2f}",
+    )
 
 
 if __name__ == "__main__":

@@ -15,13 +15,15 @@ Run from the repository root: python datasets/hate_reference_src/build.py
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 from modkit._datasets import PROJECT_FIELDS
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _src_common import write_jsonl_unique
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "hate_reference.jsonl"
@@ -113,14 +115,8 @@ def build_lang(lang: str) -> list[dict[str, object]]:
 
 def main() -> int:
     rows = [r for lang in ("fr", "en") for r in build_lang(lang)]
-    texts = Counter(str(r["text"]).casefold() for r in rows)
-    dups = [t for t, n in texts.items() if n > 1]
-    if dups:
-        print("duplicate texts:", dups[:10], file=sys.stderr)
+    if not write_jsonl_unique(OUT, rows):
         return 1
-    with OUT.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(f"{len(rows)} rows")
     for lang in ("fr", "en"):
         sub = [r for r in rows if r["lang"] == lang]
