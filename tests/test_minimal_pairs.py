@@ -201,9 +201,9 @@ def _held_for_toxicity(mod: modkit.Moderator, texts: list[str]) -> list[tuple[bo
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the shipped model 2026.12.03.2 still moves 3 of 509 base comments across a toxicity "
-    "hold threshold (60 for 2026.11.29): a French death wish scored 0.59 with 'te' and 0.55 with "
-    "'vous' against a threshold of 0.552, and two English 'they' variants that also turn the "
+    reason="the shipped model 2026.12.03.3 still moves 3 of 509 base comments across a toxicity "
+    "hold threshold (60 for 2026.11.29): a French death wish scored 0.58 with 'te' and 0.54 with "
+    "'vous' against a threshold of 0.557, and two English 'they' variants that also turn the "
     "insult into one aimed at absent people ('the scumbags', 'total losers')",
 )
 @pytest.mark.parametrize("lang", ["fr", "en"])
