@@ -43,7 +43,7 @@ def test_a_worker_killed_under_load_is_replaced_and_nothing_is_lost(
 
     monkeypatch.setattr(os, "kill", kill)
     options = soak.Options(
-        duration=8.0, rate=25.0, workers=2, scorer="fixed", kill_worker_at=3.0, sample=1.0,
+        duration=12.0, rate=25.0, workers=2, scorer="fixed", kill_worker_at=3.0, sample=1.0,
         threads=8, warmup=0.5,
     )  # fmt: skip
     result = soak.run_soak(options, folder=tmp_path)
