@@ -101,6 +101,7 @@ def content_tokens(norm: str) -> list[str]:
 
 NEGATED = "~"  # prefix of a content word inside a negation (``scoped`` view)
 QUOTED = '"'  # prefix of a content word inside a quotation (``scoped`` view)
+_MARKS = NEGATED + QUOTED
 _NEGATIONS_TEXT = """
     not never no nothing nobody none neither nor without pas jamais aucun aucune rien ni sans guere
 """
@@ -164,8 +165,13 @@ def scoped_tokens(norm: str, stop_words: Collection[str]) -> list[str]:
 def view_text(norm: str, view: str, stop_words: Collection[str]) -> tuple[str, list[str]]:
     """``(text of the character n-grams, words)`` of a normalised text under ``view``."""
     if view == "scoped":
-        head = content_tokens(norm[:MAX_CHARGRAM_CHARS])
-        return " ".join(t for t in head if t not in stop_words), scoped_tokens(norm, stop_words)
+        words = scoped_tokens(norm, stop_words)
+        head = (  # the same words unmarked (a word never starts with a mark: edges are stripped)
+            [w.lstrip(_MARKS) for w in words]
+            if len(norm) <= MAX_CHARGRAM_CHARS
+            else content_tokens(norm[:MAX_CHARGRAM_CHARS])
+        )
+        return " ".join(t for t in head if t not in stop_words), words
     if view == "content":
         words = content_tokens(norm)
         head = (

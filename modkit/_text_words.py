@@ -49,15 +49,16 @@ def _words(text: str) -> frozenset[str]:
 
 # --- 4. spaced letters ------------------------------------------------------------------------
 
-_SPACED_RUN = re.compile(
-    r"(?<![^\W_])(?<!')(?<!(?<![^\W_])[^\W_][ .\-_*])"
+# A run of single letters with one separator, starting at a word start that is no apostrophe's end.
+_RUN = (
+    r"(?<![^\W_])(?<!')"
     r"[^\W_](?P<sep>[ .\-_*])[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z)"
     r"(?:(?P=sep)[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z))++"
 )
-# The same run without its second lookbehind, tried where that one refused (see spaced_edits).
-_SPACED_RUN_AFTER_SINGLE = re.compile(
-    _SPACED_RUN.pattern.replace(r"(?<!(?<![^\W_])[^\W_][ .\-_*])", "", 1)
-)
+# Not right after a single letter and a separator (the run would start there): tried first.
+_SPACED_RUN = re.compile(r"(?<!(?<![^\W_])[^\W_][ .\-_*])" + _RUN)
+# Without that condition, tried where it refused (see spaced_edits).
+_SPACED_RUN_AFTER_SINGLE = re.compile(_RUN)
 _COMMON_SINGLES = frozenset("ayioeu")
 _HYPHEN_WORD = re.compile(r"-[^\W_]")
 
