@@ -49,8 +49,10 @@ from modkit._features import (
     SHAPE_PREFIX,
     WORD_PREFIX,
     NgramFeaturizer,
+    default_stop_words,
     vocabulary_string,
 )
+from modkit._features_view import DISCOURSE_WORDS
 from modkit._heads import HEADS, POLICY_HEADS
 from modkit._model import BUNDLE_FORMAT, runtime_versions, sha256_file
 from modkit._training_rows import (
@@ -150,6 +152,7 @@ class TrainConfig:
     word_ngrams: tuple[int, int] = (1, 2)
     normalize: bool = True
     view: str = "scoped"
+    discourse_stop: bool = True
     shape_kinds: tuple[str, ...] = ("caps", "url")
     c: float = 1.0
     corpus_cap: int = 30_000
@@ -164,6 +167,7 @@ class TrainConfig:
     redistributable_only: bool = True
     screen_weak: bool = True
     weak_weight: float = 1.0
+    length_balance: float = 4.0
     address_share: float = 1.0
     swearing_share: float = 0.1
     reject_fpr: float = 0.002
@@ -210,8 +214,9 @@ def _without_ignored(row: Row, config: TrainConfig) -> Row:
 
 
 def _row_weights(rows: Sequence[Row], head: str, config: TrainConfig) -> np.ndarray:
-    """Per-row weights for one head: corpus multiplier x kind multiplier x cap, then classes
-    balanced within each language.
+    """Per-row weights for one head: corpus multiplier x kind multiplier x cap, positives and
+    negatives of each corpus brought to one length distribution (toxicity heads, see
+    :func:`_balance_lengths`), then classes balanced within each language.
 
     Balancing per language matters: French toxic rows come mostly from corpora that are mostly
     toxic, so with one global balance the model learnt "French" as a toxicity cue (plain French
@@ -231,6 +236,8 @@ def _row_weights(rows: Sequence[Row], head: str, config: TrainConfig) -> np.ndar
         dtype=np.float64,
     )
     y = np.array([r.labels[head] for r in rows])
+    if config.length_balance > 1 and head != "spam":
+        _balance_lengths(rows, y, w, config.length_balance)
     langs = np.array([r.lang for r in rows])
     for lang in sorted(set(langs.tolist())):
         is_pos = (langs == lang) & (y == 1)
@@ -241,6 +248,40 @@ def _row_weights(rows: Sequence[Row], head: str, config: TrainConfig) -> np.ndar
             w[is_neg] *= (pos + neg) / (2 * neg)
     weights: np.ndarray = w * (len(rows) / w.sum())
     return weights
+
+
+def _length_bins(rows: Sequence[Row]) -> np.ndarray:
+    """Each row's length class: ``floor(log2(1 + words))``, at most 8 (256 words or more)."""
+    words = np.array([len(r.text.split()) for r in rows], dtype=np.float64)
+    bins: np.ndarray = np.minimum(np.floor(np.log2(1 + words)), 8).astype(np.int64)
+    return bins
+
+
+def _balance_lengths(rows: Sequence[Row], y: np.ndarray, w: np.ndarray, bound: float) -> None:
+    """Reweight, in place, the positives and the negatives of each corpus so that both have the
+    corpus's length distribution (the mean of the two), each factor within ``[1/bound, bound]``
+    and each class keeping its total weight.
+
+    Public toxic corpora pair long toxic texts with short clean ones (the French toxic corpus:
+    122 characters against 53 on average), so any common word is likelier in a toxic row and
+    the model learnt words such as ``comme``, ``ainsi``, ``également`` as toxicity cues
+    ("Alors on devrait faire comme ça ainsi que les autres pays." scored 0.97).
+    """
+    bins = _length_bins(rows)
+    corpora = np.array([r.corpus for r in rows])
+    for corpus in sorted(set(corpora.tolist())):
+        in_corpus = corpora == corpus
+        pos, neg = in_corpus & (y == 1), in_corpus & (y == 0)
+        if not pos.any() or not neg.any():
+            continue
+        p = np.bincount(bins[pos], weights=w[pos], minlength=9) / w[pos].sum()
+        n = np.bincount(bins[neg], weights=w[neg], minlength=9) / w[neg].sum()
+        target = (p + n) / 2
+        for mask, share in ((pos, p), (neg, n)):
+            factor = np.clip(target / np.maximum(share, 1e-12), 1 / bound, bound)
+            before = w[mask].sum()
+            w[mask] *= factor[bins[mask]]
+            w[mask] *= before / w[mask].sum()
 
 
 def _fit_head(
@@ -258,6 +299,14 @@ def _fit_head(
     return sign * clf.coef_[0].astype(np.float32), float(sign * clf.intercept_[0])
 
 
+def _stop_words(config: TrainConfig) -> frozenset[str] | None:
+    """The featuriser's stop words: the view's, plus the discourse words when asked (never for
+    the ``plain`` view, whose stop words are its own)."""
+    if not config.discourse_stop or config.view == "plain":
+        return None
+    return default_stop_words(config.view) | DISCOURSE_WORDS
+
+
 def _fit(
     rows: Sequence[Row], config: TrainConfig, progress: Progress, label: str
 ) -> tuple[_Fitted, sparse.csr_matrix]:
@@ -270,6 +319,7 @@ def _fit(
         min_df=config.min_df,
         normalize=config.normalize,
         view=config.view,
+        stop_words=_stop_words(config),
         shape_kinds=config.shape_kinds,
     )
     texts = [r.text for r in rows]
@@ -418,7 +468,7 @@ def _is_shortcut(gram: str) -> bool:
     words = body.split()
     if not words:
         return True
-    if all(w in FUNCTION_WORDS for w in words):
+    if all(w in FUNCTION_WORDS or w in DISCOURSE_WORDS for w in words):
         return True
     # Bare punctuation ("!!!", "?!"); an emoji is content, not punctuation.
     return all(unicodedata.category(ch)[0] in "PZ" for ch in body)
@@ -624,6 +674,11 @@ def train(
             "normalize": model.featurizer.normalize,
             "view": model.featurizer.view,
             "shape_kinds": list(model.featurizer.shape_kinds_),
+            **(
+                {"stop_words": sorted(model.featurizer.stop_words)}
+                if model.featurizer.stop_words is not None
+                else {}
+            ),
             "vocabulary": vocabulary_string(model.featurizer.vocabulary_),
             "idf": model.featurizer.idf_,
         },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from collections import Counter
@@ -22,6 +23,7 @@ from modkit._features import (
     STOP_WORDS,
     WORD_PREFIX,
 )
+from modkit._features_view import DISCOURSE_WORDS
 from modkit._model import HEADS, Scorer, default_model_path, sha256_file
 from modkit._training import TrainConfig, train, write_model
 
@@ -200,7 +202,12 @@ def _rewrite_bundle(folder: Path, change: Callable[[dict[str, Any]], None]) -> N
 def test_the_feature_recipe_is_bundle_data(tiny_model: Path, tmp_path: Path) -> None:
     default = Scorer.load(tiny_model)
     assert default._featurizer.view == TrainConfig().view == "scoped"
-    assert default._featurizer.stop_words_ == FUNCTION_WORDS
+    # the discourse words are stop words of the training run, and the bundle keeps them
+    assert default._featurizer.stop_words_ == FUNCTION_WORDS | DISCOURSE_WORDS
+    cols, _ = default._featurizer.transform_one("Alors on devrait faire comme ça, vraiment.")
+    assert not {default._featurizer.names()[c] for c in cols.tolist()} & {
+        f"{WORD_PREFIX}{w}" for w in ("alors", "devrait", "comme", "vraiment")
+    }
     assert default._featurizer.shape_kinds_ == ("caps", "url")
     changed = _copy(tiny_model, tmp_path)
 
@@ -226,7 +233,12 @@ def test_the_feature_recipe_is_bundle_data(tiny_model: Path, tmp_path: Path) -> 
 def test_the_view_is_bundle_data(tiny_model: Path, tmp_path: Path) -> None:
     default = Scorer.load(tiny_model)
     plain = _copy(tiny_model, tmp_path)
-    _rewrite_bundle(plain, lambda b: b["featurizer"].update(view="plain", shape_kinds=None))
+
+    def to_plain(bundle: dict[str, Any]) -> None:
+        bundle["featurizer"].update(view="plain", shape_kinds=None)
+        del bundle["featurizer"]["stop_words"]  # then the view's own
+
+    _rewrite_bundle(plain, to_plain)
     scorer = Scorer.load(plain)
     assert scorer._featurizer.view == "plain"
     assert scorer._featurizer.stop_words_ == STOP_WORDS
@@ -498,3 +510,39 @@ def test_the_installed_version_is_read_as_importlib_metadata_reads_it(
     from modkit._model import _installed_version
 
     assert _installed_version(dist, package) == version(dist)
+
+
+def test_positives_and_negatives_of_a_corpus_are_weighed_to_one_length_distribution() -> None:
+    from modkit._training import _length_bins, _row_weights
+
+    def row(words: int, toxic: int, corpus: str = "c") -> Row:
+        return Row(
+            text=" ".join(["mot"] * words), lang="fr", labels={"toxicity": toxic}, corpus=corpus
+        )
+
+    # toxic rows mostly long, clean rows mostly short: length alone would predict the label
+    rows = [row(40, 1)] * 80 + [row(3, 1)] * 20 + [row(3, 0)] * 80 + [row(40, 0)] * 20
+    rows += [row(40, 1, "other")] * 10  # a corpus with one class is left as it is
+    bins = _length_bins(rows)
+    y = np.array([r.labels["toxicity"] for r in rows])
+    in_c = np.array([r.corpus == "c" for r in rows])
+
+    def long_share(w: np.ndarray, label: int) -> float:
+        sel = in_c & (y == label)
+        return float(w[sel & (bins == bins.max())].sum() / w[sel].sum())
+
+    flat = _row_weights(rows, "toxicity", TrainConfig(length_balance=1.0))
+    balanced = _row_weights(rows, "toxicity", TrainConfig())
+    assert long_share(flat, 1) == pytest.approx(0.8)
+    assert long_share(flat, 0) == pytest.approx(0.2)
+    assert long_share(balanced, 1) == pytest.approx(0.5)
+    assert long_share(balanced, 0) == pytest.approx(0.5)
+    for label in (0, 1):  # each class keeps its total within the corpus
+        sel = in_c & (y == label)
+        assert balanced[sel].sum() == pytest.approx(flat[sel].sum())
+    assert np.ptp(balanced[~in_c]) == 0
+    # spam is left alone: long spam is common and no shortcut of the toxicity heads
+    spam_rows = [dataclasses.replace(r, labels={"spam": r.labels["toxicity"]}) for r in rows]
+    assert _row_weights(spam_rows, "spam", TrainConfig()) == pytest.approx(
+        _row_weights(spam_rows, "spam", TrainConfig(length_balance=1.0))
+    )
