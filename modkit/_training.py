@@ -169,7 +169,7 @@ class TrainConfig:
     weak_weight: float = 1.0
     length_balance: float = 4.0
     address_share: float = 1.0
-    swearing_share: float = 0.1
+    swearing_share: float = 0.2
     reject_fpr: float = 0.002
     hold_fpr: float = 0.012
     hold_fpr_by_head: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_HOLD_FPR))
