@@ -434,7 +434,8 @@ def _thresholds(
 
 def _shortcuts(model: _Fitted, top: int = SHORTCUT_TOP) -> dict[str, list[dict[str, Any]]]:
     """Per head, the ``top`` features that push hardest towards a positive (weight x idf), each
-    flagged when it is a function word, a bigram of them or bare punctuation: a shortcut."""
+    flagged when it is a function or discourse word, a bigram of them or bare punctuation: a
+    shortcut."""
     names = model.featurizer.names()
     idf = np.asarray(model.featurizer.idf_, dtype=np.float64)
     out: dict[str, list[dict[str, Any]]] = {}
@@ -839,8 +840,9 @@ def render_report(manifest: Mapping[str, Any]) -> str:
     if shortcuts:
         out.write(
             f"\n## What pushes each head (top {SHORTCUT_TOP} features by weight x idf)\n\n"
-            "A function word, greeting or bare punctuation here would be a shortcut (marked "
-            "**SHORTCUT**); the featuriser's content view leaves them out, so none should appear.\n"
+            "A function word, discourse word (frequent adverb, connective, modal verb), greeting "
+            "or bare punctuation here would be a shortcut (marked **SHORTCUT**); the featuriser "
+            "leaves them out, so none should appear.\n"
         )
         for head, feats in shortcuts.items():
             flagged = [f for f in feats if f["shortcut"]]
