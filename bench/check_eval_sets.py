@@ -3,7 +3,10 @@
 Prints, per file, the row counts by the file's grouping keys and every pair of rows whose
 word-trigram Jaccard similarity reaches 0.6 (near-duplicates), and exits 1 when a file breaks
 its schema or holds a near-duplicate. For ``minimal_pairs.jsonl`` only the base comments are
-compared (a variant is meant to be a near-copy of its base)::
+compared (a variant is meant to be a near-copy of its base). It also compares every row of the
+project's training corpus (``datasets/*.jsonl``) with every evaluation row and fails on a pair
+at 0.5 or more (a training row that looks like a test item fakes the figures); only ids are
+printed::
 
     python bench/check_eval_sets.py
 """
@@ -19,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data"
+PROJECT = Path(__file__).resolve().parents[1] / "datasets"
 NEAR_DUPLICATE = 0.6
+LEAK = 0.5
 
 #: file name -> (required fields with their types, fields to count rows by)
 SCHEMAS: dict[str, tuple[dict[str, type | tuple[type, ...]], tuple[str, ...]]] = {
@@ -80,6 +85,33 @@ def near_duplicates(
     return sorted(found, reverse=True)
 
 
+def training_leaks(threshold: float = LEAK) -> list[tuple[float, str, str]]:
+    """Pairs ``(similarity, training id, evaluation id)`` of a project training row and an
+    evaluation row whose trigram Jaccard similarity is ``>= threshold``."""
+    evaluation: list[tuple[str, frozenset[tuple[str, ...]]]] = []
+    for name in SCHEMAS:
+        if (DATA / name).exists():
+            evaluation += [(f"{name}:{r['id']}", trigrams(r["text"])) for r in load(name)]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j, (_, grams) in enumerate(evaluation):
+        for gram in grams:
+            index[gram].append(j)
+    found = []
+    for path in sorted(PROJECT.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                grams = trigrams(row["text"])
+                shared: Counter[int] = Counter(j for gram in grams for j in index.get(gram, ()))
+                for j, common in shared.items():
+                    score = common / len(grams | evaluation[j][1])
+                    if score >= threshold:
+                        found.append((score, f"{path.name}:{row['id']}", evaluation[j][0]))
+    return sorted(found, reverse=True)
+
+
 def schema_errors(name: str, rows: list[dict[str, Any]]) -> list[str]:
     """Rows of ``name`` that miss a field, have a wrong type or an empty text."""
     fields, _ = SCHEMAS[name]
@@ -120,7 +152,11 @@ def main() -> int:
         for score, a, b in dups[:20]:
             print(f"   NEAR-DUPLICATE {score:.2f} {a} {b}")
         failed = failed or bool(errors) or bool(dups)
-    return 1 if failed else 0
+    leaks = training_leaks()
+    print(f"== training rows like an evaluation row (trigram Jaccard >= {LEAK}): {len(leaks)}")
+    for score, ours, theirs in leaks[:50]:
+        print(f"   LEAK {score:.2f} {ours} {theirs}")
+    return 1 if failed or leaks else 0
 
 
 if __name__ == "__main__":
