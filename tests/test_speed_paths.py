@@ -36,3 +36,48 @@ def test_the_csr_product_without_the_compiled_kernel_is_the_same(
     _model._add_products(indptr, cols, vals, coef, plain)
     assert fast == pytest.approx(expected, abs=1e-12)
     assert plain == pytest.approx(expected, abs=1e-12)
+
+
+_SCOPE_PIECES = [
+    "pas", "not", "don", "t", "can", "n't", "mais", "but", "que", "only", "jamais", "rien",
+    "con", "idiot", "les", "gens", "sont", "des", "voleurs", "ils", "the", "you", "nul",
+    " ", " ", " ", "'", ".", ",", "!", "?", "...", "!!", "…", "-", "~", '"', "«", "»", "“",
+    "”", "(", ")", "\n",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "norm",
+    [
+        "",
+        " ",
+        "je ne suis pas un idiot",
+        "i don't know the photographer, personally. i'll go",
+        "c'est pas...con mais bon",
+        "pas . idiot et pas , nul",
+        "rien que des gens pas sympa!!! vraiment",
+        "pas « les migrants sont des voleurs » c'est faux",
+        'he said "you are not an idiot at all" and left',
+        "not - - idiot",
+        "can't t t don t idiot",
+        "~pas ~idiot",
+        "pas\u2003idiot\u00a0con",
+    ],
+)
+def test_scoped_tokens_fast_equal_the_reference(norm: str) -> None:
+    from modkit import _features_view as view
+
+    for stop in (view.FUNCTION_WORDS, view.STOP_WORDS, frozenset()):
+        assert view.scoped_tokens(norm, stop) == view.scoped_tokens_reference(norm, stop)
+
+
+def test_scoped_tokens_fast_equal_the_reference_on_random_texts() -> None:
+    import random
+
+    from modkit import _features_view as view
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        norm = "".join(rng.choice(_SCOPE_PIECES) for _ in range(rng.randint(0, 40)))
+        for stop in (view.FUNCTION_WORDS, frozenset({"les", "des"})):
+            assert view.scoped_tokens(norm, stop) == view.scoped_tokens_reference(norm, stop), norm
