@@ -179,12 +179,17 @@ class VocabularyIndex:
         else:
             views = [view_text(norm, self.view, self.stop_words) for norm in norms]
             heads = [v[0] for v in views]
-            split = [" ".join(v[1]) for v in views]
-        small = n_docs == 1 and split[0].count(" ") < _SMALL_WORDS
-        pairs = self._words.pair_tables() if small else None
-        if pairs is not None:
-            word_counts = self._small_word_counts(split[0], *pairs)
-        else:
+            if n_docs > 1:
+                word_counts = self._listed_word_counts([v[1] for v in views])
+            split = [" ".join(views[0][1])] if n_docs == 1 else []
+        if n_docs == 1:
+            small = split[0].count(" ") < _SMALL_WORDS
+            pairs = self._words.pair_tables() if small else None
+            if pairs is not None:
+                word_counts = self._small_word_counts(split[0], *pairs)
+            else:
+                word_counts = self._word_counts(*self._split_words(split), n_docs)
+        elif self.view == "plain":
             word_counts = self._word_counts(*self._split_words(split), n_docs)
         out = [self._char_counts(heads), word_counts]
         if self.shape_tokens:
@@ -226,6 +231,22 @@ class VocabularyIndex:
         ids = np.fromiter(map(get, flat, repeat(0)), dtype=np.uint32, count=len(flat))
         ids[np.cumsum(counts[:-1]) - 1] = 0
         return ids, np.repeat(np.arange(len(norms)), counts)[: len(flat)]
+
+    def _listed_word_counts(self, words: Sequence[list[str]]) -> Counts:
+        """The word block of texts given as lists of words (no space in a word)."""
+        flat: list[str] = []
+        for own in words:
+            flat += own
+            flat.append(_SEPARATOR_WORD)
+        get = self._word_ids_sep.get
+        ids = np.fromiter(map(get, flat, repeat(0)), dtype=np.uint32, count=len(flat))
+        sep = ids == self._separator_id
+        if np.count_nonzero(sep) != len(words):  # a word is the separator
+            split = self._split_words([" ".join(own) for own in words])
+            return self._word_counts(*split, len(words))
+        ids[sep] = 0
+        docs = np.cumsum(sep) - sep  # the separator after a text is the text's: no gram
+        return self._word_counts(ids, docs, len(words))
 
     def _small_word_counts(
         self, text: str, first_cols: list[int], parents: list[int], pairs: dict[int, int]
