@@ -137,17 +137,20 @@ def scoped_tokens(norm: str, stop_words: Collection[str]) -> list[str]:
 
 def _scoped(norm: str, stop_words: Collection[str]) -> tuple[list[str], list[str]]:
     """:func:`scoped_tokens` of ``norm`` and the same words unmarked."""
-    if not _QUOTE_MARKS.isdisjoint(norm):
+    if '"' in norm or "«" in norm or "“" in norm:
         quoted = [
             m.span(1)
             for m in _QUOTED_SPAN.finditer(norm)
             if len(m.group(1).split()) >= _QUOTE_MIN_WORDS
         ]
         if quoted:
-            words = _scoped_quoted(norm, quoted, stop_words)
+            if norm.isprintable():  # pieces are separated by " " and "'" only
+                words = _scoped_regions(norm, quoted, stop_words)
+            else:
+                words = _scoped_quoted(norm, quoted, stop_words)
             return words, [w.lstrip(_MARKS) for w in words]
-    pieces = norm.replace("'", " ").split()
     if _PUNCTUATION_RUN.search(norm) is None:
+        pieces = norm.replace("'", " ").split()
         words = list(map(str.strip, pieces, repeat(_EDGE_PUNCTUATION)))
         if _CUE_WORDS.isdisjoint(words):
             words = [word for word in words if word] if "" in words else words
@@ -157,30 +160,106 @@ def _scoped(norm: str, stop_words: Collection[str]) -> tuple[list[str], list[str
         tokens = content_tokens(norm)
         if _CUE_WORDS.isdisjoint(tokens):
             return tokens, tokens
-        words, ends = [], []
-        for piece in pieces:
-            if _PUNCTUATION_RUN.search(piece) is None:
-                words.append(piece.strip(_EDGE_PUNCTUATION))
-                ends.append(piece[-1] in _CLAUSE_END_CHARS)
-            else:  # split at its runs; the clause ends after its last part
-                parts = _PUNCTUATION_RUN.split(piece)
-                words.extend(map(str.strip, parts, repeat(_EDGE_PUNCTUATION)))
-                ends.extend([False] * (len(parts) - 1))
-                ends.append(True)
-    if "" in words:  # no empty word: the end of a clause after one moves to the word before
-        kept_words: list[str] = []
-        kept_ends: list[bool] = []
-        for word, end in zip(words, ends, strict=True):
-            if word:
-                kept_words.append(word)
-                kept_ends.append(end)
-            elif end and kept_ends:
-                kept_ends[-1] = True
-        words, ends = kept_words, kept_ends
+        words, ends = _words_and_ends(norm)
+    words, ends = _compact(words, ends)
     cues = [i for i, word in enumerate(words) if word in _CUE_WORDS]
     unmarked = list(words)
     _mark_negated(words, ends, cues, stop_words)
     return words, unmarked
+
+
+def _words_and_ends(text: str) -> tuple[list[str], list[bool]]:
+    """The words of ``text`` (some empty) and whether a clause ends after each."""
+    words: list[str] = []
+    ends: list[bool] = []
+    pieces = text.replace("'", " ").split()
+    if _PUNCTUATION_RUN.search(text) is None:
+        words = list(map(str.strip, pieces, repeat(_EDGE_PUNCTUATION)))
+        return words, [piece[-1] in _CLAUSE_END_CHARS for piece in pieces]
+    for piece in pieces:
+        if _PUNCTUATION_RUN.search(piece) is None:
+            words.append(piece.strip(_EDGE_PUNCTUATION))
+            ends.append(piece[-1] in _CLAUSE_END_CHARS)
+        else:  # split at its runs; the clause ends after its last part
+            parts = _PUNCTUATION_RUN.split(piece)
+            words.extend(map(str.strip, parts, repeat(_EDGE_PUNCTUATION)))
+            ends.extend([False] * (len(parts) - 1))
+            ends.append(True)
+    return words, ends
+
+
+def _compact(words: list[str], ends: list[bool]) -> tuple[list[str], list[bool]]:
+    """``words`` without the empty ones; the end of a clause after one moves to the word
+    before."""
+    if "" not in words:
+        return words, ends
+    kept_words: list[str] = []
+    kept_ends: list[bool] = []
+    for word, end in zip(words, ends, strict=True):
+        if word:
+            kept_words.append(word)
+            kept_ends.append(end)
+        elif end and kept_ends:
+            kept_ends[-1] = True
+    return kept_words, kept_ends
+
+
+def _scoped_regions(
+    norm: str, quoted: list[tuple[int, int]], stop_words: Collection[str]
+) -> list[str]:
+    """:func:`scoped_tokens_reference` given the quotations of ``norm`` (spans, non-empty),
+    where only ``" "`` and ``"'"`` separate pieces: the pieces that overlap a quotation are
+    those between the start of the piece at its first character and the end of the piece at
+    its last, so the text is cut there and read region by region."""
+    regions: list[tuple[int, int]] = []
+    for a, b in quoted:
+        start = max(norm.rfind(" ", 0, a + 1), norm.rfind("'", 0, a + 1)) + 1
+        ends_at = [at for at in (norm.find(" ", b - 1), norm.find("'", b - 1)) if at >= 0]
+        end = min(ends_at) if ends_at else len(norm)
+        if regions and start <= regions[-1][1]:  # shares a piece with the one before
+            regions[-1] = (regions[-1][0], max(end, regions[-1][1]))
+        else:
+            regions.append((start, end))
+    words: list[str] = []
+    ends: list[bool] = []
+    inside: list[bool] = []
+    done = 0
+    for start, end in regions:
+        for text, flag in ((norm[done:start], False), (norm[start:end], True)):
+            own, own_ends = _words_and_ends(text)
+            words += own
+            ends += own_ends
+            inside += [flag] * len(own)
+        done = end
+    own, own_ends = _words_and_ends(norm[done:])
+    words += own
+    ends += own_ends
+    inside += [False] * len(own)
+    out: list[str] = []
+    negation_left = 0
+    previous = ""
+    for word, end, in_quote in zip(words, ends, inside, strict=True):
+        if word:
+            cue = word in _NEGATIONS or (word == "t" and previous in _NT_STEMS)
+            if word in _CLAUSE_BREAK or (
+                negation_left and word in _NOT_NEGATION and previous in _NEGATIONS
+            ):
+                negation_left = 0
+            if word in stop_words or cue:
+                out.append(word)
+            elif in_quote:
+                out.append(QUOTED + word)
+            elif negation_left:
+                out.append(NEGATED + word)
+                negation_left -= 1
+            else:
+                out.append(word)
+            if cue:
+                negation_left = _NEGATION_SPAN
+            previous = word
+        if end:
+            negation_left = 0
+    return out
 
 
 def _scoped_quoted(

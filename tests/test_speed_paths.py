@@ -42,7 +42,7 @@ _SCOPE_PIECES = [
     "pas", "not", "don", "t", "can", "n't", "mais", "but", "que", "only", "jamais", "rien",
     "con", "idiot", "les", "gens", "sont", "des", "voleurs", "ils", "the", "you", "nul",
     " ", " ", " ", "'", ".", ",", "!", "?", "...", "!!", "…", "-", "~", '"', "«", "»", "“",
-    "”", "(", ")", "\n",
+    "”", "(", ")", "\n", "x'y", "a", "bc", '"', "«", "»",
 ]  # fmt: skip
 
 
@@ -77,7 +77,28 @@ def test_scoped_tokens_fast_equal_the_reference_on_random_texts() -> None:
     from modkit import _features_view as view
 
     rng = random.Random(5)
-    for _ in range(3000):
-        norm = "".join(rng.choice(_SCOPE_PIECES) for _ in range(rng.randint(0, 40)))
+    for i in range(6000):
+        pieces = _SCOPE_PIECES if i % 2 else [p for p in _SCOPE_PIECES if p.isprintable()]
+        norm = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         for stop in (view.FUNCTION_WORDS, frozenset({"les", "des"})):
             assert view.scoped_tokens(norm, stop) == view.scoped_tokens_reference(norm, stop), norm
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "ok", "Tu es un idiot, vraiment pas malin !!!", "x" * 5000, "été 🙂 " * 40],
+)
+def test_one_comment_weights_equal_its_weights_in_a_batch(text: str) -> None:
+    from modkit import Scorer
+    from modkit._text import normalize_text
+
+    featurizer = Scorer.load()._featurizer
+    others = ["Merci pour l'article.", "buy cheap pills at http://spam.example now"]
+    texts = [text, *others]
+    norms = [normalize_text(t) for t in texts]
+    alone = featurizer.weights([text], [norms[0]])
+    batch = featurizer.weights(texts, norms)
+    for one, many in zip(alone, batch, strict=True):
+        first = many.docs == 0
+        assert np.array_equal(one.cols, many.cols[first])
+        assert np.array_equal(one.vals, many.vals[first])  # to the bit
