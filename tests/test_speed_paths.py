@@ -102,3 +102,25 @@ def test_one_comment_weights_equal_its_weights_in_a_batch(text: str) -> None:
         first = many.docs == 0
         assert np.array_equal(one.cols, many.cols[first])
         assert np.array_equal(one.vals, many.vals[first])  # to the bit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aaa.ru aab.com www.site.fr wwwx.fr a.www.com x.c0m ab.ru. é.fr b3$t-d*als.com",
+        "site.com/ http://a.fr www . x . com a.b.c.d.org mixed.Com sub.www2.net",
+        "xn--bcher-kva.de a-b.io l33t.c0m 1.2.3.4 un.site.zz tld.toolongtobeatld",
+    ],
+)
+def test_bare_host_fast_path_reads_links_as_the_full_path(text: str) -> None:
+    from modkit import _text
+
+    matches = [*_text._URL.finditer(text), *_text._URL.finditer(text.casefold())]
+    assert matches
+    for m in matches:
+        s, host, path = m.group(0, "host", "path")
+        if host is None:
+            full = _text._url_value(s, None, path, m.group("shost") or m.group("whost"), 0)
+        else:
+            full = _text._url_value(s, host, path, None, m.start("host") - m.start())
+        assert _text._url_callback(m) == full
