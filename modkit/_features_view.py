@@ -425,11 +425,20 @@ SHAPE_EDGES: dict[str, tuple[float, ...]] = {
 _MIN_LETTERS_FOR_CAPS = 8
 
 
+_NOT_ASCII_LETTERS = bytes(c for c in range(256) if not chr(c).isalpha() or c > 127)
+_NOT_ASCII_UPPER = bytes(c for c in range(256) if not chr(c).isupper() or c > 127)
+
+
 def shape_values(raw: str, norm: str) -> dict[str, float]:
     """What the shape tokens measure: capitals, exclamation marks, length, links."""
     head = raw[:MAX_CHARGRAM_CHARS]
-    letters = sum(map(str.isalpha, head))
-    upper = sum(map(str.isupper, head))
+    if head.isascii():  # letters are A-Z and a-z: counted by deleting the rest, in C
+        data = head.encode("ascii")
+        letters = len(data.translate(None, _NOT_ASCII_LETTERS))
+        upper = len(data.translate(None, _NOT_ASCII_UPPER))
+    else:
+        letters = sum(map(str.isalpha, head))
+        upper = sum(map(str.isupper, head))
     caps = upper / letters if letters >= _MIN_LETTERS_FOR_CAPS else 0.0
     return {"caps": caps, "bang": raw.count("!"), "len": len(norm), "url": norm.count("xxurl")}
 

@@ -124,3 +124,14 @@ def test_bare_host_fast_path_reads_links_as_the_full_path(text: str) -> None:
         else:
             full = _text._url_value(s, host, path, None, m.start("host") - m.start())
         assert _text._url_callback(m) == full
+
+
+@pytest.mark.parametrize(
+    "raw", ["", "ABC", "Hello WORLD, this is A Test!!", "x" * 4000 + "ABC", "\x00\x7fAz[`{@", "Été"]
+)
+def test_shape_values_of_ascii_text_count_letters_as_str_methods_do(raw: str) -> None:
+    from modkit._features_view import MAX_CHARGRAM_CHARS, shape_values
+
+    head = raw[:MAX_CHARGRAM_CHARS]
+    letters, upper = sum(map(str.isalpha, head)), sum(map(str.isupper, head))
+    assert shape_values(raw, raw)["caps"] == (upper / letters if letters >= 8 else 0.0)
