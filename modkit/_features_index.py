@@ -39,7 +39,7 @@ __all__ = ["CHAR_BLOCK", "SHAPE_BLOCK", "WORD_BLOCK", "Counts", "VocabularyIndex
 SHAPE_BLOCK, CHAR_BLOCK, WORD_BLOCK = 0, 1, 2
 _SEPARATOR_WORD = "\x00"  # between the texts of a batch when their words are split at once
 _JOIN = f" {_SEPARATOR_WORD} "  # padded texts joined: " a \x00 b "
-_SMALL_SHAPE = 256  # up to this many characters, one comment's shape is measured in Python
+_SMALL_SHAPE = 256  # up to this many characters (any if ASCII), one comment's shape in Python
 _SMALL_WORDS = 64  # below this many words, one comment's word grams are looked up in Python
 
 
@@ -276,7 +276,7 @@ class VocabularyIndex:
         return _distinct(self._words.columns(ids), docs, self.width, WORD_BLOCK)
 
     def _shape_counts(self, texts: Sequence[str], norms: Sequence[str]) -> Counts:
-        if len(texts) == 1 and len(texts[0]) <= _SMALL_SHAPE:
+        if len(texts) == 1 and (len(texts[0]) <= _SMALL_SHAPE or texts[0].isascii()):
             values = shape_values(texts[0], norms[0])
             found = [int(self._shape_cols[k][bucket(values[k], e)]) for k, e in SHAPE_EDGES.items()]
             cols = np.array([c for c in found if c >= 0], dtype=np.int64)
