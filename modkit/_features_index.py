@@ -39,7 +39,7 @@ __all__ = ["CHAR_BLOCK", "SHAPE_BLOCK", "WORD_BLOCK", "Counts", "VocabularyIndex
 SHAPE_BLOCK, CHAR_BLOCK, WORD_BLOCK = 0, 1, 2
 _SEPARATOR_WORD = "\x00"  # between the texts of a batch when their words are split at once
 _JOIN = f" {_SEPARATOR_WORD} "  # padded texts joined: " a \x00 b "
-_SMALL_SHAPE = 256  # up to this many characters, one comment's shape is measured in Python
+_SMALL_SHAPE = 256  # up to this many characters (any if ASCII), one comment's shape in Python
 _SMALL_WORDS = 64  # below this many words, one comment's word grams are looked up in Python
 
 
@@ -179,12 +179,17 @@ class VocabularyIndex:
         else:
             views = [view_text(norm, self.view, self.stop_words) for norm in norms]
             heads = [v[0] for v in views]
-            split = [" ".join(v[1]) for v in views]
-        small = n_docs == 1 and split[0].count(" ") < _SMALL_WORDS
-        pairs = self._words.pair_tables() if small else None
-        if pairs is not None:
-            word_counts = self._small_word_counts(split[0], *pairs)
-        else:
+            if n_docs > 1:
+                word_counts = self._listed_word_counts([v[1] for v in views])
+            split = [" ".join(views[0][1])] if n_docs == 1 else []
+        if n_docs == 1:
+            small = split[0].count(" ") < _SMALL_WORDS
+            pairs = self._words.pair_tables() if small else None
+            if pairs is not None:
+                word_counts = self._small_word_counts(split[0], *pairs)
+            else:
+                word_counts = self._word_counts(*self._split_words(split), n_docs)
+        elif self.view == "plain":
             word_counts = self._word_counts(*self._split_words(split), n_docs)
         out = [self._char_counts(heads), word_counts]
         if self.shape_tokens:
@@ -227,6 +232,22 @@ class VocabularyIndex:
         ids[np.cumsum(counts[:-1]) - 1] = 0
         return ids, np.repeat(np.arange(len(norms)), counts)[: len(flat)]
 
+    def _listed_word_counts(self, words: Sequence[list[str]]) -> Counts:
+        """The word block of texts given as lists of words (no space in a word)."""
+        flat: list[str] = []
+        for own in words:
+            flat += own
+            flat.append(_SEPARATOR_WORD)
+        get = self._word_ids_sep.get
+        ids = np.fromiter(map(get, flat, repeat(0)), dtype=np.uint32, count=len(flat))
+        sep = ids == self._separator_id
+        if np.count_nonzero(sep) != len(words):  # a word is the separator
+            split = self._split_words([" ".join(own) for own in words])
+            return self._word_counts(*split, len(words))
+        ids[sep] = 0
+        docs = np.cumsum(sep) - sep  # the separator after a text is the text's: no gram
+        return self._word_counts(ids, docs, len(words))
+
     def _small_word_counts(
         self, text: str, first_cols: list[int], parents: list[int], pairs: dict[int, int]
     ) -> Counts:
@@ -255,7 +276,7 @@ class VocabularyIndex:
         return _distinct(self._words.columns(ids), docs, self.width, WORD_BLOCK)
 
     def _shape_counts(self, texts: Sequence[str], norms: Sequence[str]) -> Counts:
-        if len(texts) == 1 and len(texts[0]) <= _SMALL_SHAPE:
+        if len(texts) == 1 and (len(texts[0]) <= _SMALL_SHAPE or texts[0].isascii()):
             values = shape_values(texts[0], norms[0])
             found = [int(self._shape_cols[k][bucket(values[k], e)]) for k, e in SHAPE_EDGES.items()]
             cols = np.array([c for c in found if c >= 0], dtype=np.int64)

@@ -36,3 +36,102 @@ def test_the_csr_product_without_the_compiled_kernel_is_the_same(
     _model._add_products(indptr, cols, vals, coef, plain)
     assert fast == pytest.approx(expected, abs=1e-12)
     assert plain == pytest.approx(expected, abs=1e-12)
+
+
+_SCOPE_PIECES = [
+    "pas", "not", "don", "t", "can", "n't", "mais", "but", "que", "only", "jamais", "rien",
+    "con", "idiot", "les", "gens", "sont", "des", "voleurs", "ils", "the", "you", "nul",
+    " ", " ", " ", "'", ".", ",", "!", "?", "...", "!!", "…", "-", "~", '"', "«", "»", "“",
+    "”", "(", ")", "\n", "x'y", "a", "bc", '"', "«", "»",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "norm",
+    [
+        "",
+        " ",
+        "je ne suis pas un idiot",
+        "i don't know the photographer, personally. i'll go",
+        "c'est pas...con mais bon",
+        "pas . idiot et pas , nul",
+        "rien que des gens pas sympa!!! vraiment",
+        "pas « les migrants sont des voleurs » c'est faux",
+        'he said "you are not an idiot at all" and left',
+        "not - - idiot",
+        "can't t t don t idiot",
+        "~pas ~idiot",
+        "pas\u2003idiot\u00a0con",
+    ],
+)
+def test_scoped_tokens_fast_equal_the_reference(norm: str) -> None:
+    from modkit import _features_view as view
+
+    for stop in (view.FUNCTION_WORDS, view.STOP_WORDS, frozenset()):
+        assert view.scoped_tokens(norm, stop) == view.scoped_tokens_reference(norm, stop)
+
+
+def test_scoped_tokens_fast_equal_the_reference_on_random_texts() -> None:
+    import random
+
+    from modkit import _features_view as view
+
+    rng = random.Random(5)
+    for i in range(6000):
+        pieces = _SCOPE_PIECES if i % 2 else [p for p in _SCOPE_PIECES if p.isprintable()]
+        norm = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        for stop in (view.FUNCTION_WORDS, frozenset({"les", "des"})):
+            assert view.scoped_tokens(norm, stop) == view.scoped_tokens_reference(norm, stop), norm
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "ok", "Tu es un idiot, vraiment pas malin !!!", "x" * 5000, "été 🙂 " * 40],
+)
+def test_one_comment_weights_equal_its_weights_in_a_batch(text: str) -> None:
+    from modkit import Scorer
+    from modkit._text import normalize_text
+
+    featurizer = Scorer.load()._featurizer
+    others = ["Merci pour l'article.", "buy cheap pills at http://spam.example now"]
+    texts = [text, *others]
+    norms = [normalize_text(t) for t in texts]
+    alone = featurizer.weights([text], [norms[0]])
+    batch = featurizer.weights(texts, norms)
+    for one, many in zip(alone, batch, strict=True):
+        first = many.docs == 0
+        assert np.array_equal(one.cols, many.cols[first])
+        assert np.array_equal(one.vals, many.vals[first])  # to the bit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aaa.ru aab.com www.site.fr wwwx.fr a.www.com x.c0m ab.ru. é.fr b3$t-d*als.com",
+        "site.com/ http://a.fr www . x . com a.b.c.d.org mixed.Com sub.www2.net",
+        "xn--bcher-kva.de a-b.io l33t.c0m 1.2.3.4 un.site.zz tld.toolongtobeatld",
+    ],
+)
+def test_bare_host_fast_path_reads_links_as_the_full_path(text: str) -> None:
+    from modkit import _text
+
+    matches = [*_text._URL.finditer(text), *_text._URL.finditer(text.casefold())]
+    assert matches
+    for m in matches:
+        s, host, path = m.group(0, "host", "path")
+        if host is None:
+            full = _text._url_value(s, None, path, m.group("shost") or m.group("whost"), 0)
+        else:
+            full = _text._url_value(s, host, path, None, m.start("host") - m.start())
+        assert _text._url_callback(m) == full
+
+
+@pytest.mark.parametrize(
+    "raw", ["", "ABC", "Hello WORLD, this is A Test!!", "x" * 4000 + "ABC", "\x00\x7fAz[`{@", "Été"]
+)
+def test_shape_values_of_ascii_text_count_letters_as_str_methods_do(raw: str) -> None:
+    from modkit._features_view import MAX_CHARGRAM_CHARS, shape_values
+
+    head = raw[:MAX_CHARGRAM_CHARS]
+    letters, upper = sum(map(str.isalpha, head)), sum(map(str.isupper, head))
+    assert shape_values(raw, raw)["caps"] == (upper / letters if letters >= 8 else 0.0)
