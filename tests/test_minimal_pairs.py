@@ -207,10 +207,11 @@ def _held_for_toxicity(mod: modkit.Moderator, texts: list[str]) -> list[tuple[bo
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the shipped model 2026.12.03.3 still moves 3 of 509 base comments across a toxicity "
-    "hold threshold (60 for 2026.11.29): a French death wish scored 0.58 with 'te' and 0.54 with "
-    "'vous' against a threshold of 0.557, and two English 'they' variants that also turn the "
-    "insult into one aimed at absent people ('the scumbags', 'total losers')",
+    reason="the shipped model 2026.12.03.4 moves 5 of 509 base comments across the toxicity "
+    "hold threshold (0.483), never by a greeting: toxic comments that score near it move with the "
+    "words that change with the address (a French death wish 0.51 with 'te', 0.48 with 'vous'; "
+    "'tu t'emballes' 0.44, 'vous vous emballez' 0.52; English 'they' variants that also aim the "
+    "insult at absent people: 'the scumbags', 'total losers', 'they're trash')",
 )
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_minimal_pairs_keep_the_toxicity_decision(moderator: modkit.Moderator, lang: str) -> None:

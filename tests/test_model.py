@@ -416,6 +416,18 @@ SANITY = [
         "toxicity",
         False,
     ),
+    # argued like an essay: 0.74 and 0.59 for 2026.12.03.3 (register words as toxicity cues)
+    (
+        "Il faudrait également donner plus de droits aux locataires, comme en Allemagne.",
+        "toxicity",
+        False,
+    ),
+    (
+        "Je pense que la gauche devrait proposer un vrai programme sur le logement, parce que "
+        "pour l'instant c'est flou.",
+        "toxicity",
+        False,
+    ),
     ("T'es vraiment qu'un gros connard, ferme ta gueule.", "toxicity", True),
     (
         "Gagnez 3000€ par semaine en crypto, contactez-moi sur WhatsApp au +33 6 12 34 56 78",
