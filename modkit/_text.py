@@ -67,9 +67,13 @@ Stages, in order, and the choices they make:
    when one target word of the same length fits the visible letters, first in lexicon order
    (``f*ck``, ``f**k``, ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``,
    ``*diot`` -> ``idiot``); else, for ``*`` masks hiding fewer letters than they show, to the
-   one common English or French word that fits (``wh*ch``, ``*nly``; ``th*nk`` is ambiguous);
-   otherwise every run of two or more masks, and every ``*``, becomes one ``*`` so that variants
-   of one masking agree (a lone ``#``, as in ``page#part``, stays).
+   most frequent English or French word that fits, from the common-word lists and the longer
+   ones of :mod:`modkit._text_wordfreq` (``wh*ch``, ``*nly``, ``wik*pedia``; ``th*nk`` ->
+   ``think``), except in words of three letters where a close rival fits (``f*n``: fun or
+   fan), and a mark at the edge of a word more frequent than the word it would make
+   (``note*``, ``*very``); otherwise every run of two or more masks, and every ``*``,
+   becomes one ``*`` so that variants of one masking agree (a lone ``#``, as in
+   ``page#part``, stays).
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
    consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), unless
    another choice of one or two per run (or the run of three as it is) gives a lexicon word

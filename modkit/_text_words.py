@@ -345,11 +345,25 @@ def _common_ranks() -> dict[str, int]:
 
 
 @functools.cache
+def _known_ranks() -> dict[str, int]:
+    """Each known English or French word with its rank: the better of the common-word lists
+    and the longer lists of :mod:`modkit._text_wordfreq` (built on first use)."""
+    from modkit import _text_wordfreq  # a large module: only when a masked or spaced word needs it
+
+    rank = dict(_common_ranks())
+    for words in (_text_wordfreq.EN.split(), _text_wordfreq.FR.split()):
+        for i, w in enumerate(words):
+            if len(w) >= _MIN_GUESSED or w in rank:  # short rare words are mostly noise
+                rank[w] = min(i, rank.get(w, i))
+    return rank
+
+
+@functools.cache
 def _common_words() -> dict[tuple[int, str], list[tuple[int, str]]]:
-    """Common English and French words with their rank (the better of the two lists), most
+    """Known English and French words with their rank (see :func:`_known_ranks`), most
     frequent first, by (length, first letter) and (minus length, last letter), for masks at
     either end; built on first use."""
-    rank = _common_ranks()
+    rank = _known_ranks()
     shapes: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for w, r in sorted(rank.items(), key=lambda item: item[1]):
         if w not in _TARGETS:
@@ -411,18 +425,27 @@ def _common_fit(s: str) -> str | None:
         bucket = _common_words().get((-len(s), s[-1]), ())
     else:
         return None
+    # A word and a mark at its edge (``note*``: a footnote, a pattern) stays, unless the word
+    # that fits is more frequent than the word shown (``hat*``: ``hate``).
+    shown = _known_ranks().get(s.strip("*"), _UNKNOWN) if "*" in (s[0], s[-1]) else _UNKNOWN
     found: tuple[int, str] | None = None
     for rank, word in bucket:
+        if rank >= shown:
+            break
         if found is not None and rank >= _DOMINANCE * (found[0] + 1):
             break  # every other word that fits is far rarer
         if all(c in (w, "*") for c, w in zip(s, word, strict=True)):
             if found is not None:
-                return None
+                # close rivals: the more frequent in a word of four letters or more (a wrong
+                # innocent word costs less than a masked one), none in shorter ones
+                return found[1] if len(s) >= _MIN_GUESSED else None
             found = rank, word
     return None if found is None else found[1]
 
 
 _DOMINANCE = 2
+_MIN_GUESSED = 4
+_UNKNOWN = 1 << 30
 
 
 _masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)

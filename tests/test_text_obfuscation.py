@@ -73,6 +73,14 @@ def test_leet_at_word_edges_is_undone(raw: str, expected: str) -> None:
         ("*nly", "only"),
         ("@us*r", "@user"),
         ("hot*l", "hotel"),
+        # from the longer lists (modkit/_text_wordfreq.py)
+        ("wik*pedia", "wikipedia"),
+        ("subst*ntial", "substantial"),
+        # close rivals in words of four letters or more: the more frequent one
+        ("th*nk", "think"),
+        ("wr*te", "write"),
+        # a mask at the edge: the word that fits is more frequent than the word shown
+        ("hat*", "hate"),
     ],
 )
 def test_masked_words_are_restored(raw: str, expected: str) -> None:
@@ -82,8 +90,9 @@ def test_masked_words_are_restored(raw: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("th*nk", "th*nk"),  # think or thank: left masked
-        ("wr*te", "wr*te"),  # write or wrote
+        ("f*n", "f*n"),  # fun or fan, close rivals in a word of three letters: left masked
+        ("note*", "note*"),  # a word and a footnote mark: "noter" fits, but is rarer
+        ("*very", "*very"),  # "every" fits, but "very" is more frequent
         ("**gras** et *emphase*", "**gras** et *emphase*"),
         ("page#part", "page#part"),
         ("a*b", "a*b"),
