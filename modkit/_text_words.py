@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -50,13 +51,17 @@ def _words(text: str) -> frozenset[str]:
 # --- 4. spaced letters ------------------------------------------------------------------------
 
 # A run of single letters with one separator, starting at a word start that is no apostrophe's end.
+# A letter ends the run before a separator, a character that is no part of a word, the end, a
+# ``!`` that no letter follows (``b i t c h!!``) or an apostrophe that one does (``d o n't``).
+_RUN_END = r"(?=(?P=sep)|[^\w*#%•@$!']|!(?![^\W_])|'(?=[^\W\d_])|\Z)"
 _RUN = (
     r"(?<![^\W_])(?<!')"
-    r"[^\W_](?P<sep>[ .\-_*])[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z)"
-    r"(?:(?P=sep)[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z))++"
+    rf"[^\W_](?P<sep>[ .\-_*])[^\W_]{_RUN_END}"
+    rf"(?:(?P=sep)[^\W_]{_RUN_END})++"
 )
-# Not right after a single letter and a separator (the run would start there): tried first.
-_SPACED_RUN = re.compile(r"(?<!(?<![^\W_])[^\W_][ .\-_*])" + _RUN)
+# Not right after a single letter (no apostrophe's end) and a separator (the run would start
+# there): tried first.
+_SPACED_RUN = re.compile(r"(?<!(?<![^\W_])(?<!')[^\W_][ .\-_*])" + _RUN)
 # Without that condition, tried where it refused (see spaced_edits).
 _SPACED_RUN_AFTER_SINGLE = re.compile(_RUN)
 _COMMON_SINGLES = frozenset("ayioeu")
@@ -84,18 +89,28 @@ def _spaced_callback(m: re.Match[str]) -> Result:
 
 
 #: Runs of spaced letters are cut into words only up to this many letters (bounded work), into
-#: pieces of at most ``_MAX_PIECE`` letters; a piece of up to four letters must rank better than
-#: ``_SHORT_RANK`` among the common words.
+#: pieces of at most ``_MAX_PIECE`` letters; a piece of three or four letters must rank better
+#: than ``_SHORT_RANK`` among the known words.
 _MAX_SEGMENTED = 60
 _MAX_PIECE = 20
 _SHORT_RANK = 2000
-#: Without a target among its pieces, a cut needs pieces of five letters or more, or a one-letter
-#: word (``a because``, ``personal attack``; not ``del ete``).
+#: The cost of a piece: ``_PIECE_COST`` plus the log of its rank (the rank of a lexicon target
+#: is ``_TARGET_RANK``, of ``a`` and ``i`` ``_TARGET_RANK``, of other one- or two-letter words
+#: ``_SHORT_RANK``), so a cut prefers fewer and more frequent words. A piece of no known word
+#: costs ``_UNKNOWN_COST`` plus ``_UNKNOWN_LETTER`` a letter: a name or a typo between known
+#: words (``girlfriend quentis a``), never cheaper than a known word of the same letters.
+_PIECE_COST = 8.0
+_TARGET_RANK = 20
+_UNKNOWN_COST = 18.0
+_UNKNOWN_LETTER = 3.0
+#: An unknown piece has at least this many letters, unless it is the whole run.
+_MIN_UNKNOWN = 5
+_TOP_SINGLES = frozenset("ai")
+#: A run of one unknown word is cut after a leading ``a`` or ``i`` only from this many letters.
 _PLAIN_PIECE = 5
-_SINGLE_WORDS = frozenset("aiyà")
 #: One- and two-letter words a run may be cut into ("a f u c k i n g" -> ``a fucking``).
 _SHORT_WORDS = _words("""
-    a i y à
+    a i u y à
     an as at be by do go he if in is it me my no of on or so to up us we
     t ai au ce de du en es et il je la le ma me ne on ou sa se si ta te tu un
 """)
@@ -105,30 +120,32 @@ def _segment(run: str) -> tuple[int, ...]:
     """Where to cut a run of joined spaced letters into words, when spaced words met
     (``fuckingstupid`` -> ``fucking stupid``), or ``()`` to leave it whole: the run is a word
     itself, holds anything but ASCII letters, is too long, or cannot be cut into known words
-    (lexicon targets, common words, and for pieces of up to four letters only the most common
-    ones, so ``macron`` is not cut into ``mac ron``), or the cut shows no target of the lexicon
-    and has a piece of two to four letters (``delete`` is not cut into ``del ete``). The cut has
-    the fewest words, then the most frequent ones."""
+    (lexicon targets, known words of :func:`_known_ranks`, and for pieces of three or four
+    letters only the most common ones, so ``macron`` is not cut into ``mac ron``; of one or two
+    letters only a short list). The cut has the least cost: fewer words, then more frequent
+    ones (the sum of the logs of their ranks)."""
     n = len(run)
     if n < 5 or n > _MAX_SEGMENTED or not run.isascii() or not run.isalpha():
         return ()
-    rank = _common_ranks()
-    if run in rank or run in _LEXICON:
+    rank = _known_ranks()
+    if run in _LEXICON or _known_form(run, rank):
         return ()
 
-    def cost(word: str) -> int | None:
-        if word in _LEXICON:
-            return 0
-        if len(word) <= 2:
-            return _SHORT_RANK if word in _SHORT_WORDS else None
+    def cost(word: str) -> float | None:
+        if word in _LEXICON or word in _TOP_SINGLES:
+            return _PIECE_COST + _LOG_RANK[_TARGET_RANK]
+        if word in _SHORT_WORDS:
+            return _PIECE_COST + _LOG_RANK[_SHORT_RANK]
         known = rank.get(word)
-        if known is None or (len(word) <= 4 and known >= _SHORT_RANK):
-            return None
-        return known
+        if known is None or len(word) <= 2 or (len(word) <= 4 and known >= _SHORT_RANK):
+            if len(word) < _MIN_UNKNOWN and len(word) < n:
+                return None
+            return _UNKNOWN_COST + _UNKNOWN_LETTER * len(word)
+        return _PIECE_COST + math.log(known + 2)
 
-    # best[i]: (words, summed rank, previous cut) of the best cut of run[:i]
-    best: list[tuple[int, int, int] | None] = [None] * (n + 1)
-    best[0] = (0, 0, 0)
+    # best[i]: (cost, previous cut) of the best cut of run[:i]
+    best: list[tuple[float, int] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0)
     for end in range(1, n + 1):
         for start in range(max(0, end - _MAX_PIECE), end):
             prev = best[start]
@@ -137,27 +154,56 @@ def _segment(run: str) -> tuple[int, ...]:
             word_cost = cost(run[start:end])
             if word_cost is None:
                 continue
-            candidate = (prev[0] + 1, prev[1] + word_cost, start)
             current = best[end]
-            if current is None or candidate[:2] < current[:2]:
-                best[end] = candidate
+            if current is None or prev[0] + word_cost < current[0]:
+                best[end] = (prev[0] + word_cost, start)
     last = best[n]
-    if last is None or last[0] < 2:
+    assert last is not None  # the whole run is one piece
+    if last[1] == 0:
+        # one unknown word: a leading ``a`` or ``i`` goes when the rest is a word or is cut
+        # into words (``a homo``, ``a notable beggar``, not ``a xeman``)
+        if run[0] in _TOP_SINGLES and n >= _PLAIN_PIECE:
+            rest = _segment(run[1:])
+            if rest or _known_form(run[1:], rank):
+                return (1, *(1 + cut for cut in rest))
         return ()
     cuts: list[int] = []
-    at = last[2]
+    at = last[1]
     while at > 0:
         cuts.append(at)
         entry = best[at]
         assert entry is not None
-        at = entry[2]
+        at = entry[1]
     cuts.reverse()
     pieces = [run[a:b] for a, b in itertools.pairwise((0, *cuts, n))]
     if any(piece in _LEXICON for piece in pieces) or all(
-        len(piece) >= _PLAIN_PIECE or piece in _SINGLE_WORDS for piece in pieces
+        len(piece) >= _PLAIN_PIECE or piece in _TOP_SINGLES for piece in pieces
     ):
         return tuple(cuts)
     return ()
+
+
+_LOG_RANK = {r: math.log(r + 2) for r in (_TARGET_RANK, _SHORT_RANK)}
+#: Endings of inflected and derived English and French words, longest first: a run that is a
+#: known word with one of them (``nightmares``, ``mindlessly``) is a word, not cut.
+_ENDINGS = tuple(
+    sorted(
+        _words("s es ed d ing ly er ers ness ment ments e ee ees ent x ly able ful less ism ist"),
+        key=len,
+        reverse=True,
+    )
+)
+_MIN_STEM = 4
+
+
+def _known_form(word: str, rank: dict[str, int]) -> bool:
+    """Whether ``word`` is known, or a known word of four letters or more with an ending."""
+    if word in rank:
+        return True
+    return any(
+        word.endswith(end) and len(word) - len(end) >= _MIN_STEM and word[: -len(end)] in rank
+        for end in _ENDINGS
+    )
 
 
 # Two singles after a single, with one separator: where a run may start (one letter before).
