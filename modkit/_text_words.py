@@ -158,7 +158,8 @@ def _segment(run: str) -> tuple[int, ...]:
             if current is None or prev[0] + word_cost < current[0]:
                 best[end] = (prev[0] + word_cost, start)
     last = best[n]
-    assert last is not None  # the whole run is one piece
+    if last is None:
+        return ()
     if last[1] == 0:
         # one unknown word: a leading ``a`` or ``i`` goes when the rest is a word or is cut
         # into words (``a homo``, ``a notable beggar``, not ``a xeman``)
