@@ -46,12 +46,19 @@ Stages, in order, and the choices they make:
 4. Spaced letters: three or more single letters (or l33t digits) with one and the same
    separator among space, ``.``, ``-``, ``_``, ``*`` are joined (``c o n n a r d``,
    ``v.i.a.g.r.a``, ``U.S.A.`` -> ``usa.``), unless the letters are all common one-letter words
-   (``a``, ``y``, ``à``, ``i``, ``o``, ``e``, ``u``) or fewer than two are letters, or a ``-``
-   run goes on into a word (``y-a-t-il``). Initials with a space after the dot (``J. K.``) stay.
-   A run may start right after a single letter with another separator (``a f.u.c.k.i.n.g``).
-   When two spaced words meet (``a f u c k i n g s t u p i d``), the joined run, if no word
-   itself, is cut into the fewest lexicon or common words (``a fucking stupid``; runs of at most
-   60 ASCII letters, left joined when no cut into known words exists).
+   (``a``, ``y``, ``à``, ``i``, ``o``, ``e``, ``u``) and do not make a known word (``y o u``
+   is joined) or fewer than two are letters, or a ``-`` run goes on into a word
+   (``y-a-t-il``). Initials with a space after the dot (``J. K.``) stay. A run may start right
+   after a single letter with another separator (``a f.u.c.k.i.n.g``), or after a space that
+   follows a letter after an apostrophe (``aren't s u b``), and ends before a ``!`` no letter
+   follows or an apostrophe one does (``b i t c h!!``, ``d o n't``). When spaced words meet
+   (``a f u c k i n g s t u p i d``), the joined run, if no known word itself (nor one with an
+   ending: ``nightmares``), is cut at the least cost (``a fucking stupid``): fewer and more
+   frequent words (log ranks, the longer lists of :mod:`modkit._text_wordfreq`), three- and
+   four-letter words only among the most common, an unknown piece of five letters or more
+   between known words (``girlfriend quentis``); a cut without a target keeps only pieces of
+   five letters or more and ``a``/``i``; a leading ``a`` or ``i`` goes off an unknown word
+   whose rest is known (``a homo``). Runs of at most 60 ASCII letters.
 5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): digits and ``$``
    between two letters of a word are always converted (``c0nnard``, ``a$$hole``); ``!`` and
    ``@`` between letters only when the word then is one of the lexicon's targets (``p!ss``,
@@ -63,6 +70,8 @@ Stages, in order, and the choices they make:
    (``4x4``: a size), two edge digits without other l33t unless doubled (``win10``), a lone
    edge ``5`` or ``7`` (``iphone7``), one trailing digit after consonants only (``css3``), nor
    ``@`` and ``!`` (``@jean``, ``bravo!``). Words with other digits stay (``x86``, ``14h30``).
+   Three or more of one l33t vowel or ``$`` next to a letter and no other digit are a
+   stretched letter (``th1111$`` -> ``this``, stage 7 squeezes it; ``1000km`` stays).
 6. Masked words (``* # % •`` after a letter, or ``*`` before one): restored from the lexicon
    when one target word of the same length fits the visible letters, first in lexicon order
    (``f*ck``, ``f**k``, ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``,
@@ -71,7 +80,10 @@ Stages, in order, and the choices they make:
    ones of :mod:`modkit._text_wordfreq` (``wh*ch``, ``*nly``, ``wik*pedia``; ``th*nk`` ->
    ``think``), except in words of three letters where a close rival fits (``f*n``: fun or
    fan), and a mark at the edge of a word more frequent than the word it would make
-   (``note*``, ``*very``); otherwise every run of two or more masks, and every ``*``,
+   (``note*``, ``*very``); then the same with repeats squeezed, a mask inside or next to a
+   run of one letter read as it (``haa*aate``, ``f*ckkk``), and, in words of four characters
+   or more, l33t read as letters (``$h0*ld`` -> ``should``, kept as written when nothing
+   fits); otherwise every run of two or more masks, and every ``*``,
    becomes one ``*`` so that variants of one masking agree (a lone ``#``, as in
    ``page#part``, stays).
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a

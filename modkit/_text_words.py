@@ -72,7 +72,10 @@ def _spaced_callback(m: re.Match[str]) -> Result:
     s = m.group()
     chars = s[::2]
     letters = [c for c in chars if not c.isdigit()]
-    if len(letters) < 2 or all(c in _COMMON_SINGLES for c in letters):
+    if len(letters) < 2 or (
+        all(c in _COMMON_SINGLES for c in letters)
+        and not (len(set(chars)) > 2 and chars in _common_ranks())  # ``y o u``, not ``a y a``
+    ):
         return s, None, None
     if m.group("sep") == "-" and _HYPHEN_WORD.match(m.string, m.end()):
         return s, None, None
@@ -281,10 +284,19 @@ _PRICE = re.compile(r"\$[0-9]++(?:k|m|bn|b|mil|mio|md)?+|[a-z]{1,3}\$[0-9]{2,}+"
 _DOUBLE = frozenset({"00", "33"})  # ``fr33``, ``l00k``: doubled vowels, not a number
 
 
+# Three or more of one l33t vowel or ``$``, next to a letter and to no other digit: a stretched
+# letter (``th1111s``, ``g0000d``), not a number (``1000km``, ``x1000``).
+_LEET_RUN3 = re.compile(
+    r"(?<=[^\W\d_])([0134$])\1{2,}+(?![0-9])|(?<![0-9])([0134$])\2{2,}+(?=[^\W\d_])"
+)
+
+
 def _leet_word(word: str) -> str:
     """Stage 5 on one word made of letters, digits and ``@$!``."""
     if _OTHER_DIGIT.search(word) is not None:
         return word
+    if sum(c.isalpha() for c in word) >= 2 and _LEET_RUN3.search(word) is not None:
+        word = _LEET_RUN3.sub(lambda m: LEET[m.group()[0]] * len(m.group()), word)
     body = word.lstrip(_LEET_CHARS)
     lead = word[: len(word) - len(body)]
     body = body.rstrip(_LEET_CHARS)
@@ -378,7 +390,10 @@ def leet_edits(text: str, sources: bool) -> Iterator[Edit]:
 # --- 6. masked words --------------------------------------------------------------------------
 
 _MASKS = "*#%•"
-MASKED = re.compile(r"(?<![\w*#%•])(?:[^\W\d_][\w*#%•]*?[*#%•][\w*#%•]*+|\*(?=[^\W\d_])[\w*#%•]*+)")
+# A word holding a mask, and the ``$`` of l33t around or in it (``$h*uld``, ``th*$``).
+MASKED = re.compile(
+    r"(?<![\w*#%•$])(?:\$?+[^\W\d_][\w*#%•$]*?[*#%•][\w*#%•$]*+|\*(?=[^\W\d_])[\w*#%•$]*+)"
+)
 
 
 @functools.cache
@@ -434,16 +449,25 @@ def masked_callback(m: re.Match[str]) -> Result:
     return _masked_word_cached(s)
 
 
+_MASK_LEET = str.maketrans({k: v for k, v in LEET.items() if k in "013457$"})
+#: Variants of a masked word with repeats tried at most (``haa*aate``, ``f*ckkk``).
+_MAX_VARIANTS = 16
+
+
 def _masked_word(s: str) -> Result:
-    if len(s) < 3 or any(c.isdigit() or c == "_" for c in s):
+    if len(s) < 3 or "_" in s:
         return s, None, None
-    shape = (len(s), s[0]) if s[0] not in _MASKS else (-len(s), s[-1])
-    for word in _BY_SHAPE.get(shape, ()):
-        if all(c == w or c in _MASKS for c, w in zip(s, word, strict=True)):
-            return word, None, None
-    common = _common_fit(s)
-    if common is not None:
-        return common, None, None
+    if any(c.isdigit() or c == "$" for c in s):
+        # l33t with the mask (``$h0*ld``): read as letters only into a word that fits
+        plain = s.translate(_MASK_LEET)
+        letters = sum(c.isalpha() for c in s)
+        if len(s) < _MIN_GUESSED or letters < 2 or any(c.isdigit() for c in plain):
+            return s, None, None
+        found = _restored(plain)
+        return (s if found is None else found), None, None
+    found = _restored(s)
+    if found is not None:
+        return found, None, None
     pieces: list[str] = []
     src: list[int] = []
     pos = 0
@@ -456,6 +480,69 @@ def _masked_word(s: str) -> Result:
     pieces.append(s[pos:])
     src.extend(range(pos, len(s)))
     return "".join(pieces), tuple(src), None
+
+
+def _target_fit(s: str) -> str | None:
+    """The first target of the lexicon, of the length of ``s``, that its letters fit."""
+    shape = (len(s), s[0]) if s[0] not in _MASKS else (-len(s), s[-1])
+    for word in _BY_SHAPE.get(shape, ()):
+        if all(c == w or c in _MASKS for c, w in zip(s, word, strict=True)):
+            return word
+    return None
+
+
+def _restored(s: str) -> str | None:
+    """The word that the masked word ``s`` stands for: a target of the lexicon, else a known
+    word (:func:`_common_fit`); else the same with its repeats squeezed, a mask inside or next
+    to a run of one letter read as that letter (``haa*aate``, ``f*ckkk`` -> ``hate``,
+    ``fuck``); else None."""
+    found = _target_fit(s) or _common_fit(s)
+    if found is not None:
+        return found
+    variants = _unrepeated(s)
+    for v in variants:
+        if "*" not in v:
+            if v in _LEXICON:
+                return v
+        elif (found := _target_fit(v)) is not None:
+            return found
+    for v in variants:
+        if "*" not in v:
+            if v in _known_ranks():
+                return v
+        elif (found := _common_fit(v)) is not None:
+            return found
+    return None
+
+
+def _unrepeated(s: str) -> list[str]:
+    """``s`` with each run of three or more of one letter squeezed to one or two, first as it
+    is, then with each ``*`` that makes such a run (or lengthens one) read as its letter."""
+    bases = [s]
+    for i, c in enumerate(s):
+        if c != "*":
+            continue
+        for letter in {s[max(0, i - 1)], s[min(len(s) - 1, i + 1)]}:
+            merged = s[:i] + letter + s[i + 1 :]
+            if letter.isalpha() and _RUN3.search(merged[max(0, i - 2) : i + 3]) is not None:
+                bases.append(merged)
+    out: list[str] = []
+    for base in bases:
+        runs = [(r.start(), r.end(), r.group(1)) for r in _RUN3.finditer(base)]
+        if not runs:
+            continue
+        for choice in itertools.product((1, 2), repeat=min(len(runs), 3)):
+            pieces: list[str] = []
+            pos = 0
+            for (a, b, ch), k in zip(runs, choice, strict=False):
+                pieces.append(base[pos:a] + ch * k)
+                pos = b
+            cand = "".join(pieces) + base[pos:]
+            if cand not in out:
+                out.append(cand)
+            if len(out) >= _MAX_VARIANTS:
+                return out
+    return out
 
 
 def _common_fit(s: str) -> str | None:

@@ -81,6 +81,14 @@ def test_leet_at_word_edges_is_undone(raw: str, expected: str) -> None:
         ("wr*te", "write"),
         # a mask at the edge: the word that fits is more frequent than the word shown
         ("hat*", "hate"),
+        # repeats around or under the mask
+        ("haa*aate", "hate"),
+        ("h*aaate", "hate"),
+        ("f*ckkkk", "fuck"),
+        # l33t with the mask
+        ("$h0*ld", "should"),
+        ("pr0b*bly", "probably"),
+        ("th*$", "this"),
     ],
 )
 def test_masked_words_are_restored(raw: str, expected: str) -> None:
@@ -90,6 +98,8 @@ def test_masked_words_are_restored(raw: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
+        ("a*5", "a*5"),  # l33t read only in words of four characters or more
+        ("$5*2", "$5*2"),
         ("f*n", "f*n"),  # fun or fan, close rivals in a word of three letters: left masked
         ("note*", "note*"),  # a word and a footnote mark: "noter" fits, but is rarer
         ("*very", "*very"),  # "every" fits, but "very" is more frequent
