@@ -290,12 +290,19 @@ _LEET_RUN3 = re.compile(
     r"(?<=[^\W\d_])([0134$])\1{2,}+(?![0-9])|(?<![0-9])([0134$])\2{2,}+(?=[^\W\d_])"
 )
 
+_LEET_TRIPLES = ("000", "111", "333", "444", "$$$")  # a fast test before _LEET_RUN3
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
+
 
 def _leet_word(word: str) -> str:
     """Stage 5 on one word made of letters, digits and ``@$!``."""
     if _OTHER_DIGIT.search(word) is not None:
         return word
-    if sum(c.isalpha() for c in word) >= 2 and _LEET_RUN3.search(word) is not None:
+    if (
+        any(triple in word for triple in _LEET_TRIPLES)
+        and _LEET_RUN3.search(word) is not None
+        and _TWO_LETTERS.search(word) is not None
+    ):
         word = _LEET_RUN3.sub(lambda m: LEET[m.group()[0]] * len(m.group()), word)
     body = word.lstrip(_LEET_CHARS)
     lead = word[: len(word) - len(body)]
@@ -497,7 +504,7 @@ def _restored(s: str) -> str | None:
     to a run of one letter read as that letter (``haa*aate``, ``f*ckkk`` -> ``hate``,
     ``fuck``); else None."""
     found = _target_fit(s) or _common_fit(s)
-    if found is not None:
+    if found is not None or len(s) > CACHED_WORD:
         return found
     variants = _unrepeated(s)
     for v in variants:
