@@ -118,7 +118,6 @@ from modkit._text_words import (
     CACHED_WORD,
     LEET_SEED,
     MASKED,
-    SPACED_SEED,
     TRIPLE_HINT,
     Callback,
     Edit,
@@ -126,6 +125,7 @@ from modkit._text_words import (
     leet_edits,
     masked_callback,
     spaced_edits,
+    spaced_hint,
     squeeze_edits,
 )
 
@@ -932,7 +932,7 @@ _STAGES: tuple[_Stage, ...] = (
     _Stage(_url_hint, _URL, _url_callback, links=True),
     _Stage(_search(_PHONE_HINT), _PHONE, _phone_callback),
     _Stage(_double_space, _MULTISPACE, " "),
-    _Stage(_search(SPACED_SEED), finder=spaced_edits),
+    _Stage(spaced_hint, finder=spaced_edits),
     _Stage(_search(LEET_SEED), finder=leet_edits),
     _Stage(_mask_hint, MASKED, masked_callback),
     _Stage(_search(TRIPLE_HINT), finder=squeeze_edits),

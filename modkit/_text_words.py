@@ -29,6 +29,7 @@ __all__ = [
     "leet_edits",
     "masked_callback",
     "spaced_edits",
+    "spaced_hint",
     "squeeze_edits",
 ]
 
@@ -59,6 +60,15 @@ _RUN = (
     rf"[^\W_](?P<sep>[ .\-_*])[^\W_]{_RUN_END}"
     rf"(?:(?P=sep)[^\W_]{_RUN_END})++"
 )
+# The same where a letter may carry a mask, the separator being no ``*`` (``t.h*.s``,
+# ``*.n.l.y``): tried where a run stops at a mask.
+_STAR_FIRST = r"(?:[^\W_](?:\*(?=[ .\-_]))?+|\*(?=[ .\-_][^\W_]))"
+_STAR = r"(?:\*(?=(?P=sep)|[^\w*#%•@$!']|\Z))?+"
+_STARRED_RUN = re.compile(
+    r"(?<![^\W_])(?<!')"
+    rf"{_STAR_FIRST}(?P<sep>[ .\-_])[^\W_]{_STAR}{_RUN_END}"
+    rf"(?:(?P=sep)[^\W_]{_STAR}{_RUN_END})++"
+)
 # Not right after a single letter (no apostrophe's end) and a separator (the run would start
 # there): tried first.
 _SPACED_RUN = re.compile(r"(?<!(?<![^\W_])(?<!')[^\W_][ .\-_*])" + _RUN)
@@ -70,24 +80,31 @@ _HYPHEN_WORD = re.compile(r"-[^\W_]")
 
 def _spaced_callback(m: re.Match[str]) -> Result:
     s = m.group()
-    chars = s[::2]
+    sep = m.group("sep")
+    # where each letter (or mask) of the run is in the match
+    if sep == "*" or "*" not in s:
+        idx: Sequence[int] = range(0, len(s), 2)
+        chars = s[::2]
+    else:
+        idx = [i for i, c in enumerate(s) if c != sep]
+        chars = "".join([s[i] for i in idx])
     letters = [c for c in chars if not c.isdigit()]
     if len(letters) < 2 or (
         all(c in _COMMON_SINGLES for c in letters)
         and not (len(set(chars)) > 2 and chars in _common_ranks())  # ``y o u``, not ``a y a``
     ):
         return s, None, None
-    if m.group("sep") == "-" and _HYPHEN_WORD.match(m.string, m.end()):
+    if sep == "-" and _HYPHEN_WORD.match(m.string, m.end()):
         return s, None, None
     cuts = _segment(chars)
     if not cuts:
-        return chars, range(0, len(s), 2), None
-    # A space goes back to the separator it stands for (index 2k - 1 of the match).
+        return chars, idx, None
+    # A space goes back to the separator it stands for (right before its piece).
     pieces = [chars[a:b] for a, b in itertools.pairwise((0, *cuts, len(chars)))]
-    source = [2 * i for i in range(cuts[0])]
+    source = [idx[i] for i in range(cuts[0])]
     for a, b in itertools.pairwise((*cuts, len(chars))):
-        source.append(2 * a - 1)
-        source.extend(2 * i for i in range(a, b))
+        source.append(idx[a] - 1)
+        source.extend(idx[i] for i in range(a, b))
     return " ".join(pieces), source, None
 
 
@@ -216,26 +233,64 @@ SPACED_SEED = re.compile(
 )
 
 
+# A mask between a letter and a separator, a letter after, or a mask and two spaced letters at
+# a word start: where a masked run may be (``t.h*.s``, ``s*.x.y``, ``*.n.l.y``), which
+# SPACED_SEED does not find.
+_MASK_SEED = re.compile(r"(?<=[^\W_])\*[ .\-_][^\W_]|(?<![\w*])\*([ .\-_])[^\W_]\1[^\W_]")
+
+
+def spaced_hint(text: str) -> bool:
+    """Whether stage 4 may find a run in ``text``."""
+    return SPACED_SEED.search(text) is not None or (
+        "*" in text and _MASK_SEED.search(text) is not None
+    )
+
+
 def spaced_edits(text: str, sources: bool) -> Iterator[Edit]:
     """Stage 4: try a run at the letter before each seed. A run may also start right after a
     single letter with another separator (``a f.u.c.k``), which the strict pattern refuses."""
     seed = SPACED_SEED.search(text)
+    masked = _MASK_SEED.search(text) if "*" in text else None
     done = 0  # end of the last run joined: runs never overlap
-    while seed is not None:
-        at = seed.start() - 1
-        m = _SPACED_RUN.match(text, at)
-        if m is None and at > done:
-            loose = _SPACED_RUN_AFTER_SINGLE.match(text, at)
-            if loose is not None and text[at - 1] != loose.group("sep"):
-                m = loose
-        if m is None:
-            seed = SPACED_SEED.search(text, seed.start() + 1)
-            continue
-        repl, src, _ = _spaced_callback(m)
-        if repl != m.group():
-            yield m.start(), m.end(), repl, src, None
-        done = m.end()
-        seed = SPACED_SEED.search(text, done)
+    while seed is not None or masked is not None:
+        if masked is not None and (seed is None or masked.start() < seed.start() - 1):
+            m = _masked_run(text, masked.start(), done)
+            nxt = masked.start() + 1
+        else:
+            assert seed is not None
+            at = seed.start() - 1
+            m = _SPACED_RUN.match(text, at)
+            end = at + 3 if m is None else m.end()
+            if (m is None or m.group("sep") != "*") and "*" in text[end : end + 3]:
+                # a mask right after the run, or in its last letter (``s.h.o*.l.d``)
+                starred = _STARRED_RUN.match(text, at)
+                if starred is not None and (m is None or starred.end() > m.end()):
+                    m = starred
+            if m is None and at > done:
+                loose = _SPACED_RUN_AFTER_SINGLE.match(text, at)
+                if loose is not None and text[at - 1] != loose.group("sep"):
+                    m = loose
+            nxt = seed.start() + 1
+        if m is not None:
+            repl, src, _ = _spaced_callback(m)
+            if repl != m.group():
+                yield m.start(), m.end(), repl, src, None
+            done = nxt = m.end()
+        if seed is not None and seed.start() < nxt:
+            seed = SPACED_SEED.search(text, nxt)
+        if masked is not None and masked.start() < nxt:
+            masked = _MASK_SEED.search(text, nxt)
+
+
+def _masked_run(text: str, star: int, done: int) -> re.Match[str] | None:
+    """A run through the mask at ``star``: after a letter, from the letter before that letter's
+    separator, or from that letter; else from the mask."""
+    for at in (star - 3, star - 1) if star and text[star - 1] != " " else (star,):
+        if at >= done:
+            m = _STARRED_RUN.match(text, at)
+            if m is not None:
+                return m
+    return None
 
 
 # --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------

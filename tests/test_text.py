@@ -445,6 +445,11 @@ def test_link_tokens_are_words_of_their_own() -> None:
         ("s u i t c a s e", "suitcase"),
         ("n i g h t m a r e s", "nightmares"),
         ("a x e m a n", "axeman"),
+        # A letter may carry a mask (then stage 6 restores the word).
+        ("t.h*.s", "this"),
+        ("p.r.o.b*.b.l.y", "probably"),
+        ("*.n.y.w.a.y.s", "anyways"),
+        ("s h o* l d", "should"),
     ],
 )
 def test_spaced_letters_are_joined(raw: str, expected: str) -> None:
@@ -900,6 +905,12 @@ WORST = {
     "combining-mark storm": _fill("e" + "\u0301" * 40),
     "l33t": _fill("a1"),
     "masks": _fill("f*"),
+    "masked repeats": _fill("aa*aa"),
+    "masked repeats, words": _fill("haa*aate "),
+    "stretched l33t": _fill("th1111$"),
+    "masked dotted letters": _fill("a*."),
+    "masked dotted words": _fill("t.h*.s "),
+    "masked spaced letters": _fill("b * "),
     "spaced dots": _fill("a . "),
     "dotted run": _fill("a."),
     "at signs": _fill("a@"),
