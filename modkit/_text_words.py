@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from modkit import _text_lexicon_en, _text_lexicon_fr
+from modkit._lang import guess_lang
 from modkit._text_tables import LEET, PLAIN_WORDS, TARGET_WORDS
 
 __all__ = [
@@ -469,16 +470,33 @@ def _common_ranks() -> dict[str, int]:
 
 
 @functools.cache
-def _known_ranks() -> dict[str, int]:
-    """Each known English or French word with its rank: the better of the common-word lists
-    and the longer lists of :mod:`modkit._text_wordfreq` (built on first use)."""
+def _lang_ranks() -> tuple[dict[str, int], dict[str, int]]:
+    """English and French words with their rank in their language: the better of the
+    common-word list and the longer list of :mod:`modkit._text_wordfreq` (built on first use)."""
     from modkit import _text_wordfreq  # a large module: only when a masked or spaced word needs it
 
-    rank = dict(_common_ranks())
-    for words in (_text_wordfreq.EN.split(), _text_wordfreq.FR.split()):
-        for i, w in enumerate(words):
-            if len(w) >= _MIN_GUESSED or w in rank:  # short rare words are mostly noise
+    common = _common_ranks()
+    out: tuple[dict[str, int], dict[str, int]] = ({}, {})
+    sources = (
+        (_text_lexicon_en.WORDS, _text_wordfreq.EN),
+        (_text_lexicon_fr.WORDS, _text_wordfreq.FR),
+    )
+    for rank, (short, longer) in zip(out, sources, strict=True):
+        rank.update((w, i) for i, w in reversed(list(enumerate(short.split()))))
+        for i, w in enumerate(longer.split()):
+            if len(w) >= _MIN_GUESSED or w in common:  # short rare words are mostly noise
                 rank[w] = min(i, rank.get(w, i))
+    return out
+
+
+@functools.cache
+def _known_ranks() -> dict[str, int]:
+    """Each known English or French word with its rank: the better of its ranks in
+    :func:`_lang_ranks` (built on first use)."""
+    en, fr = _lang_ranks()
+    rank = dict(fr)
+    for w, r in en.items():
+        rank[w] = min(r, rank.get(w, r))
     return rank
 
 
@@ -506,9 +524,17 @@ _MASK_RUN = re.compile(r"[*#%•]+")
 
 def masked_callback(m: re.Match[str]) -> Result:
     s = m.group()
+    lang = _text_lang(m.string)
     if len(s) > CACHED_WORD:
-        return _masked_word(s)
-    return _masked_word_cached(s)
+        return _masked_word(s, lang)
+    return _masked_word_cached(s, lang)
+
+
+@functools.lru_cache(maxsize=8)
+def _text_lang(text: str) -> str:
+    """The language of ``text`` (its first 2,000 characters), or ``""`` when unsure: a masked
+    word is read as a word of that language first (``b*en``: ``been`` in English)."""
+    return guess_lang(text, default="")
 
 
 _MASK_LEET = str.maketrans({k: v for k, v in LEET.items() if k in "013457$"})
@@ -516,7 +542,7 @@ _MASK_LEET = str.maketrans({k: v for k, v in LEET.items() if k in "013457$"})
 _MAX_VARIANTS = 16
 
 
-def _masked_word(s: str) -> Result:
+def _masked_word(s: str, lang: str = "") -> Result:
     if len(s) < 3 or "_" in s:
         return s, None, None
     if any(c.isdigit() or c == "$" for c in s):
@@ -525,9 +551,9 @@ def _masked_word(s: str) -> Result:
         letters = sum(c.isalpha() for c in s)
         if len(s) < _MIN_GUESSED or letters < 2 or any(c.isdigit() for c in plain):
             return s, None, None
-        found = _restored(plain)
+        found = _restored(plain, lang)
         return (s if found is None else found), None, None
-    found = _restored(s)
+    found = _restored(s, lang)
     if found is not None:
         return found, None, None
     pieces: list[str] = []
@@ -553,12 +579,12 @@ def _target_fit(s: str) -> str | None:
     return None
 
 
-def _restored(s: str) -> str | None:
+def _restored(s: str, lang: str = "") -> str | None:
     """The word that the masked word ``s`` stands for: a target of the lexicon, else a known
     word (:func:`_common_fit`); else the same with its repeats squeezed, a mask inside or next
     to a run of one letter read as that letter (``haa*aate``, ``f*ckkk`` -> ``hate``,
     ``fuck``); else None."""
-    found = _target_fit(s) or _common_fit(s)
+    found = _target_fit(s) or _common_fit(s, lang)
     if found is not None or len(s) > CACHED_WORD:
         return found
     variants = _unrepeated(s)
@@ -572,7 +598,7 @@ def _restored(s: str) -> str | None:
         if "*" not in v:
             if v in _known_ranks():
                 return v
-        elif (found := _common_fit(v)) is not None:
+        elif (found := _common_fit(v, lang)) is not None:
             return found
     return None
 
@@ -607,11 +633,12 @@ def _unrepeated(s: str) -> list[str]:
     return out
 
 
-def _common_fit(s: str) -> str | None:
-    """The common word that ``s`` (masked with ``*`` only, more letters shown than hidden)
+def _common_fit(s: str, lang: str = "") -> str | None:
+    """The known word that ``s`` (masked with ``*`` only, more letters shown than hidden)
     fits, looked up among the words of its length and first (or last) letter: the most
-    frequent one when the next that fits is far rarer (``th*s``: ``this``, not ``thus``); None
-    when none fits or two are close (``th*nk``: ``think`` or ``thank``)."""
+    frequent one (in ``lang`` first, when given: words of the other language rank
+    ``_OTHER_LANG`` lower), except in words of three letters when the next that fits is close
+    (``f*n``: fun or fan); None when none fits."""
     hidden = s.count("*")
     if hidden == 0 or 2 * hidden >= len(s) or any(c in "#%•" for c in s):
         return None
@@ -621,25 +648,46 @@ def _common_fit(s: str) -> str | None:
         bucket = _common_words().get((-len(s), s[-1]), ())
     else:
         return None
+    own = _lang_ranks()[0 if lang == "en" else 1] if lang in ("en", "fr") else None
+
+    def key(word: str, rank: int) -> int:
+        if own is None:
+            return rank
+        mine = own.get(word)
+        return rank + _OTHER_LANG if mine is None else mine
+
     # A word and a mark at its edge (``note*``: a footnote, a pattern) stays, unless the word
     # that fits is more frequent than the word shown (``hat*``: ``hate``).
-    shown = _known_ranks().get(s.strip("*"), _UNKNOWN) if "*" in (s[0], s[-1]) else _UNKNOWN
-    found: tuple[int, str] | None = None
-    for rank, word in bucket:
-        if rank >= shown:
-            break
-        if found is not None and rank >= _DOMINANCE * (found[0] + 1):
-            break  # every other word that fits is far rarer
+    shown = _UNKNOWN
+    if "*" in (s[0], s[-1]):
+        visible = s.strip("*")
+        known = _known_ranks().get(visible)
+        shown = _UNKNOWN if known is None else key(visible, known)
+    best: tuple[int, str] | None = None
+    second = _UNKNOWN
+    for rank, word in bucket:  # by rank, which is never above the key
+        if rank >= shown or (best is not None and rank >= _DOMINANCE * (best[0] + 1)):
+            break  # every other word that fits is rarer than the word shown, or far rarer
         if all(c in (w, "*") for c, w in zip(s, word, strict=True)):
-            if found is not None:
-                # close rivals: the more frequent in a word of four letters or more (a wrong
-                # innocent word costs less than a masked one), none in shorter ones
-                return found[1] if len(s) >= _MIN_GUESSED else None
-            found = rank, word
-    return None if found is None else found[1]
+            k = key(word, rank)
+            if k >= shown:
+                continue
+            if best is None or k < best[0]:
+                second = best[0] if best is not None else second
+                best = k, word
+            else:
+                second = min(second, k)
+    if best is None:
+        return None
+    # close rivals: the more frequent in a word of four letters or more (a wrong innocent word
+    # costs less than a masked one), none in shorter ones
+    if second < _DOMINANCE * (best[0] + 1) and len(s) < _MIN_GUESSED:
+        return None
+    return best[1]
 
 
 _DOMINANCE = 2
+_OTHER_LANG = 3000
 _MIN_GUESSED = 4
 _UNKNOWN = 1 << 30
 
