@@ -453,9 +453,10 @@ def leet_edits(text: str, sources: bool) -> Iterator[Edit]:
 # --- 6. masked words --------------------------------------------------------------------------
 
 _MASKS = "*#%•"
-# A word holding a mask, and the ``$`` of l33t around or in it (``$h*uld``, ``th*$``).
+# A word holding a mask, and the ``$`` of l33t around or in it (``$h*uld``, ``th*$``), also
+# after the ``#`` of a hashtag (``#n*ws``; not ``page#p*rt``).
 MASKED = re.compile(
-    r"(?<![\w*#%•$])(?:\$?+[^\W\d_][\w*#%•$]*?[*#%•][\w*#%•$]*+|\*(?=[^\W\d_])[\w*#%•$]*+)"
+    r"(?<![\w*%•$])(?<![\w*#%•$]#)(?:\$?+[^\W\d_][\w*#%•$]*?[*#%•][\w*#%•$]*+|\*(?=[^\W\d_])[\w*#%•$]*+)"
 )
 
 

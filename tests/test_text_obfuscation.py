@@ -89,6 +89,11 @@ def test_leet_at_word_edges_is_undone(raw: str, expected: str) -> None:
         ("$h0*ld", "should"),
         ("pr0b*bly", "probably"),
         ("th*$", "this"),
+        # in the comment's language first
+        ("i have b*en there", "i have been there"),
+        ("il est b*en", "il est bien"),
+        # in a hashtag
+        ("#n*ws #w*rld", "#news #world"),
     ],
 )
 def test_masked_words_are_restored(raw: str, expected: str) -> None:
@@ -98,6 +103,7 @@ def test_masked_words_are_restored(raw: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
+        ("page#p*rt", "page#p*rt"),
         ("a*5", "a*5"),  # l33t read only in words of four characters or more
         ("$5*2", "$5*2"),
         ("f*n", "f*n"),  # fun or fan, close rivals in a word of three letters: left masked
