@@ -73,21 +73,20 @@ Stages, in order, and the choices they make:
    Three or more of one l33t vowel or ``$`` next to a letter and no other digit are a
    stretched letter (``th1111$`` -> ``this``, stage 7 squeezes it; ``1000km`` stays).
 6. Masked words (``* # % •`` after a letter, or ``*`` before one; also after the ``#`` of a
-   hashtag, ``#n*ws``, and with the ``$`` of l33t, ``$h*uld``): restored from the lexicon
-   when one target word of the same length fits the visible letters, first in lexicon order
-   (``f*ck``, ``f**k``, ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``,
-   ``*diot`` -> ``idiot``); else, for ``*`` masks hiding fewer letters than they show, to the
-   most frequent English or French word that fits, from the common-word lists and the longer
-   ones of :mod:`modkit._text_wordfreq` (``wh*ch``, ``*nly``, ``wik*pedia``; ``th*nk`` ->
-   ``think``), words of the comment's language first (:func:`modkit._lang.guess_lang`:
-   ``b*en`` is ``been`` in English, ``bien`` in French), except in words of three letters where a close rival fits (``f*n``: fun or
-   fan), and a mark at the edge of a word more frequent than the word it would make
-   (``note*``, ``*very``); then the same with repeats squeezed, a mask inside or next to a
-   run of one letter read as it (``haa*aate``, ``f*ckkk``), and, in words of four characters
-   or more, l33t read as letters (``$h0*ld`` -> ``should``, kept as written when nothing
-   fits); otherwise every run of two or more masks, and every ``*``,
-   becomes one ``*`` so that variants of one masking agree (a lone ``#``, as in
-   ``page#part``, stays).
+   hashtag, ``#n*ws``, and with the ``$`` of l33t, ``$h*uld``): restored from the lexicon when one
+   target word of the same length fits the visible letters, first in lexicon order (``f*ck``,
+   ``f**k``, ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``, ``*diot`` ->
+   ``idiot``); else, for ``*`` masks hiding fewer letters than they show, to the most frequent
+   English or French word that fits, from the common-word lists and the longer ones of
+   :mod:`modkit._text_wordfreq` (``wh*ch``, ``*nly``, ``wik*pedia``; ``th*nk`` -> ``think``), words
+   of the comment's language first (:func:`modkit._lang.guess_lang`: ``b*en`` is ``been`` in
+   English, ``bien`` in French), except in words of three letters where a close rival fits
+   (``f*n``: fun or fan), and a mark at the edge of a word more frequent than the word it would
+   make (``note*``, ``*very``); then the same with repeats squeezed, a mask inside or next to a run
+   of one letter read as it (``haa*aate``, ``f*ckkk``), and, in words of four characters or more,
+   l33t read as letters (``$h0*ld`` -> ``should``, kept as written when nothing fits); otherwise
+   every run of two or more masks, and every ``*``, becomes one ``*`` so that variants of one
+   masking agree (a lone ``#``, as in ``page#part``, stays).
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
    consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), unless
    another choice of one or two per run (or the run of three as it is) gives a lexicon word
