@@ -58,7 +58,11 @@ Stages, in order, and the choices they make:
    four-letter words only among the most common, an unknown piece of five letters or more
    between known words (``girlfriend quentis``); a cut without a target keeps only pieces of
    five letters or more and ``a``/``i``; a leading ``a`` or ``i`` goes off an unknown word
-   whose rest is known (``a homo``). Runs of at most 60 ASCII letters.
+   whose rest is known (``a homo``). Runs of at most 60 ASCII letters, 2,000 letters a text.
+   A letter may carry a mask when the separator is no ``*`` (``t.h*.s``, ``s h o* l d``:
+   stage 6 restores the word); such a run is cut into known words with one vowel hidden each
+   (``s* c h a n i d i o t`` -> ``s*ch an idiot``), and repeats in a run are squeezed before
+   it is cut (``f u u u c k i n g s t u p i d`` -> ``fucking stupid``).
 5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): digits and ``$``
    between two letters of a word are always converted (``c0nnard``, ``a$$hole``); ``!`` and
    ``@`` between letters only when the word then is one of the lexicon's targets (``p!ss``,

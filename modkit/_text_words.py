@@ -79,7 +79,9 @@ _COMMON_SINGLES = frozenset("ayioeu")
 _HYPHEN_WORD = re.compile(r"-[^\W_]")
 
 
-def _spaced_callback(m: re.Match[str]) -> Result:
+def _spaced_callback(m: re.Match[str], budget: list[int]) -> Result:
+    """Stage 4 on one run; ``budget[0]``: how many more letters of this text may be cut into
+    words (bounded work), lowered here."""
     s = m.group()
     sep = m.group("sep")
     # where each letter (or mask) of the run is in the match
@@ -97,7 +99,16 @@ def _spaced_callback(m: re.Match[str]) -> Result:
         return s, None, None
     if sep == "-" and _HYPHEN_WORD.match(m.string, m.end()):
         return s, None, None
-    cuts = _segment(chars)
+    if len(chars) <= _MAX_SEGMENTED and _RUN3.search(chars) is not None:
+        # repeats squeezed first, so the run may be cut (``h a a a a t e y o u``)
+        squeezed, src = _squeeze_word_cached(chars, True)
+        if src is not None and squeezed.isalpha():
+            chars, idx = squeezed, [idx[j] for j in src]
+    cuts: tuple[int, ...] = ()
+    if 5 <= len(chars) <= min(_MAX_SEGMENTED, budget[0]):
+        budget[0] -= len(chars)
+        masks = "*" in chars and sep != "*"
+        cuts = _segment_cached(chars, tuple(s[i - 1] == sep for i in idx) if masks else None)
     if not cuts:
         return chars, idx, None
     # A space goes back to the separator it stands for (right before its piece).
@@ -127,6 +138,7 @@ _UNKNOWN_LETTER = 3.0
 #: An unknown piece has at least this many letters, unless it is the whole run.
 _MIN_UNKNOWN = 5
 _TOP_SINGLES = frozenset("ai")
+_MASKED_VOWELS = "aeiouy"
 #: A run of one unknown word is cut after a leading ``a`` or ``i`` only from this many letters.
 _PLAIN_PIECE = 5
 #: One- and two-letter words a run may be cut into ("a f u c k i n g" -> ``a fucking``).
@@ -137,22 +149,36 @@ _SHORT_WORDS = _words("""
 """)
 
 
-def _segment(run: str) -> tuple[int, ...]:
+def _segment(run: str, starts: Sequence[bool] | None = None) -> tuple[int, ...]:
     """Where to cut a run of joined spaced letters into words, when spaced words met
     (``fuckingstupid`` -> ``fucking stupid``), or ``()`` to leave it whole: the run is a word
     itself, holds anything but ASCII letters, is too long, or cannot be cut into known words
     (lexicon targets, known words of :func:`_known_ranks`, and for pieces of three or four
     letters only the most common ones, so ``macron`` is not cut into ``mac ron``; of one or two
     letters only a short list). The cut has the least cost: fewer words, then more frequent
-    ones (the sum of the logs of their ranks)."""
+    ones (the sum of the logs of their ranks). With ``starts`` (where a letter of the run
+    starts, a mask being part of the letter before it), a piece may hold one mask (``*``) for
+    one vowel of a known word, and cuts fall only where letters start."""
     n = len(run)
-    if n < 5 or n > _MAX_SEGMENTED or not run.isascii() or not run.isalpha():
+    if n < 5 or n > _MAX_SEGMENTED or not run.isascii():
+        return ()
+    if not run.isalpha() and (starts is None or run.count("*") * 3 > n):
+        return ()
+    if not run.replace("*", "").isalpha():
         return ()
     rank = _known_ranks()
     if run in _LEXICON or _known_form(run, rank):
         return ()
 
     def cost(word: str) -> float | None:
+        if "*" in word:
+            if word.count("*") > 1 or len(word) < _MIN_GUESSED:
+                return None
+            shown = [word.replace("*", v) for v in _MASKED_VOWELS]
+            if any(w in _LEXICON for w in shown):
+                return _PIECE_COST + _LOG_RANK[_TARGET_RANK]
+            fits = min(rank.get(w, _UNKNOWN) for w in shown)
+            return None if fits == _UNKNOWN else _PIECE_COST + math.log(fits + 2)
         if word in _LEXICON or word in _TOP_SINGLES:
             return _PIECE_COST + _LOG_RANK[_TARGET_RANK]
         if word in _SHORT_WORDS:
@@ -168,6 +194,8 @@ def _segment(run: str) -> tuple[int, ...]:
     best: list[tuple[float, int] | None] = [None] * (n + 1)
     best[0] = (0.0, 0)
     for end in range(1, n + 1):
+        if starts is not None and end < n and not starts[end]:
+            continue  # no cut inside a letter and its mask
         for start in range(max(0, end - _MAX_PIECE), end):
             prev = best[start]
             if prev is None:
@@ -198,6 +226,13 @@ def _segment(run: str) -> tuple[int, ...]:
         at = entry[1]
     cuts.reverse()
     pieces = [run[a:b] for a, b in itertools.pairwise((0, *cuts, n))]
+    if "*" in run:  # masked pieces: known words only, stage 6 restores them
+        if all(
+            cost(piece) is not None and (len(piece) > 2 or piece in _SHORT_WORDS)
+            for piece in pieces
+        ):
+            return tuple(cuts)
+        return ()
     if any(piece in _LEXICON for piece in pieces) or all(
         len(piece) >= _PLAIN_PIECE or piece in _TOP_SINGLES for piece in pieces
     ):
@@ -205,6 +240,9 @@ def _segment(run: str) -> tuple[int, ...]:
     return ()
 
 
+_segment_cached = functools.lru_cache(maxsize=1024)(_segment)
+#: Runs are cut into words for at most this many letters per text (bounded work).
+_SEGMENTED_PER_TEXT = 2000
 _LOG_RANK = {r: math.log(r + 2) for r in (_TARGET_RANK, _SHORT_RANK)}
 #: Endings of inflected and derived English and French words, longest first: a run that is a
 #: known word with one of them (``nightmares``, ``mindlessly``) is a word, not cut.
@@ -253,6 +291,7 @@ def spaced_edits(text: str, sources: bool) -> Iterator[Edit]:
     seed = SPACED_SEED.search(text)
     masked = _MASK_SEED.search(text) if "*" in text else None
     done = 0  # end of the last run joined: runs never overlap
+    budget = [_SEGMENTED_PER_TEXT]
     while seed is not None or masked is not None:
         if masked is not None and (seed is None or masked.start() < seed.start() - 1):
             m = _masked_run(text, masked.start(), done)
@@ -273,7 +312,7 @@ def spaced_edits(text: str, sources: bool) -> Iterator[Edit]:
                     m = loose
             nxt = seed.start() + 1
         if m is not None:
-            repl, src, _ = _spaced_callback(m)
+            repl, src, _ = _spaced_callback(m, budget)
             if repl != m.group():
                 yield m.start(), m.end(), repl, src, None
             done = nxt = m.end()

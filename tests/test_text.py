@@ -450,6 +450,11 @@ def test_link_tokens_are_words_of_their_own() -> None:
         ("p.r.o.b*.b.l.y", "probably"),
         ("*.n.y.w.a.y.s", "anyways"),
         ("s h o* l d", "should"),
+        # A run with masks or repeats is cut too (masked pieces are known words with a vowel
+        # hidden; stage 6 restores them).
+        ("s u b s t a n t i a l c o n t* n t", "substantial content"),
+        ("y o u a r e s* c h a n i d i o t", "you are such an idiot"),
+        ("f u u u c k i n g s t u p i d", "fucking stupid"),
     ],
 )
 def test_spaced_letters_are_joined(raw: str, expected: str) -> None:
@@ -911,6 +916,8 @@ WORST = {
     "masked dotted letters": _fill("a*."),
     "masked dotted words": _fill("t.h*.s "),
     "masked spaced letters": _fill("b * "),
+    "masked spaced runs": _fill("y o* r s t* p i d f* c k i n g a r t* c l e . "),
+    "repeats in spaced runs": _fill("h a a a a t e y o u . "),
     "spaced dots": _fill("a . "),
     "dotted run": _fill("a."),
     "at signs": _fill("a@"),
