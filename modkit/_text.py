@@ -54,7 +54,7 @@ Stages, in order, and the choices they make:
    follows or an apostrophe one does (``b i t c h!!``, ``d o n't``). When spaced words meet
    (``a f u c k i n g s t u p i d``), the joined run, if no known word itself (nor one with an
    ending: ``nightmares``), is cut at the least cost (``a fucking stupid``): fewer and more
-   frequent words (log ranks, the longer lists of :mod:`modkit._text_wordfreq`), three- and
+   frequent words (log ranks, the longer lists of ``modkit/_data/words_*.txt``), three- and
    four-letter words only among the most common, an unknown piece of five letters or more
    between known words (``girlfriend quentis``); a cut without a target keeps only pieces of
    five letters or more and ``a``/``i``; a leading ``a`` or ``i`` goes off an unknown word
@@ -82,7 +82,7 @@ Stages, in order, and the choices they make:
    ``f**k``, ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``, ``*diot`` ->
    ``idiot``); else, for ``*`` masks hiding fewer letters than they show, to the most frequent
    English or French word that fits, from the common-word lists and the longer ones of
-   :mod:`modkit._text_wordfreq` (``wh*ch``, ``*nly``, ``wik*pedia``; ``th*nk`` -> ``think``), words
+   ``modkit/_data/words_*.txt`` (``wh*ch``, ``*nly``, ``wik*pedia``; ``th*nk`` -> ``think``), words
    of the comment's language first (:func:`modkit._lang.guess_lang`: ``b*en`` is ``been`` in
    English, ``bien`` in French), except in words of three letters where a close rival fits
    (``f*n``: fun or fan), and a mark at the edge of a word more frequent than the word it would

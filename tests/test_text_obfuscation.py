@@ -73,7 +73,7 @@ def test_leet_at_word_edges_is_undone(raw: str, expected: str) -> None:
         ("*nly", "only"),
         ("@us*r", "@user"),
         ("hot*l", "hotel"),
-        # from the longer lists (modkit/_text_wordfreq.py)
+        # from the longer lists (modkit/_data/words_*.txt)
         ("wik*pedia", "wikipedia"),
         ("subst*ntial", "substantial"),
         # close rivals in words of four letters or more: the more frequent one
