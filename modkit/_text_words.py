@@ -84,22 +84,24 @@ def _spaced_callback(m: re.Match[str], budget: list[int]) -> Result:
     """Stage 4 on one run; ``budget[0]``: how many more letters of this text may be cut into
     words (bounded work), lowered here."""
     s = m.group()
-    sep = m.group("sep")
     # where each letter (or mask) of the run is in the match
-    if sep == "*" or "*" not in s:
-        idx: Sequence[int] = range(0, len(s), 2)
-        chars = s[::2]
-    else:
+    idx: Sequence[int] | None = None
+    if "*" in s and (sep := m.group("sep")) != "*":
         idx = [i for i, c in enumerate(s) if c != sep]
         chars = "".join([s[i] for i in idx])
+    else:
+        chars = s[::2]
     letters = [c for c in chars if not c.isdigit()]
     if len(letters) < 2 or (
         all(c in _COMMON_SINGLES for c in letters)
         and not (len(set(chars)) > 2 and chars in _common_ranks())  # ``y o u``, not ``a y a``
     ):
         return s, None, None
+    sep = m.group("sep")
     if sep == "-" and _HYPHEN_WORD.match(m.string, m.end()):
         return s, None, None
+    if idx is None:
+        idx = range(0, len(s), 2)
     if len(chars) <= _MAX_SEGMENTED and _RUN3.search(chars) is not None:
         # repeats squeezed first, so the run may be cut (``h a a a a t e y o u``)
         squeezed, src = _squeeze_word_cached(chars, True)
@@ -282,17 +284,38 @@ _MASK_SEED = re.compile(r"(?<=[^\W_])\*[ .\-_][^\W_]|(?<![\w*])\*([ .\-_])[^\W_]
 def spaced_hint(text: str) -> bool:
     """Whether stage 4 may find a run in ``text``."""
     return SPACED_SEED.search(text) is not None or (
-        "*" in text and _MASK_SEED.search(text) is not None
+        _mask_before_separator(text) and _MASK_SEED.search(text) is not None
     )
+
+
+def _mask_before_separator(text: str) -> bool:
+    return "* " in text or "*." in text or "*-" in text or "*_" in text
 
 
 def spaced_edits(text: str, sources: bool) -> Iterator[Edit]:
     """Stage 4: try a run at the letter before each seed. A run may also start right after a
     single letter with another separator (``a f.u.c.k``), which the strict pattern refuses."""
     seed = SPACED_SEED.search(text)
-    masked = _MASK_SEED.search(text) if "*" in text else None
     done = 0  # end of the last run joined: runs never overlap
     budget = [_SEGMENTED_PER_TEXT]
+    if "*" not in text:  # no mask: the plain runs only
+        while seed is not None:
+            at = seed.start() - 1
+            m = _SPACED_RUN.match(text, at)
+            if m is None and at > done:
+                loose = _SPACED_RUN_AFTER_SINGLE.match(text, at)
+                if loose is not None and text[at - 1] != loose.group("sep"):
+                    m = loose
+            if m is None:
+                seed = SPACED_SEED.search(text, seed.start() + 1)
+                continue
+            repl, src, _ = _spaced_callback(m, budget)
+            if repl != m.group():
+                yield m.start(), m.end(), repl, src, None
+            done = m.end()
+            seed = SPACED_SEED.search(text, done)
+        return
+    masked = _MASK_SEED.search(text) if _mask_before_separator(text) else None
     while seed is not None or masked is not None:
         if masked is not None and (seed is None or masked.start() < seed.start() - 1):
             m = _masked_run(text, masked.start(), done)
@@ -570,10 +593,21 @@ _MASK_RUN = re.compile(r"[*#%•]+")
 
 def masked_callback(m: re.Match[str]) -> Result:
     s = m.group()
-    lang = _text_lang(m.string)
     if len(s) > CACHED_WORD:
-        return _masked_word(s, lang)
-    return _masked_word_cached(s, lang)
+        return _masked_word(s, _text_lang(m.string))
+    en, fr, unsure = _masked_word_langs(s)
+    if fr is None or unsure is None:  # the comment's language does not matter (most words)
+        return en
+    lang = _text_lang(m.string)
+    return en if lang == "en" else fr if lang == "fr" else unsure
+
+
+@functools.lru_cache(maxsize=4096)
+def _masked_word_langs(s: str) -> tuple[Result, Result | None, Result | None]:
+    """:func:`_masked_word` of ``s`` in an English, a French and a comment of neither; the
+    last two None when all three agree."""
+    en, fr, unsure = _masked_word(s, "en"), _masked_word(s, "fr"), _masked_word(s, "")
+    return (en, None, None) if en == fr == unsure else (en, fr, unsure)
 
 
 @functools.lru_cache(maxsize=8)
@@ -736,9 +770,6 @@ _DOMINANCE = 2
 _OTHER_LANG = 3000
 _MIN_GUESSED = 4
 _UNKNOWN = 1 << 30
-
-
-_masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)
 
 
 # --- 7. repeats -------------------------------------------------------------------------------
