@@ -57,8 +57,9 @@ Stages, in order, and the choices they make:
    frequent words (log ranks, the longer lists of ``modkit/_data/words_*.txt``), three- and
    four-letter words only among the most common, an unknown piece of five letters or more
    between known words (``girlfriend quentis``); a cut without a target keeps only pieces of
-   five letters or more and ``a``/``i``; a leading ``a`` or ``i`` goes off an unknown word
-   whose rest is known (``a homo``). Runs of at most 60 ASCII letters, 2,000 letters a text.
+   five letters or more and ``a``/``i``, or is ``a``/``i`` and one known word (``a mother``); a
+   leading ``a`` or ``i`` goes off an unknown word whose rest is known (``a homo``). Runs of at
+   most 60 ASCII letters, 2,000 letters a text.
    A letter may carry a mask when the separator is no ``*`` (``t.h*.s``, ``s h o* l d``:
    stage 6 restores the word); such a run is cut into known words with one vowel hidden each
    (``s* c h a n i d i o t`` -> ``s*ch an idiot``), and repeats in a run are squeezed before

@@ -236,8 +236,10 @@ def _segment(run: str, starts: Sequence[bool] | None = None) -> tuple[int, ...]:
         ):
             return tuple(cuts)
         return ()
-    if any(piece in _LEXICON for piece in pieces) or all(
-        len(piece) >= _PLAIN_PIECE or piece in _TOP_SINGLES for piece in pieces
+    if (
+        any(piece in _LEXICON for piece in pieces)
+        or all(len(piece) >= _PLAIN_PIECE or piece in _TOP_SINGLES for piece in pieces)
+        or (len(pieces) == 2 and pieces[0] in _TOP_SINGLES and pieces[1] in rank)  # ``i hate``
     ):
         return tuple(cuts)
     return ()

@@ -439,6 +439,7 @@ def test_link_tokens_are_words_of_their_own() -> None:
         # Cuts from the longer word lists, a leading "a" split off.
         ("s u b s t a n t i a l c o n t e n t", "substantial content"),
         ("a h o m o", "a homo"),
+        ("a m o t h e r", "a mother"),  # "a" or "i" and one known word
         ("a n o t a b l e b e g g a r", "a notable beggar"),
         ("g i r l f r i e n d q u e n t i s", "girlfriend quentis"),
         # Left whole: a known word, a known word with an ending, "a" before an unknown rest.
