@@ -46,12 +46,24 @@ Stages, in order, and the choices they make:
 4. Spaced letters: three or more single letters (or l33t digits) with one and the same
    separator among space, ``.``, ``-``, ``_``, ``*`` are joined (``c o n n a r d``,
    ``v.i.a.g.r.a``, ``U.S.A.`` -> ``usa.``), unless the letters are all common one-letter words
-   (``a``, ``y``, ``à``, ``i``, ``o``, ``e``, ``u``) or fewer than two are letters, or a ``-``
-   run goes on into a word (``y-a-t-il``). Initials with a space after the dot (``J. K.``) stay.
-   A run may start right after a single letter with another separator (``a f.u.c.k.i.n.g``).
-   When two spaced words meet (``a f u c k i n g s t u p i d``), the joined run, if no word
-   itself, is cut into the fewest lexicon or common words (``a fucking stupid``; runs of at most
-   60 ASCII letters, left joined when no cut into known words exists).
+   (``a``, ``y``, ``à``, ``i``, ``o``, ``e``, ``u``) and do not make a known word (``y o u``
+   is joined) or fewer than two are letters, or a ``-`` run goes on into a word
+   (``y-a-t-il``). Initials with a space after the dot (``J. K.``) stay. A run may start right
+   after a single letter with another separator (``a f.u.c.k.i.n.g``), or after a space that
+   follows a letter after an apostrophe (``aren't s u b``), and ends before a ``!`` no letter
+   follows or an apostrophe one does (``b i t c h!!``, ``d o n't``). When spaced words meet
+   (``a f u c k i n g s t u p i d``), the joined run, if no known word itself (nor one with an
+   ending: ``nightmares``), is cut at the least cost (``a fucking stupid``): fewer and more
+   frequent words (log ranks, the longer lists of ``modkit/_data/words_*.txt``), three- and
+   four-letter words only among the most common, an unknown piece of five letters or more
+   between known words (``girlfriend quentis``); a cut without a target keeps only pieces of
+   five letters or more and ``a``/``i``, or is ``a``/``i`` and one known word (``a mother``); a
+   leading ``a`` or ``i`` goes off an unknown word whose rest is known (``a homo``). Runs of at
+   most 60 ASCII letters, 2,000 letters a text.
+   A letter may carry a mask when the separator is no ``*`` (``t.h*.s``, ``s h o* l d``:
+   stage 6 restores the word); such a run is cut into known words with one vowel hidden each
+   (``s* c h a n i d i o t`` -> ``s*ch an idiot``), and repeats in a run are squeezed before
+   it is cut (``f u u u c k i n g s t u p i d`` -> ``fucking stupid``).
 5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): digits and ``$``
    between two letters of a word are always converted (``c0nnard``, ``a$$hole``); ``!`` and
    ``@`` between letters only when the word then is one of the lexicon's targets (``p!ss``,
@@ -63,13 +75,23 @@ Stages, in order, and the choices they make:
    (``4x4``: a size), two edge digits without other l33t unless doubled (``win10``), a lone
    edge ``5`` or ``7`` (``iphone7``), one trailing digit after consonants only (``css3``), nor
    ``@`` and ``!`` (``@jean``, ``bravo!``). Words with other digits stay (``x86``, ``14h30``).
-6. Masked words (``* # % •`` after a letter, or ``*`` before one): restored from the lexicon
-   when one target word of the same length fits the visible letters, first in lexicon order
-   (``f*ck``, ``f**k``, ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``,
-   ``*diot`` -> ``idiot``); else, for ``*`` masks hiding fewer letters than they show, to the
-   one common English or French word that fits (``wh*ch``, ``*nly``; ``th*nk`` is ambiguous);
-   otherwise every run of two or more masks, and every ``*``, becomes one ``*`` so that variants
-   of one masking agree (a lone ``#``, as in ``page#part``, stays).
+   Three or more of one l33t vowel or ``$`` next to a letter and no other digit are a
+   stretched letter (``th1111$`` -> ``this``, stage 7 squeezes it; ``1000km`` stays).
+6. Masked words (``* # % •`` after a letter, or ``*`` before one; also after the ``#`` of a
+   hashtag, ``#n*ws``, and with the ``$`` of l33t, ``$h*uld``): restored from the lexicon when one
+   target word of the same length fits the visible letters, first in lexicon order (``f*ck``,
+   ``f**k``, ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``, ``*diot`` ->
+   ``idiot``); else, for ``*`` masks hiding fewer letters than they show, to the most frequent
+   English or French word that fits, from the common-word lists and the longer ones of
+   ``modkit/_data/words_*.txt`` (``wh*ch``, ``*nly``, ``wik*pedia``; ``th*nk`` -> ``think``), words
+   of the comment's language first (:func:`modkit._lang.guess_lang`: ``b*en`` is ``been`` in
+   English, ``bien`` in French), except in words of three letters where a close rival fits
+   (``f*n``: fun or fan), and a mark at the edge of a word more frequent than the word it would
+   make (``note*``, ``*very``); then the same with repeats squeezed, a mask inside or next to a run
+   of one letter read as it (``haa*aate``, ``f*ckkk``), and, in words of four characters or more,
+   l33t read as letters (``$h0*ld`` -> ``should``, kept as written when nothing fits); otherwise
+   every run of two or more masks, and every ``*``, becomes one ``*`` so that variants of one
+   masking agree (a lone ``#``, as in ``page#part``, stays).
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
    consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), unless
    another choice of one or two per run (or the run of three as it is) gives a lexicon word
@@ -102,7 +124,6 @@ from modkit._text_words import (
     CACHED_WORD,
     LEET_SEED,
     MASKED,
-    SPACED_SEED,
     TRIPLE_HINT,
     Callback,
     Edit,
@@ -110,6 +131,7 @@ from modkit._text_words import (
     leet_edits,
     masked_callback,
     spaced_edits,
+    spaced_hint,
     squeeze_edits,
 )
 
@@ -924,7 +946,7 @@ _STAGES: tuple[_Stage, ...] = (
     _Stage(_url_hint, _URL, _url_callback, links=True),
     _Stage(_search(_PHONE_HINT), _PHONE, _phone_callback),
     _Stage(_double_space, _MULTISPACE, " "),
-    _Stage(_search(SPACED_SEED), finder=spaced_edits),
+    _Stage(spaced_hint, finder=spaced_edits),
     _Stage(_search(LEET_SEED), finder=leet_edits),
     _Stage(_mask_hint, MASKED, masked_callback),
     _Stage(_search(TRIPLE_HINT), finder=squeeze_edits),

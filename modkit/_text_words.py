@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib import resources
 
 from modkit import _text_lexicon_en, _text_lexicon_fr
+from modkit._lang import guess_lang
 from modkit._text_tables import LEET, PLAIN_WORDS, TARGET_WORDS
 
 __all__ = [
@@ -28,6 +31,7 @@ __all__ = [
     "leet_edits",
     "masked_callback",
     "spaced_edits",
+    "spaced_hint",
     "squeeze_edits",
 ]
 
@@ -50,86 +54,151 @@ def _words(text: str) -> frozenset[str]:
 # --- 4. spaced letters ------------------------------------------------------------------------
 
 # A run of single letters with one separator, starting at a word start that is no apostrophe's end.
+# A letter ends the run before a separator, a character that is no part of a word, the end, a
+# ``!`` that no letter follows (``b i t c h!!``) or an apostrophe that one does (``d o n't``).
+_RUN_END = r"(?=(?P=sep)|[^\w*#%•@$!']|!(?![^\W_])|'(?=[^\W\d_])|\Z)"
 _RUN = (
     r"(?<![^\W_])(?<!')"
-    r"[^\W_](?P<sep>[ .\-_*])[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z)"
-    r"(?:(?P=sep)[^\W_](?=(?P=sep)|[^\w*#%•@$!']|\Z))++"
+    rf"[^\W_](?P<sep>[ .\-_*])[^\W_]{_RUN_END}"
+    rf"(?:(?P=sep)[^\W_]{_RUN_END})++"
 )
-# Not right after a single letter and a separator (the run would start there): tried first.
-_SPACED_RUN = re.compile(r"(?<!(?<![^\W_])[^\W_][ .\-_*])" + _RUN)
+# The same where a letter may carry a mask, the separator being no ``*`` (``t.h*.s``,
+# ``*.n.l.y``): tried where a run stops at a mask.
+_STAR_FIRST = r"(?:[^\W_](?:\*(?=[ .\-_]))?+|\*(?=[ .\-_][^\W_]))"
+_STAR = r"(?:\*(?=(?P=sep)|[^\w*#%•@$!']|\Z))?+"
+_STARRED_RUN = re.compile(
+    r"(?<![^\W_])(?<!')"
+    rf"{_STAR_FIRST}(?P<sep>[ .\-_])[^\W_]{_STAR}{_RUN_END}"
+    rf"(?:(?P=sep)[^\W_]{_STAR}{_RUN_END})++"
+)
+# Not right after a single letter (no apostrophe's end) and a separator (the run would start
+# there): tried first.
+_SPACED_RUN = re.compile(r"(?<!(?<![^\W_])(?<!')[^\W_][ .\-_*])" + _RUN)
 # Without that condition, tried where it refused (see spaced_edits).
 _SPACED_RUN_AFTER_SINGLE = re.compile(_RUN)
 _COMMON_SINGLES = frozenset("ayioeu")
 _HYPHEN_WORD = re.compile(r"-[^\W_]")
 
 
-def _spaced_callback(m: re.Match[str]) -> Result:
+def _spaced_callback(m: re.Match[str], budget: list[int]) -> Result:
+    """Stage 4 on one run; ``budget[0]``: how many more letters of this text may be cut into
+    words (bounded work), lowered here."""
     s = m.group()
-    chars = s[::2]
+    # where each letter (or mask) of the run is in the match
+    idx: Sequence[int] | None = None
+    if "*" in s and (sep := m.group("sep")) != "*":
+        idx = [i for i, c in enumerate(s) if c != sep]
+        chars = "".join([s[i] for i in idx])
+    else:
+        chars = s[::2]
     letters = [c for c in chars if not c.isdigit()]
-    if len(letters) < 2 or all(c in _COMMON_SINGLES for c in letters):
+    if len(letters) < 2 or (
+        all(c in _COMMON_SINGLES for c in letters)
+        and not (len(set(chars)) > 2 and chars in _common_ranks())  # ``y o u``, not ``a y a``
+    ):
         return s, None, None
-    if m.group("sep") == "-" and _HYPHEN_WORD.match(m.string, m.end()):
+    sep = m.group("sep")
+    if sep == "-" and _HYPHEN_WORD.match(m.string, m.end()):
         return s, None, None
-    cuts = _segment(chars)
+    if idx is None:
+        idx = range(0, len(s), 2)
+    if len(chars) <= _MAX_SEGMENTED and _RUN3.search(chars) is not None:
+        # repeats squeezed first, so the run may be cut (``h a a a a t e y o u``)
+        squeezed, src = _squeeze_word_cached(chars, True)
+        if src is not None and squeezed.isalpha():
+            chars, idx = squeezed, [idx[j] for j in src]
+    cuts: tuple[int, ...] = ()
+    if 5 <= len(chars) <= min(_MAX_SEGMENTED, budget[0]):
+        budget[0] -= len(chars)
+        masks = "*" in chars and sep != "*"
+        cuts = _segment_cached(chars, tuple(s[i - 1] == sep for i in idx) if masks else None)
     if not cuts:
-        return chars, range(0, len(s), 2), None
-    # A space goes back to the separator it stands for (index 2k - 1 of the match).
+        return chars, idx, None
+    # A space goes back to the separator it stands for (right before its piece).
     pieces = [chars[a:b] for a, b in itertools.pairwise((0, *cuts, len(chars)))]
-    source = [2 * i for i in range(cuts[0])]
+    source = [idx[i] for i in range(cuts[0])]
     for a, b in itertools.pairwise((*cuts, len(chars))):
-        source.append(2 * a - 1)
-        source.extend(2 * i for i in range(a, b))
+        source.append(idx[a] - 1)
+        source.extend(idx[i] for i in range(a, b))
     return " ".join(pieces), source, None
 
 
 #: Runs of spaced letters are cut into words only up to this many letters (bounded work), into
-#: pieces of at most ``_MAX_PIECE`` letters; a piece of up to four letters must rank better than
-#: ``_SHORT_RANK`` among the common words.
+#: pieces of at most ``_MAX_PIECE`` letters; a piece of three or four letters must rank better
+#: than ``_SHORT_RANK`` among the known words.
 _MAX_SEGMENTED = 60
 _MAX_PIECE = 20
 _SHORT_RANK = 2000
-#: Without a target among its pieces, a cut needs pieces of five letters or more, or a one-letter
-#: word (``a because``, ``personal attack``; not ``del ete``).
+#: The cost of a piece: ``_PIECE_COST`` plus the log of its rank (the rank of a lexicon target
+#: is ``_TARGET_RANK``, of ``a`` and ``i`` ``_TARGET_RANK``, of other one- or two-letter words
+#: ``_SHORT_RANK``), so a cut prefers fewer and more frequent words. A piece of no known word
+#: costs ``_UNKNOWN_COST`` plus ``_UNKNOWN_LETTER`` a letter: a name or a typo between known
+#: words (``girlfriend quentis a``), never cheaper than a known word of the same letters.
+_PIECE_COST = 8.0
+_TARGET_RANK = 20
+_UNKNOWN_COST = 18.0
+_UNKNOWN_LETTER = 3.0
+#: An unknown piece has at least this many letters, unless it is the whole run.
+_MIN_UNKNOWN = 5
+_TOP_SINGLES = frozenset("ai")
+_MASKED_VOWELS = "aeiouy"
+#: A run of one unknown word is cut after a leading ``a`` or ``i`` only from this many letters.
 _PLAIN_PIECE = 5
-_SINGLE_WORDS = frozenset("aiyà")
 #: One- and two-letter words a run may be cut into ("a f u c k i n g" -> ``a fucking``).
 _SHORT_WORDS = _words("""
-    a i y à
+    a i u y à
     an as at be by do go he if in is it me my no of on or so to up us we
     t ai au ce de du en es et il je la le ma me ne on ou sa se si ta te tu un
 """)
 
 
-def _segment(run: str) -> tuple[int, ...]:
+def _segment(run: str, starts: Sequence[bool] | None = None) -> tuple[int, ...]:
     """Where to cut a run of joined spaced letters into words, when spaced words met
     (``fuckingstupid`` -> ``fucking stupid``), or ``()`` to leave it whole: the run is a word
     itself, holds anything but ASCII letters, is too long, or cannot be cut into known words
-    (lexicon targets, common words, and for pieces of up to four letters only the most common
-    ones, so ``macron`` is not cut into ``mac ron``), or the cut shows no target of the lexicon
-    and has a piece of two to four letters (``delete`` is not cut into ``del ete``). The cut has
-    the fewest words, then the most frequent ones."""
+    (lexicon targets, known words of :func:`_known_ranks`, and for pieces of three or four
+    letters only the most common ones, so ``macron`` is not cut into ``mac ron``; of one or two
+    letters only a short list). The cut has the least cost: fewer words, then more frequent
+    ones (the sum of the logs of their ranks). With ``starts`` (where a letter of the run
+    starts, a mask being part of the letter before it), a piece may hold one mask (``*``) for
+    one vowel of a known word, and cuts fall only where letters start."""
     n = len(run)
-    if n < 5 or n > _MAX_SEGMENTED or not run.isascii() or not run.isalpha():
+    if n < 5 or n > _MAX_SEGMENTED or not run.isascii():
         return ()
-    rank = _common_ranks()
-    if run in rank or run in _LEXICON:
+    if not run.isalpha() and (starts is None or run.count("*") * 3 > n):
+        return ()
+    if not run.replace("*", "").isalpha():
+        return ()
+    rank = _known_ranks()
+    if run in _LEXICON or _known_form(run, rank):
         return ()
 
-    def cost(word: str) -> int | None:
-        if word in _LEXICON:
-            return 0
-        if len(word) <= 2:
-            return _SHORT_RANK if word in _SHORT_WORDS else None
+    def cost(word: str) -> float | None:
+        if "*" in word:
+            if word.count("*") > 1 or len(word) < _MIN_GUESSED:
+                return None
+            shown = [word.replace("*", v) for v in _MASKED_VOWELS]
+            if any(w in _LEXICON for w in shown):
+                return _PIECE_COST + _LOG_RANK[_TARGET_RANK]
+            fits = min(rank.get(w, _UNKNOWN) for w in shown)
+            return None if fits == _UNKNOWN else _PIECE_COST + math.log(fits + 2)
+        if word in _LEXICON or word in _TOP_SINGLES:
+            return _PIECE_COST + _LOG_RANK[_TARGET_RANK]
+        if word in _SHORT_WORDS:
+            return _PIECE_COST + _LOG_RANK[_SHORT_RANK]
         known = rank.get(word)
-        if known is None or (len(word) <= 4 and known >= _SHORT_RANK):
-            return None
-        return known
+        if known is None or len(word) <= 2 or (len(word) <= 4 and known >= _SHORT_RANK):
+            if len(word) < _MIN_UNKNOWN and len(word) < n:
+                return None
+            return _UNKNOWN_COST + _UNKNOWN_LETTER * len(word)
+        return _PIECE_COST + math.log(known + 2)
 
-    # best[i]: (words, summed rank, previous cut) of the best cut of run[:i]
-    best: list[tuple[int, int, int] | None] = [None] * (n + 1)
-    best[0] = (0, 0, 0)
+    # best[i]: (cost, previous cut) of the best cut of run[:i]
+    best: list[tuple[float, int] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0)
     for end in range(1, n + 1):
+        if starts is not None and end < n and not starts[end]:
+            continue  # no cut inside a letter and its mask
         for start in range(max(0, end - _MAX_PIECE), end):
             prev = best[start]
             if prev is None:
@@ -137,27 +206,69 @@ def _segment(run: str) -> tuple[int, ...]:
             word_cost = cost(run[start:end])
             if word_cost is None:
                 continue
-            candidate = (prev[0] + 1, prev[1] + word_cost, start)
             current = best[end]
-            if current is None or candidate[:2] < current[:2]:
-                best[end] = candidate
+            if current is None or prev[0] + word_cost < current[0]:
+                best[end] = (prev[0] + word_cost, start)
     last = best[n]
-    if last is None or last[0] < 2:
+    if last is None:
+        return ()
+    if last[1] == 0:
+        # one unknown word: a leading ``a`` or ``i`` goes when the rest is a word or is cut
+        # into words (``a homo``, ``a notable beggar``, not ``a xeman``)
+        if run[0] in _TOP_SINGLES and n >= _PLAIN_PIECE:
+            rest = _segment(run[1:])
+            if rest or _known_form(run[1:], rank):
+                return (1, *(1 + cut for cut in rest))
         return ()
     cuts: list[int] = []
-    at = last[2]
+    at = last[1]
     while at > 0:
         cuts.append(at)
         entry = best[at]
         assert entry is not None
-        at = entry[2]
+        at = entry[1]
     cuts.reverse()
     pieces = [run[a:b] for a, b in itertools.pairwise((0, *cuts, n))]
-    if any(piece in _LEXICON for piece in pieces) or all(
-        len(piece) >= _PLAIN_PIECE or piece in _SINGLE_WORDS for piece in pieces
+    if "*" in run:  # masked pieces: known words only, stage 6 restores them
+        if all(
+            cost(piece) is not None and (len(piece) > 2 or piece in _SHORT_WORDS)
+            for piece in pieces
+        ):
+            return tuple(cuts)
+        return ()
+    if (
+        any(piece in _LEXICON for piece in pieces)
+        or all(len(piece) >= _PLAIN_PIECE or piece in _TOP_SINGLES for piece in pieces)
+        or (len(pieces) == 2 and pieces[0] in _TOP_SINGLES and pieces[1] in rank)  # ``i hate``
     ):
         return tuple(cuts)
     return ()
+
+
+_segment_cached = functools.lru_cache(maxsize=1024)(_segment)
+#: Runs are cut into words for at most this many letters per text (bounded work).
+_SEGMENTED_PER_TEXT = 2000
+_LOG_RANK = {r: math.log(r + 2) for r in (_TARGET_RANK, _SHORT_RANK)}
+#: Endings of inflected and derived English and French words, longest first: a run that is a
+#: known word with one of them (``nightmares``, ``mindlessly``) is a word, not cut.
+_ENDINGS = tuple(
+    sorted(
+        _words("s es ed d ing ly er ers ness ment ments e ee ees ent x ly able ful less ism ist"),
+        key=len,
+        reverse=True,
+    )
+)
+_MIN_STEM = 4
+
+
+def _known_form(word: str, rank: dict[str, int]) -> bool:
+    """Whether ``word`` is known, or a known word of four letters or more with an ending."""
+    if word in rank:
+        return True
+    return any(
+        word.endswith(end) and len(word) - len(end) >= _MIN_STEM and word[: -len(end)] in rank
+        for end in _ENDINGS
+    )
 
 
 # Two singles after a single, with one separator: where a run may start (one letter before).
@@ -166,26 +277,86 @@ SPACED_SEED = re.compile(
 )
 
 
+# A mask between a letter and a separator, a letter after, or a mask and two spaced letters at
+# a word start: where a masked run may be (``t.h*.s``, ``s*.x.y``, ``*.n.l.y``), which
+# SPACED_SEED does not find.
+_MASK_SEED = re.compile(r"(?<=[^\W_])\*[ .\-_][^\W_]|(?<![\w*])\*([ .\-_])[^\W_]\1[^\W_]")
+
+
+def spaced_hint(text: str) -> bool:
+    """Whether stage 4 may find a run in ``text``."""
+    return SPACED_SEED.search(text) is not None or (
+        _mask_before_separator(text) and _MASK_SEED.search(text) is not None
+    )
+
+
+def _mask_before_separator(text: str) -> bool:
+    return "* " in text or "*." in text or "*-" in text or "*_" in text
+
+
 def spaced_edits(text: str, sources: bool) -> Iterator[Edit]:
     """Stage 4: try a run at the letter before each seed. A run may also start right after a
     single letter with another separator (``a f.u.c.k``), which the strict pattern refuses."""
     seed = SPACED_SEED.search(text)
     done = 0  # end of the last run joined: runs never overlap
-    while seed is not None:
-        at = seed.start() - 1
-        m = _SPACED_RUN.match(text, at)
-        if m is None and at > done:
-            loose = _SPACED_RUN_AFTER_SINGLE.match(text, at)
-            if loose is not None and text[at - 1] != loose.group("sep"):
-                m = loose
-        if m is None:
-            seed = SPACED_SEED.search(text, seed.start() + 1)
-            continue
-        repl, src, _ = _spaced_callback(m)
-        if repl != m.group():
-            yield m.start(), m.end(), repl, src, None
-        done = m.end()
-        seed = SPACED_SEED.search(text, done)
+    budget = [_SEGMENTED_PER_TEXT]
+    if "*" not in text:  # no mask: the plain runs only
+        while seed is not None:
+            at = seed.start() - 1
+            m = _SPACED_RUN.match(text, at)
+            if m is None and at > done:
+                loose = _SPACED_RUN_AFTER_SINGLE.match(text, at)
+                if loose is not None and text[at - 1] != loose.group("sep"):
+                    m = loose
+            if m is None:
+                seed = SPACED_SEED.search(text, seed.start() + 1)
+                continue
+            repl, src, _ = _spaced_callback(m, budget)
+            if repl != m.group():
+                yield m.start(), m.end(), repl, src, None
+            done = m.end()
+            seed = SPACED_SEED.search(text, done)
+        return
+    masked = _MASK_SEED.search(text) if _mask_before_separator(text) else None
+    while seed is not None or masked is not None:
+        if masked is not None and (seed is None or masked.start() < seed.start() - 1):
+            m = _masked_run(text, masked.start(), done)
+            nxt = masked.start() + 1
+        else:
+            assert seed is not None
+            at = seed.start() - 1
+            m = _SPACED_RUN.match(text, at)
+            end = at + 3 if m is None else m.end()
+            if (m is None or m.group("sep") != "*") and "*" in text[end : end + 3]:
+                # a mask right after the run, or in its last letter (``s.h.o*.l.d``)
+                starred = _STARRED_RUN.match(text, at)
+                if starred is not None and (m is None or starred.end() > m.end()):
+                    m = starred
+            if m is None and at > done:
+                loose = _SPACED_RUN_AFTER_SINGLE.match(text, at)
+                if loose is not None and text[at - 1] != loose.group("sep"):
+                    m = loose
+            nxt = seed.start() + 1
+        if m is not None:
+            repl, src, _ = _spaced_callback(m, budget)
+            if repl != m.group():
+                yield m.start(), m.end(), repl, src, None
+            done = nxt = m.end()
+        if seed is not None and seed.start() < nxt:
+            seed = SPACED_SEED.search(text, nxt)
+        if masked is not None and masked.start() < nxt:
+            masked = _MASK_SEED.search(text, nxt)
+
+
+def _masked_run(text: str, star: int, done: int) -> re.Match[str] | None:
+    """A run through the mask at ``star``: after a letter, from the letter before that letter's
+    separator, or from that letter; else from the mask."""
+    for at in (star - 3, star - 1) if star and text[star - 1] != " " else (star,):
+        if at >= done:
+            m = _STARRED_RUN.match(text, at)
+            if m is not None:
+                return m
+    return None
 
 
 # --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------
@@ -234,10 +405,26 @@ _PRICE = re.compile(r"\$[0-9]++(?:k|m|bn|b|mil|mio|md)?+|[a-z]{1,3}\$[0-9]{2,}+"
 _DOUBLE = frozenset({"00", "33"})  # ``fr33``, ``l00k``: doubled vowels, not a number
 
 
+# Three or more of one l33t vowel or ``$``, next to a letter and to no other digit: a stretched
+# letter (``th1111s``, ``g0000d``), not a number (``1000km``, ``x1000``).
+_LEET_RUN3 = re.compile(
+    r"(?<=[^\W\d_])([0134$])\1{2,}+(?![0-9])|(?<![0-9])([0134$])\2{2,}+(?=[^\W\d_])"
+)
+
+_LEET_TRIPLES = ("000", "111", "333", "444", "$$$")  # a fast test before _LEET_RUN3
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
+
+
 def _leet_word(word: str) -> str:
     """Stage 5 on one word made of letters, digits and ``@$!``."""
     if _OTHER_DIGIT.search(word) is not None:
         return word
+    if (
+        any(triple in word for triple in _LEET_TRIPLES)
+        and _LEET_RUN3.search(word) is not None
+        and _TWO_LETTERS.search(word) is not None
+    ):
+        word = _LEET_RUN3.sub(lambda m: LEET[m.group()[0]] * len(m.group()), word)
     body = word.lstrip(_LEET_CHARS)
     lead = word[: len(word) - len(body)]
     body = body.rstrip(_LEET_CHARS)
@@ -331,7 +518,11 @@ def leet_edits(text: str, sources: bool) -> Iterator[Edit]:
 # --- 6. masked words --------------------------------------------------------------------------
 
 _MASKS = "*#%•"
-MASKED = re.compile(r"(?<![\w*#%•])(?:[^\W\d_][\w*#%•]*?[*#%•][\w*#%•]*+|\*(?=[^\W\d_])[\w*#%•]*+)")
+# A word holding a mask, and the ``$`` of l33t around or in it (``$h*uld``, ``th*$``), also
+# after the ``#`` of a hashtag (``#n*ws``; not ``page#p*rt``).
+MASKED = re.compile(
+    r"(?<![\w*%•$])(?<![\w*#%•$]#)(?:\$?+[^\W\d_][\w*#%•$]*?[*#%•][\w*#%•$]*+|\*(?=[^\W\d_])[\w*#%•$]*+)"
+)
 
 
 @functools.cache
@@ -345,11 +536,47 @@ def _common_ranks() -> dict[str, int]:
 
 
 @functools.cache
+def _lang_ranks() -> tuple[dict[str, int], dict[str, int]]:
+    """English and French words with their rank in their language: the better of the
+    common-word list and the longer list of ``modkit/_data/words_{en,fr}.txt`` (generated by
+    ``bench/build_wordfreq.py``; read on first use)."""
+    common = _common_ranks()
+    out: tuple[dict[str, int], dict[str, int]] = ({}, {})
+    sources = (
+        (_text_lexicon_en.WORDS, _data_words("en")),
+        (_text_lexicon_fr.WORDS, _data_words("fr")),
+    )
+    for rank, (short, longer) in zip(out, sources, strict=True):
+        rank.update((w, i) for i, w in reversed(list(enumerate(short.split()))))
+        for i, w in enumerate(longer.split()):
+            if len(w) >= _MIN_GUESSED or w in common:  # short rare words are mostly noise
+                rank[w] = min(i, rank.get(w, i))
+    return out
+
+
+def _data_words(lang: str) -> str:
+    """The words of ``modkit/_data/words_{lang}.txt``, its ``#`` lines left out."""
+    text = resources.files("modkit").joinpath("_data", f"words_{lang}.txt").read_text("utf-8")
+    return " ".join(line for line in text.splitlines() if not line.startswith("#"))
+
+
+@functools.cache
+def _known_ranks() -> dict[str, int]:
+    """Each known English or French word with its rank: the better of its ranks in
+    :func:`_lang_ranks` (built on first use)."""
+    en, fr = _lang_ranks()
+    rank = dict(fr)
+    for w, r in en.items():
+        rank[w] = min(r, rank.get(w, r))
+    return rank
+
+
+@functools.cache
 def _common_words() -> dict[tuple[int, str], list[tuple[int, str]]]:
-    """Common English and French words with their rank (the better of the two lists), most
+    """Known English and French words with their rank (see :func:`_known_ranks`), most
     frequent first, by (length, first letter) and (minus length, last letter), for masks at
     either end; built on first use."""
-    rank = _common_ranks()
+    rank = _known_ranks()
     shapes: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for w, r in sorted(rank.items(), key=lambda item: item[1]):
         if w not in _TARGETS:
@@ -369,20 +596,48 @@ _MASK_RUN = re.compile(r"[*#%•]+")
 def masked_callback(m: re.Match[str]) -> Result:
     s = m.group()
     if len(s) > CACHED_WORD:
-        return _masked_word(s)
-    return _masked_word_cached(s)
+        return _masked_word(s, _text_lang(m.string))
+    en, fr, unsure = _masked_word_langs(s)
+    if fr is None or unsure is None:  # the comment's language does not matter (most words)
+        return en
+    lang = _text_lang(m.string)
+    return en if lang == "en" else fr if lang == "fr" else unsure
 
 
-def _masked_word(s: str) -> Result:
-    if len(s) < 3 or any(c.isdigit() or c == "_" for c in s):
+@functools.lru_cache(maxsize=4096)
+def _masked_word_langs(s: str) -> tuple[Result, Result | None, Result | None]:
+    """:func:`_masked_word` of ``s`` in an English, a French and a comment of neither; the
+    last two None when all three agree."""
+    en, fr, unsure = _masked_word(s, "en"), _masked_word(s, "fr"), _masked_word(s, "")
+    return (en, None, None) if en == fr == unsure else (en, fr, unsure)
+
+
+@functools.lru_cache(maxsize=8)
+def _text_lang(text: str) -> str:
+    """The language of ``text`` (its first 2,000 characters), or ``""`` when unsure: a masked
+    word is read as a word of that language first (``b*en``: ``been`` in English)."""
+    return guess_lang(text, default="")
+
+
+_MASK_LEET = str.maketrans({k: v for k, v in LEET.items() if k in "013457$"})
+#: Variants of a masked word with repeats tried at most (``haa*aate``, ``f*ckkk``).
+_MAX_VARIANTS = 16
+
+
+def _masked_word(s: str, lang: str = "") -> Result:
+    if len(s) < 3 or "_" in s:
         return s, None, None
-    shape = (len(s), s[0]) if s[0] not in _MASKS else (-len(s), s[-1])
-    for word in _BY_SHAPE.get(shape, ()):
-        if all(c == w or c in _MASKS for c, w in zip(s, word, strict=True)):
-            return word, None, None
-    common = _common_fit(s)
-    if common is not None:
-        return common, None, None
+    if any(c.isdigit() or c == "$" for c in s):
+        # l33t with the mask (``$h0*ld``): read as letters only into a word that fits
+        plain = s.translate(_MASK_LEET)
+        letters = sum(c.isalpha() for c in s)
+        if len(s) < _MIN_GUESSED or letters < 2 or any(c.isdigit() for c in plain):
+            return s, None, None
+        found = _restored(plain, lang)
+        return (s if found is None else found), None, None
+    found = _restored(s, lang)
+    if found is not None:
+        return found, None, None
     pieces: list[str] = []
     src: list[int] = []
     pos = 0
@@ -397,11 +652,75 @@ def _masked_word(s: str) -> Result:
     return "".join(pieces), tuple(src), None
 
 
-def _common_fit(s: str) -> str | None:
-    """The common word that ``s`` (masked with ``*`` only, more letters shown than hidden)
+def _target_fit(s: str) -> str | None:
+    """The first target of the lexicon, of the length of ``s``, that its letters fit."""
+    shape = (len(s), s[0]) if s[0] not in _MASKS else (-len(s), s[-1])
+    for word in _BY_SHAPE.get(shape, ()):
+        if all(c == w or c in _MASKS for c, w in zip(s, word, strict=True)):
+            return word
+    return None
+
+
+def _restored(s: str, lang: str = "") -> str | None:
+    """The word that the masked word ``s`` stands for: a target of the lexicon, else a known
+    word (:func:`_common_fit`); else the same with its repeats squeezed, a mask inside or next
+    to a run of one letter read as that letter (``haa*aate``, ``f*ckkk`` -> ``hate``,
+    ``fuck``); else None."""
+    found = _target_fit(s) or _common_fit(s, lang)
+    if found is not None or len(s) > CACHED_WORD:
+        return found
+    variants = _unrepeated(s)
+    for v in variants:
+        if "*" not in v:
+            if v in _LEXICON:
+                return v
+        elif (found := _target_fit(v)) is not None:
+            return found
+    for v in variants:
+        if "*" not in v:
+            if v in _known_ranks():
+                return v
+        elif (found := _common_fit(v, lang)) is not None:
+            return found
+    return None
+
+
+def _unrepeated(s: str) -> list[str]:
+    """``s`` with each run of three or more of one letter squeezed to one or two, first as it
+    is, then with each ``*`` that makes such a run (or lengthens one) read as its letter."""
+    bases = [s]
+    for i, c in enumerate(s):
+        if c != "*":
+            continue
+        for letter in {s[max(0, i - 1)], s[min(len(s) - 1, i + 1)]}:
+            merged = s[:i] + letter + s[i + 1 :]
+            if letter.isalpha() and _RUN3.search(merged[max(0, i - 2) : i + 3]) is not None:
+                bases.append(merged)
+    out: list[str] = []
+    for base in bases:
+        runs = [(r.start(), r.end(), r.group(1)) for r in _RUN3.finditer(base)]
+        if not runs:
+            continue
+        for choice in itertools.product((1, 2), repeat=min(len(runs), 3)):
+            pieces: list[str] = []
+            pos = 0
+            for (a, b, ch), k in zip(runs, choice, strict=False):
+                pieces.append(base[pos:a] + ch * k)
+                pos = b
+            cand = "".join(pieces) + base[pos:]
+            if cand not in out:
+                out.append(cand)
+            if len(out) >= _MAX_VARIANTS:
+                return out
+    return out
+
+
+def _common_fit(s: str, lang: str = "") -> str | None:
+    """The known word that ``s`` (masked with ``*`` only, more letters shown than hidden)
     fits, looked up among the words of its length and first (or last) letter: the most
-    frequent one when the next that fits is far rarer (``th*s``: ``this``, not ``thus``); None
-    when none fits or two are close (``th*nk``: ``think`` or ``thank``)."""
+    frequent one (in ``lang`` first, when given: words of the other language rank
+    ``_OTHER_LANG`` lower), except in words of three letters when the next that fits is close
+    (``f*n``: fun or fan); None when none fits."""
     hidden = s.count("*")
     if hidden == 0 or 2 * hidden >= len(s) or any(c in "#%•" for c in s):
         return None
@@ -411,21 +730,48 @@ def _common_fit(s: str) -> str | None:
         bucket = _common_words().get((-len(s), s[-1]), ())
     else:
         return None
-    found: tuple[int, str] | None = None
-    for rank, word in bucket:
-        if found is not None and rank >= _DOMINANCE * (found[0] + 1):
-            break  # every other word that fits is far rarer
+    own = _lang_ranks()[0 if lang == "en" else 1] if lang in ("en", "fr") else None
+
+    def key(word: str, rank: int) -> int:
+        if own is None:
+            return rank
+        mine = own.get(word)
+        return rank + _OTHER_LANG if mine is None else mine
+
+    # A word and a mark at its edge (``note*``: a footnote, a pattern) stays, unless the word
+    # that fits is more frequent than the word shown (``hat*``: ``hate``).
+    shown = _UNKNOWN
+    if "*" in (s[0], s[-1]):
+        visible = s.strip("*")
+        known = _known_ranks().get(visible)
+        shown = _UNKNOWN if known is None else key(visible, known)
+    best: tuple[int, str] | None = None
+    second = _UNKNOWN
+    for rank, word in bucket:  # by rank, which is never above the key
+        if rank >= shown or (best is not None and rank >= _DOMINANCE * (best[0] + 1)):
+            break  # every other word that fits is rarer than the word shown, or far rarer
         if all(c in (w, "*") for c, w in zip(s, word, strict=True)):
-            if found is not None:
-                return None
-            found = rank, word
-    return None if found is None else found[1]
+            k = key(word, rank)
+            if k >= shown:
+                continue
+            if best is None or k < best[0]:
+                second = best[0] if best is not None else second
+                best = k, word
+            else:
+                second = min(second, k)
+    if best is None:
+        return None
+    # close rivals: the more frequent in a word of four letters or more (a wrong innocent word
+    # costs less than a masked one), none in shorter ones
+    if second < _DOMINANCE * (best[0] + 1) and len(s) < _MIN_GUESSED:
+        return None
+    return best[1]
 
 
 _DOMINANCE = 2
-
-
-_masked_word_cached = functools.lru_cache(maxsize=4096)(_masked_word)
+_OTHER_LANG = 3000
+_MIN_GUESSED = 4
+_UNKNOWN = 1 << 30
 
 
 # --- 7. repeats -------------------------------------------------------------------------------

@@ -424,10 +424,38 @@ def test_link_tokens_are_words_of_their_own() -> None:
         ("u r a b*tch", "ura bitch"),
         # Two spaced words side by side are cut into words again.
         ("a f u c k i n g s t u p i d idiot", "a fucking stupid idiot"),
-        ("t e s v r a i m e n t d e b i l e", "t es vraiment debile"),
+        ("t e s v r a i m e n t d e b i l e", "tes vraiment debile"),
         # A run may follow a single letter that uses another separator.
         ("you are a f.u.c.k.i.n.g idiot", "you are a fucking idiot"),
         ("achetez du v.i.a.g.r.a ici", "achetez du viagra ici"),
+        # A run ends before a "!" or an apostrophe and the rest of the word.
+        ("b i t c h!!!", "bitch!!!"),
+        ("i w o u l d n't", "i wouldn't"),
+        # A letter after an apostrophe starts no run, so the run after it is joined.
+        ("they aren't s u b s t a n t i a l", "they aren't substantial"),
+        # Common single letters that make a word.
+        ("y o u", "you"),
+        ("y.o.u", "you"),
+        # Cuts from the longer word lists, a leading "a" split off.
+        ("s u b s t a n t i a l c o n t e n t", "substantial content"),
+        ("a h o m o", "a homo"),
+        ("a m o t h e r", "a mother"),  # "a" or "i" and one known word
+        ("a n o t a b l e b e g g a r", "a notable beggar"),
+        ("g i r l f r i e n d q u e n t i s", "girlfriend quentis"),
+        # Left whole: a known word, a known word with an ending, "a" before an unknown rest.
+        ("s u i t c a s e", "suitcase"),
+        ("n i g h t m a r e s", "nightmares"),
+        ("a x e m a n", "axeman"),
+        # A letter may carry a mask (then stage 6 restores the word).
+        ("t.h*.s", "this"),
+        ("p.r.o.b*.b.l.y", "probably"),
+        ("*.n.y.w.a.y.s", "anyways"),
+        ("s h o* l d", "should"),
+        # A run with masks or repeats is cut too (masked pieces are known words with a vowel
+        # hidden; stage 6 restores them).
+        ("s u b s t a n t i a l c o n t* n t", "substantial content"),
+        ("y o u a r e s* c h a n i d i o t", "you are such an idiot"),
+        ("f u u u c k i n g s t u p i d", "fucking stupid"),
     ],
 )
 def test_spaced_letters_are_joined(raw: str, expected: str) -> None:
@@ -480,6 +508,10 @@ def test_spaced_letters_that_stay(raw: str) -> None:
         ("l33t h4x0r", "leet haxor"),
         ("sal0pe!!", "salope!!"),
         ("f**k1ng", "fucking"),
+        # a l33t vowel stretched (three or more of it next to a letter)
+        ("th1111$", "this"),
+        ("$00000mebody", "somebody"),
+        ("33333ven", "even"),
     ],
 )
 def test_leet_is_undone(raw: str, expected: str) -> None:
@@ -518,6 +550,10 @@ def test_leet_is_undone(raw: str, expected: str) -> None:
         "thank you!avant",  # ! and @ between letters: only into a target word
         "admin!why",
         "nom@gmail",
+        "1000km",
+        "x1000",
+        "100000views",
+        "b777",
     ],
 )
 def test_leet_leaves_numbers_alone(raw: str) -> None:
@@ -875,6 +911,14 @@ WORST = {
     "combining-mark storm": _fill("e" + "\u0301" * 40),
     "l33t": _fill("a1"),
     "masks": _fill("f*"),
+    "masked repeats": _fill("aa*aa"),
+    "masked repeats, words": _fill("haa*aate "),
+    "stretched l33t": _fill("th1111$"),
+    "masked dotted letters": _fill("a*."),
+    "masked dotted words": _fill("t.h*.s "),
+    "masked spaced letters": _fill("b * "),
+    "masked spaced runs": _fill("y o* r s t* p i d f* c k i n g a r t* c l e . "),
+    "repeats in spaced runs": _fill("h a a a a t e y o u . "),
     "spaced dots": _fill("a . "),
     "dotted run": _fill("a."),
     "at signs": _fill("a@"),

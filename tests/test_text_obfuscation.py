@@ -73,6 +73,27 @@ def test_leet_at_word_edges_is_undone(raw: str, expected: str) -> None:
         ("*nly", "only"),
         ("@us*r", "@user"),
         ("hot*l", "hotel"),
+        # from the longer lists (modkit/_data/words_*.txt)
+        ("wik*pedia", "wikipedia"),
+        ("subst*ntial", "substantial"),
+        # close rivals in words of four letters or more: the more frequent one
+        ("th*nk", "think"),
+        ("wr*te", "write"),
+        # a mask at the edge: the word that fits is more frequent than the word shown
+        ("hat*", "hate"),
+        # repeats around or under the mask
+        ("haa*aate", "hate"),
+        ("h*aaate", "hate"),
+        ("f*ckkkk", "fuck"),
+        # l33t with the mask
+        ("$h0*ld", "should"),
+        ("pr0b*bly", "probably"),
+        ("th*$", "this"),
+        # in the comment's language first
+        ("i have b*en there", "i have been there"),
+        ("il est b*en", "il est bien"),
+        # in a hashtag
+        ("#n*ws #w*rld", "#news #world"),
     ],
 )
 def test_masked_words_are_restored(raw: str, expected: str) -> None:
@@ -82,8 +103,12 @@ def test_masked_words_are_restored(raw: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("th*nk", "th*nk"),  # think or thank: left masked
-        ("wr*te", "wr*te"),  # write or wrote
+        ("page#p*rt", "page#p*rt"),
+        ("a*5", "a*5"),  # l33t read only in words of four characters or more
+        ("$5*2", "$5*2"),
+        ("f*n", "f*n"),  # fun or fan, close rivals in a word of three letters: left masked
+        ("note*", "note*"),  # a word and a footnote mark: "noter" fits, but is rarer
+        ("*very", "*very"),  # "every" fits, but "very" is more frequent
         ("**gras** et *emphase*", "**gras** et *emphase*"),
         ("page#part", "page#part"),
         ("a*b", "a*b"),
