@@ -169,11 +169,8 @@ def _scoped(norm: str, stop_words: Collection[str]) -> tuple[list[str], list[str
             for m in _QUOTED_SPAN.finditer(norm)
             if len(m.group(1).split()) >= _QUOTE_MIN_WORDS
         ]
-        if quoted:
-            if norm.isprintable():  # pieces are separated by " " and "'" only
-                words = _scoped_regions(norm, quoted, stop_words)
-            else:
-                words = _scoped_quoted(norm, quoted, stop_words)
+        if quoted:  # rare: read one piece at a time
+            words = _scoped_pieces(norm, quoted, stop_words)
             return words, [w.lstrip(_MARKS) for w in words]
     if _PUNCTUATION_RUN.search(norm) is None:
         pieces = norm.replace("'", " ").split()
@@ -230,105 +227,6 @@ def _compact(words: list[str], ends: list[bool]) -> tuple[list[str], list[bool]]
     return kept_words, kept_ends
 
 
-def _scoped_regions(
-    norm: str, quoted: list[tuple[int, int]], stop_words: Collection[str]
-) -> list[str]:
-    """:func:`scoped_tokens_reference` given the quotations of ``norm`` (spans, non-empty),
-    where only ``" "`` and ``"'"`` separate pieces: the pieces that overlap a quotation are
-    those between the start of the piece at its first character and the end of the piece at
-    its last, so the text is cut there and read region by region."""
-    regions: list[tuple[int, int]] = []
-    for a, b in quoted:
-        start = max(norm.rfind(" ", 0, a + 1), norm.rfind("'", 0, a + 1)) + 1
-        ends_at = [at for at in (norm.find(" ", b - 1), norm.find("'", b - 1)) if at >= 0]
-        end = min(ends_at) if ends_at else len(norm)
-        if regions and start <= regions[-1][1]:  # shares a piece with the one before
-            regions[-1] = (regions[-1][0], max(end, regions[-1][1]))
-        else:
-            regions.append((start, end))
-    words: list[str] = []
-    ends: list[bool] = []
-    inside: list[bool] = []
-    done = 0
-    for start, end in regions:
-        for text, flag in ((norm[done:start], False), (norm[start:end], True)):
-            own, own_ends = _words_and_ends(text)
-            words += own
-            ends += own_ends
-            inside += [flag] * len(own)
-        done = end
-    own, own_ends = _words_and_ends(norm[done:])
-    words += own
-    ends += own_ends
-    inside += [False] * len(own)
-    out: list[str] = []
-    negation_left = 0
-    previous = ""
-    for word, end, in_quote in zip(words, ends, inside, strict=True):
-        if word:
-            cue = word in _NEGATIONS or (word == "t" and previous in _NT_STEMS)
-            if word in _CLAUSE_BREAK or (
-                negation_left and word in _NOT_NEGATION and previous in _NEGATIONS
-            ):
-                negation_left = 0
-            if word in stop_words or cue:
-                out.append(word)
-            elif in_quote:
-                out.append(QUOTED + word)
-            elif negation_left:
-                out.append(NEGATED + word)
-                negation_left -= 1
-            else:
-                out.append(word)
-            if cue:
-                negation_left = _NEGATION_SPAN
-            previous = word
-        if end:
-            negation_left = 0
-    return out
-
-
-def _scoped_quoted(
-    norm: str, quoted: list[tuple[int, int]], stop_words: Collection[str]
-) -> list[str]:
-    """:func:`scoped_tokens_reference` given the quotations of ``norm`` (spans, non-empty): the
-    same loop, with fewer regular expressions when ``norm`` has no run of punctuation."""
-    has_run = _PUNCTUATION_RUN.search(norm) is not None
-    out: list[str] = []
-    negation_left = 0
-    previous = ""
-    span = 0  # the first quotation that does not end before the current piece
-    for m in _PIECE.finditer(norm):
-        raw = m.group()
-        start, end = m.span()
-        while span < len(quoted) and quoted[span][1] <= start:
-            span += 1
-        in_quote = span < len(quoted) and quoted[span][0] < end
-        for part in _PUNCTUATION_RUN.split(raw) if has_run else (raw,):
-            word = part.strip(_EDGE_PUNCTUATION)
-            if word:
-                cue = word in _NEGATIONS or (word == "t" and previous in _NT_STEMS)
-                if word in _CLAUSE_BREAK or (
-                    negation_left and word in _NOT_NEGATION and previous in _NEGATIONS
-                ):
-                    negation_left = 0
-                if word in stop_words or cue:
-                    out.append(word)
-                elif in_quote:
-                    out.append(QUOTED + word)
-                elif negation_left:
-                    out.append(NEGATED + word)
-                    negation_left -= 1
-                else:
-                    out.append(word)
-                if cue:
-                    negation_left = _NEGATION_SPAN
-                previous = word
-        if raw[-1] in _CLAUSE_END_CHARS or (has_run and _PUNCTUATION_RUN.search(raw) is not None):
-            negation_left = 0
-    return out
-
-
 def _mark_negated(
     words: list[str], ends: Sequence[bool], cues: Sequence[int], stop_words: Collection[str]
 ) -> None:
@@ -369,12 +267,19 @@ def _mark_negated(
 
 def scoped_tokens_reference(norm: str, stop_words: Collection[str]) -> list[str]:
     """:func:`scoped_tokens` as specified, one piece of text at a time (the readable version that
-    tests compare the fast one with)."""
+    tests compare the fast one with, and the one texts with a quotation take)."""
     quoted = [
         m.span(1)
         for m in _QUOTED_SPAN.finditer(norm)
         if len(m.group(1).split()) >= _QUOTE_MIN_WORDS
     ]
+    return _scoped_pieces(norm, quoted, stop_words)
+
+
+def _scoped_pieces(
+    norm: str, quoted: Sequence[tuple[int, int]], stop_words: Collection[str]
+) -> list[str]:
+    """:func:`scoped_tokens_reference` given the spans of the quotations of ``norm``."""
     out: list[str] = []
     negation_left = 0
     previous = ""

@@ -121,11 +121,11 @@ DEFAULT_KIND_WEIGHTS: dict[str, float] = {
     "identity_question": 2.0,
 }
 
-#: Inverse regularisation per head, over ``TrainConfig.c``. The toxicity heads are regularised more
-#: (0.5 for 1.0 before): every innocent word of a corpus's register got a small weight of its own
-#: (`pays`, `droit`, `sûrement` +0.3 to +1.0); measured on r/france (never trained on), at 5 % of it
-#: held, MLMA fr recall .76 -> .84, OLID .40 -> .49. Spam keeps 1.0: at 0.5 and 0.3 its recall fell on
-#: three of five spam corpora and r/france spam holds rose from 1.9 % to 2.7-3.0 %.
+#: Inverse regularisation per head, over ``TrainConfig.c``. The toxicity heads are regularised
+#: more (0.5 for 1.0 before): every innocent word of a corpus's register got a small weight of its
+#: own (`pays`, `droit`, `sûrement` +0.3 to +1.0). Measured on r/france (never trained on), at 5 %
+#: of it held: MLMA fr recall .76 -> .84, OLID .40 -> .49. Spam keeps 1.0: at 0.5 and 0.3 its
+#: recall fell on three of five spam corpora and r/france spam holds rose from 1.9 % to 2.7-3.0 %.
 DEFAULT_C_BY_HEAD: dict[str, float] = {"spam": 1.0}
 
 #: Rows kept at most per corpus (a stable sample): bounds training time on huge corpora.
