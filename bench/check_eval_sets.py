@@ -63,21 +63,33 @@ def trigrams(text: str) -> frozenset[tuple[str, ...]]:
     return frozenset(zip(words, words[1:], words[2:], strict=False))
 
 
+def _index(grams: Iterable[frozenset[tuple[str, ...]]]) -> dict[tuple[str, ...], list[int]]:
+    """Trigram -> the positions of the items that hold it."""
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, item in enumerate(grams):
+        for gram in item:
+            index[gram].append(i)
+    return index
+
+
+def _shared(
+    grams: frozenset[tuple[str, ...]], index: dict[tuple[str, ...], list[int]]
+) -> Counter[int]:
+    """How many trigrams of ``grams`` each indexed item shares."""
+    return Counter(j for gram in grams for j in index.get(gram, ()))
+
+
 def near_duplicates(
     texts: Iterable[tuple[str, str]], threshold: float = NEAR_DUPLICATE
 ) -> list[tuple[float, str, str]]:
     """Pairs of ``(key, text)`` items whose trigram Jaccard similarity is ``>= threshold``."""
     items = [(key, trigrams(text)) for key, text in texts]
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, (_, grams) in enumerate(items):
-        for gram in grams:
-            index[gram].append(i)
+    index = _index(grams for _, grams in items)
     found = []
     for i, (key, grams) in enumerate(items):
-        shared: Counter[int] = Counter()
-        for gram in grams:
-            shared.update(j for j in index[gram] if j > i)
-        for j, common in shared.items():
+        for j, common in _shared(grams, index).items():
+            if j <= i:
+                continue
             other = items[j][1]
             score = common / len(grams | other)
             if score >= threshold:
@@ -92,10 +104,7 @@ def training_leaks(threshold: float = LEAK) -> list[tuple[float, str, str]]:
     for name in SCHEMAS:
         if (DATA / name).exists():
             evaluation += [(f"{name}:{r['id']}", trigrams(r["text"])) for r in load(name)]
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for j, (_, grams) in enumerate(evaluation):
-        for gram in grams:
-            index[gram].append(j)
+    index = _index(grams for _, grams in evaluation)
     found = []
     for path in sorted(PROJECT.glob("*.jsonl")):
         with path.open(encoding="utf-8") as f:
@@ -104,8 +113,7 @@ def training_leaks(threshold: float = LEAK) -> list[tuple[float, str, str]]:
                     continue
                 row = json.loads(line)
                 grams = trigrams(row["text"])
-                shared: Counter[int] = Counter(j for gram in grams for j in index.get(gram, ()))
-                for j, common in shared.items():
+                for j, common in _shared(grams, index).items():
                     score = common / len(grams | evaluation[j][1])
                     if score >= threshold:
                         found.append((score, f"{path.name}:{row['id']}", evaluation[j][0]))

@@ -641,14 +641,10 @@ def _tld(label: str) -> str:
 
 def _url_callback(m: re.Match[str]) -> _Result:
     s, host, path = m.group(0, "host", "path")
-    if not path and host is not None and _plain(host):  # a bare host: read here, in one call
+    if not path and host is not None and _plain(host):  # a bare host: no cache look-up
         tld = host[host.rfind(".") + 1 :]
-        if tld in SAFE_TLDS and tld.isalpha():  # what _url_value reads, without its calls
-            words: list[str] = _HOST_WORD.findall(host)
-            if "www" in host:
-                words = [w for w in words if not _WWW.fullmatch(w)]
-            token = "xxurl " + " ".join(words) if words else "xxurl"
-            return f" {token} ", slice(0, len(s)), (0, len(s))
+        if tld in SAFE_TLDS and tld.isalpha():  # _url_value's first case
+            return _token(s, 0, len(s), _url_token([host]))
     read = _url_value_cached if len(s) <= _CACHED_LINK else _url_value
     if host is None:  # after a scheme or www: any host
         return read(s, None, path, m.group("shost") or m.group("whost"), 0)

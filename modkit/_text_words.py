@@ -300,23 +300,6 @@ def spaced_edits(text: str, sources: bool) -> Iterator[Edit]:
     seed = SPACED_SEED.search(text)
     done = 0  # end of the last run joined: runs never overlap
     budget = [_SEGMENTED_PER_TEXT]
-    if "*" not in text:  # no mask: the plain runs only
-        while seed is not None:
-            at = seed.start() - 1
-            m = _SPACED_RUN.match(text, at)
-            if m is None and at > done:
-                loose = _SPACED_RUN_AFTER_SINGLE.match(text, at)
-                if loose is not None and text[at - 1] != loose.group("sep"):
-                    m = loose
-            if m is None:
-                seed = SPACED_SEED.search(text, seed.start() + 1)
-                continue
-            repl, src, _ = _spaced_callback(m, budget)
-            if repl != m.group():
-                yield m.start(), m.end(), repl, src, None
-            done = m.end()
-            seed = SPACED_SEED.search(text, done)
-        return
     masked = _MASK_SEED.search(text) if _mask_before_separator(text) else None
     while seed is not None or masked is not None:
         if masked is not None and (seed is None or masked.start() < seed.start() - 1):
