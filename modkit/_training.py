@@ -55,6 +55,7 @@ from modkit._features import (
 from modkit._features_view import DISCOURSE_WORDS
 from modkit._heads import HEADS, POLICY_HEADS
 from modkit._model import BUNDLE_FORMAT, runtime_versions, sha256_file
+from modkit._training_links import link_variants
 from modkit._training_rows import (
     address_variants,
     imply_negatives,
@@ -178,6 +179,7 @@ class TrainConfig:
     length_balance: float = 4.0
     address_share: float = 1.0
     swearing_share: float = 0.2
+    link_share: float = 0.2
     reject_fpr: float = 0.002
     hold_fpr: float = 0.012
     hold_fpr_by_head: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_HOLD_FPR))
@@ -647,10 +649,12 @@ def train(
         [r for r in by_split["train"] if "toxicity" in r.labels], config.seed, config.address_share
     )
     swearing = swearing_variants(by_split["train"], config.seed, config.swearing_share)
-    by_split["train"] += variants + swearing
+    linked = link_variants(by_split["train"], config.seed, config.link_share)
+    by_split["train"] += variants + swearing + linked
     say(
         ", ".join(f"{k}: {len(v):,} rows" for k, v in by_split.items())
-        + f" (train holds {len(variants):,} address and {len(swearing):,} swearing variants)"
+        + f" (train holds {len(variants):,} address, {len(swearing):,} swearing and"
+        f" {len(linked):,} link variants)"
     )
 
     model_a, x_train = _fit(by_split["train"], config, say, "model A (train split)")

@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections.abc import Collection, Iterable
 
-from modkit._datasets import Row
+from modkit._datasets import LOADERS, Row
 from modkit._features import content_tokens
 from modkit._heads import HEADS
 from modkit._text_share import scoring_text
@@ -129,11 +129,14 @@ def imply_negatives(row: Row) -> Row:
 def is_realistic_ham(row: Row, head: str) -> bool:
     """Whether ``row`` is an innocent comment of the kind a site receives, for ``head``'s hold
     threshold: presumed-ham rows that passed screening, the project's own comments, moderators'
-    feedback, hand-labelled real comments."""
+    feedback, hand-labelled real comments, and a site's own corpus (any corpus in the generic
+    format: no public benchmark modkit has a loader for)."""
     if row.labels.get(head) != 0:
         return False
     if row.weak:
         return row.kind not in NOISY_KINDS
+    if row.corpus not in LOADERS and row.corpus != "project":
+        return True
     if row.corpus not in _REALISTIC_CORPORA:
         return False
     if row.corpus != "project" or row.kind is None:

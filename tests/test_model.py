@@ -439,6 +439,19 @@ SANITY = [
     ("You are a pathetic idiot, shut up.", "toxicity", True),
     ("Check out my channel for free bitcoin giveaways!!! www.free-btc-now.com", "spam", True),
     ("Cheap viagra and cialis online, no prescription: www.pills-discount.biz", "spam", True),
+    # a reader citing a source (a site absent from training's link variants): 0.53 for 2026.12.03.4
+    (
+        "The full study is here: https://www.thelancet.com/journals/lancet/article/"
+        "PIIS0140-6736(25)01234-5/fulltext",
+        "spam",
+        False,
+    ),
+    (
+        "Very informative blog, thanks for sharing. We offer digital marketing training in Pune "
+        "https://pune-dm-academy.in",
+        "spam",
+        True,
+    ),
 ]
 
 

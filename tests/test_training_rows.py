@@ -7,7 +7,9 @@ from collections import Counter
 import pytest
 
 from modkit._datasets import Row
+from modkit._rules import count_links
 from modkit._training import _is_shortcut
+from modkit._training_links import link_variants
 from modkit._training_rows import (
     NOISY_KINDS,
     address_variant,
@@ -138,6 +140,12 @@ def test_realistic_ham_is_ordinary_comments_only() -> None:
     assert is_realistic_ham(_row("reply", corpus="project", kind="conv_reply"), "toxicity")
     assert not is_realistic_ham(_row("quote", corpus="project", kind="hard_quote"), "toxicity")
     assert not is_realistic_ham(_row("benchmark ham", corpus="jigsaw_toxic_subset"), "toxicity")
+    # a site's own corpus (generic format: a name no loader knows) is the comments it receives
+    assert is_realistic_ham(_row("approved", corpus="my_comments", kind="ham"), "toxicity")
+    assert is_realistic_ham(_row("verdict", corpus="feedback", kind="feedback_ham"), "spam")
+    assert not is_realistic_ham(
+        _row("rejected", corpus="my_comments", labels={"toxicity": 1}), "toxicity"
+    )
     assert not is_realistic_ham(
         _row("toxic", corpus="project", kind="insult", labels={"toxicity": 1}), "toxicity"
     )
@@ -176,3 +184,29 @@ def test_a_row_limit_keeps_every_split_in_proportion() -> None:
     counts = Counter(split_of(r, config.seed, 0.15, 0.15) for r in kept)
     assert 600 < counts["train"] < 800  # not only the rows whose split hash is small
     assert 80 < counts["test"] < 220
+
+
+def test_link_variants_add_one_ordinary_link_to_clean_presumed_ham() -> None:
+    clean = [
+        _row(f"Très bon film, la fin m'a surpris {i}", kind="review_positive", weak=True)
+        for i in range(300)
+    ]
+    english = [_row(f"Great game last night {i}", lang="en", weak=True) for i in range(300)]
+    noisy = [_row(f"angry {i}", lang="en", kind="emotion:anger", weak=True) for i in range(300)]
+    gold = [_row(f"gold {i}") for i in range(300)]  # labelled rows, not presumed ham
+    spam = [_row(f"buy {i}", weak=True, labels={"spam": 1, "toxicity": 0}) for i in range(300)]
+    variants = link_variants(clean + english + noisy + gold + spam, 1, 0.2)
+    assert 70 < len(variants) < 170
+    texts = {r.text for r in clean + english}
+    assert {v.kind for v in variants} == {"link_variant"}
+    for v in variants:
+        assert v.labels == {"toxicity": 0, "spam": 0}
+        assert count_links(v.text) == 1, v.text
+        original = v.text.split(" http")[0].split("\n\n")[0].split(" (source")[0]
+        assert any(original.startswith(t.rstrip()[:20]) for t in texts), v.text
+    assert not any(v.text.startswith(("angry", "gold", "buy")) for v in variants)
+    assert {v.lang for v in variants} == {"fr", "en"}
+    assert len({v.text.split("://")[1].split("/")[0] for v in variants}) > 20  # many sites
+    assert [v.text for v in variants] == [
+        v.text for v in link_variants(clean + english + noisy + gold + spam, 1, 0.2)
+    ]
