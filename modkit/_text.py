@@ -655,8 +655,8 @@ def _url_value(s: str, host: str | None, path: str, any_host: str | None, host_a
     """:func:`_url_callback` for the match ``s``: its ``host`` at ``host_at`` (or ``any_host``
     after a scheme or www) and its ``path``."""
     end = len(s.rstrip(_TRAILING)) if path else len(s)
-    if host is None:
-        return _token(s, 0, end, _url_token([any_host or ""]))
+    if host is None:  # any host, its labels split as written (``t dot co``)
+        return _token(s, 0, end, _url_token(_split_host(any_host)[0] if any_host else []))
     if _plain(host):
         tld = _tld(host[host.rfind(".") + 1 :])
         if tld in SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
@@ -686,7 +686,12 @@ _CACHED_LINK = 200  # links up to this length are read once per process (the sam
 _url_value_cached = functools.lru_cache(maxsize=1024)(_url_value)
 
 
-_SCHEME = r"(?:h{1,8}t{2,8}p{1,8}s{0,8}|http\$|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
+# ``http`` stretched, spaced or dotted letter by letter, ``$`` for ``s`` (``hhttp$``, ``h.t.t.p$``,
+# ``h t t p s``): every letter after the first at most 8 times, possessively.
+_SCHEME = (
+    r"(?:h{1,8}+(?:[. ]?t){2,8}+(?:[. ]?p){1,8}+(?:[. ]?[s$]){0,8}+|hxxps?|h\*\*ps?|ftps?)"
+    r"(?:\[:\]|\(:\)|:) ?/ ?/ ?"
+)
 _URL = re.compile(
     r"(?<![\w.@/-])(?:"
     rf"{_SCHEME}(?P<shost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
