@@ -501,10 +501,12 @@ def leet_edits(text: str, sources: bool) -> Iterator[Edit]:
 # --- 6. masked words --------------------------------------------------------------------------
 
 _MASKS = "*#%•"
-# A word holding a mask, and the ``$`` of l33t around or in it (``$h*uld``, ``th*$``), also
-# after the ``#`` of a hashtag (``#n*ws``; not ``page#p*rt``).
+# A word holding a mask, and the l33t around or in it (``$h*uld``, ``th*$``, ``$*ck$``; up to
+# three l33t characters before its first letter: ``1d*0t``; a digit right before a mask is a
+# number: ``4*ans``), also after the ``#`` of a hashtag (``#n*ws``; not ``page#p*rt``).
 MASKED = re.compile(
-    r"(?<![\w*%•$])(?<![\w*#%•$]#)(?:\$?+[^\W\d_][\w*#%•$]*?[*#%•][\w*#%•$]*+|\*(?=[^\W\d_])[\w*#%•$]*+)"
+    r"(?<![\w*%•$])(?<![\w*#%•$]#)"
+    r"(?:[013457$]{0,3}+[^\W\d_][\w*#%•$]*?[*#%•][\w*#%•$]*+|\$?+\*(?=[^\W\d_])[\w*#%•$]*+)"
 )
 
 
@@ -613,8 +615,8 @@ def _masked_word(s: str, lang: str = "") -> Result:
     if any(c.isdigit() or c == "$" for c in s):
         # l33t with the mask (``$h0*ld``): read as letters only into a word that fits
         plain = s.translate(_MASK_LEET)
-        letters = sum(c.isalpha() for c in s)
-        if len(s) < _MIN_GUESSED or letters < 2 or any(c.isdigit() for c in plain):
+        letters = sum(c.isalpha() for c in plain)  # l33t read as letters (``b*1$3``)
+        if len(s) < _MIN_GUESSED or letters < 3 or any(c.isdigit() for c in plain):
             return s, None, None
         found = _restored(plain, lang)
         return (s if found is None else found), None, None

@@ -45,3 +45,26 @@ def test_mangled_schemes_are_links(raw: str, expected: str) -> None:
 def test_scheme_look_alikes_are_no_links(raw: str) -> None:
     assert "xxurl" not in normalize_text(raw)
     assert find_links(raw) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # l33t before the first letter, or a mask right after a ``$``
+        ("you're an 1d*0t", "you're an idiot"),
+        ("ur poem $*ck$", "ur poem sucks"),
+        ("3v*ry day", "every day"),
+        ("my 3d*t$", "my edits"),
+        ("des 1d1*t$", "des idiots"),
+    ],
+)
+def test_masks_in_leet_words_are_restored(raw: str, expected: str) -> None:
+    _check(raw, expected)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["4*ans", "10*x", "3*a", "x*10", "2*3*4", "$10*2", "5*3.14", "13*12", "1v*ans", "3x*y"],
+)
+def test_products_and_numbers_with_masks_stay(raw: str) -> None:
+    _check(raw, raw)
