@@ -64,6 +64,12 @@ Stages, in order, and the choices they make:
    stage 6 restores the word); such a run is cut into known words with one vowel hidden each
    (``s* c h a n i d i o t`` -> ``s*ch an idiot``), and repeats in a run are squeezed before
    it is cut (``f u u u c k i n g s t u p i d`` -> ``fucking stupid``).
+   First, three or more spaced letters with l33t glued right before the first (or before its
+   separator) or right after the last are joined with those fragments and read as l33t, repeats
+   squeezed, when that gives a known word (a masked one that fits one) or known words cut like a
+   run (``1m b e c1l3`` -> ``imbecile``, ``c0u n t r y`` -> ``country``, ``b1.t.c.h`` ->
+   ``bitch``, ``b u l l$h1t`` -> ``bullshit``, ``m0t h* f u c k4`` -> ``motha fucka``); otherwise
+   the letters are read as above (``mp3 a b c`` -> ``mp3 abc``).
 5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): digits and ``$``
    between two letters of a word are always converted (``c0nnard``, ``a$$hole``); ``!`` and
    ``@`` between letters only when the word then is one of the lexicon's targets (``p!ss``,
@@ -128,6 +134,8 @@ from modkit._text_words import (
     Callback,
     Edit,
     Result,
+    glued_edits,
+    glued_hint,
     leet_edits,
     masked_callback,
     spaced_edits,
@@ -947,6 +955,7 @@ _STAGES: tuple[_Stage, ...] = (
     _Stage(_url_hint, _URL, _url_callback, links=True),
     _Stage(_search(_PHONE_HINT), _PHONE, _phone_callback),
     _Stage(_double_space, _MULTISPACE, " "),
+    _Stage(glued_hint, finder=glued_edits),
     _Stage(spaced_hint, finder=spaced_edits),
     _Stage(_search(LEET_SEED), finder=leet_edits),
     _Stage(_mask_hint, MASKED, masked_callback),

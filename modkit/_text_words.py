@@ -28,6 +28,8 @@ __all__ = [
     "Callback",
     "Edit",
     "Result",
+    "glued_edits",
+    "glued_hint",
     "leet_edits",
     "masked_callback",
     "spaced_edits",
@@ -340,6 +342,188 @@ def _masked_run(text: str, star: int, done: int) -> re.Match[str] | None:
             if m is not None:
                 return m
     return None
+
+
+# --- 4a. spaced letters glued to l33t ------------------------------------------------------------
+
+# Three spaced letters touching l33t: right before the first, or a separator before
+# (``1m b e c1l3``, ``c0u n t r y``, ``b1.t.c.h``), or right after the last (``b u l l$h1t``); a
+# letter may carry a mask (``4b.r.u.t*``).
+_GLUE_SEED = re.compile(
+    r"[013457$](?P<lsep>[ .\-_]?+)[^\W\d_]\*?+(?P<sep>[ .\-_])[^\W\d_]\*?+(?P=sep)[^\W\d_]"
+    r"|(?<![^\W\d_])[^\W\d_]\*?+(?P<rsep>[ .\-_])[^\W\d_]\*?+(?P=rsep)[^\W\d_]\*?+[013457$]"
+)
+_GLUE = frozenset("013457$")
+#: A glued fragment has at most this many characters, a glued run at most this many letters.
+_MAX_FRAGMENT = 20
+_MAX_GLUED = 40
+
+
+def glued_hint(text: str) -> bool:
+    """Whether stage 4a may find a run in ``text``."""
+    return _GLUE_SEED.search(text) is not None
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "$*"
+
+
+def _word_goes_on(ch: str) -> bool:
+    """Whether a letter followed by ``ch`` is part of a word (``d o n't``), not a spaced one
+    (l33t after it is glued, not a word)."""
+    return ch == "'" or (_in_word(ch) and ch not in _GLUE)
+
+
+def _single_before(text: str, end: int, sep: str, done: int) -> int | None:
+    """Start of the spaced letter (and its mask) ending at ``end``, when it is one: a letter
+    with a separator or a word boundary before it, not left of ``done``."""
+    at = end - 1
+    if at >= 0 and text[at] == "*":
+        at -= 1
+    if at < done or not text[at].isalpha():
+        return None
+    if at > 0 and text[at - 1] != sep and (_in_word(text[at - 1]) or text[at - 1] == "'"):
+        return None  # the end of a word (``that's b u``)
+    return at
+
+
+def _glued_run(
+    text: str, first: int, sep: str, lead_end: int | None, done: int
+) -> tuple[int, int, list[int]] | None:
+    """The glued run whose spaced letters start at ``first`` (or before it, for a run glued
+    after its end: ``lead_end`` None), with the l33t fragment before it ending at ``lead_end``:
+    its start, its end and where its characters are (separators left out). None when it touches
+    no l33t, has fewer than three spaced letters or overlaps the last run (``done``)."""
+    n = len(text)
+    start = first
+    if lead_end is None:  # back to the first spaced letter
+        for _ in range(_MAX_GLUED):
+            if first < 2 or text[first - 1] != sep:
+                break
+            unit = _single_before(text, first - 1, sep, done)
+            if unit is None:
+                break
+            first = unit
+        start = first
+        if first > 0 and (_in_word(text[first - 1]) or text[first - 1] == "'"):
+            return None  # the first letter is the end of a word
+    else:
+        start = lead_end
+        while start > done and _in_word(text[start - 1]) and lead_end - start < _MAX_FRAGMENT:
+            start -= 1
+        if (start > 0 and _in_word(text[start - 1])) or "*" in text[start:lead_end]:
+            return None
+    keep = list(range(start, lead_end)) if lead_end is not None else []
+    pos, units = first, 0
+    while True:
+        keep.append(pos)
+        units += 1
+        pos += 1
+        if pos < n and text[pos] == "*":
+            keep.append(pos)
+            pos += 1
+        nxt = pos + 1
+        if units >= _MAX_GLUED or nxt >= n or text[pos] != sep or not text[nxt].isalpha():
+            break
+        after = nxt + 1
+        if after < n and text[after] == "*":
+            after += 1
+        if after < n and _word_goes_on(text[after]):
+            break  # a word, not a spaced letter
+        pos = nxt
+    end = pos
+    glued = lead_end is not None
+    if end < n and text[end] in _GLUE:  # the fragment after
+        while end < n and _in_word(text[end]) and end - pos < _MAX_FRAGMENT:
+            keep.append(end)
+            end += 1
+        if end < n and _in_word(text[end]):
+            return None
+        glued = True
+    if not glued or units < 3:
+        return None
+    return start, end, keep
+
+
+def glued_edits(text: str, sources: bool) -> Iterator[Edit]:
+    """Stage 4a: spaced letters and the l33t fragments glued to them, joined into one word read
+    as l33t when that makes a known word or known words (``1m b e c1l3`` -> ``imbecile``,
+    ``c0u n t r y`` -> ``country``)."""
+    done = 0
+    budget = [_SEGMENTED_PER_TEXT]
+    seed = _GLUE_SEED.search(text)
+    while seed is not None:
+        at = seed.start()
+        found = None
+        if at >= done:
+            if seed.group("sep") is not None:
+                lsep, sep = seed.group("lsep"), seed.group("sep")
+                if not lsep or lsep == sep:
+                    found = _glued_run(text, at + 1 + len(lsep), sep, at + 1, done)
+            else:
+                found = _glued_run(text, at, seed.group("rsep"), None, done)
+        nxt = at + 1
+        if found is not None:
+            start, end, keep = found
+            read = _glued_word(text, keep, budget)
+            if read is not None:
+                repl, src = read
+                yield start, end, repl, [i - start for i in src], None
+                done = nxt = end
+        seed = _GLUE_SEED.search(text, nxt)
+
+
+def _glued_word(text: str, keep: Sequence[int], budget: list[int]) -> tuple[str, list[int]] | None:
+    """The joined run read as l33t with its repeats squeezed, and the source of each of its
+    characters; cut into words when spaced words met; None unless it is a known word (a masked
+    one fits one) or is cut into known words."""
+    word = _leet_run("".join(text[i] for i in keep), "i")
+    idx = list(keep)
+    if not word.replace("*", "").isalpha() or not word.isascii():
+        return None
+    rank = _known_ranks()
+    if _RUN3.search(word) is not None:
+        for variant in _unrepeated(word):
+            if _glued_known(variant, rank):
+                word, idx = _squeezed_like(word, idx, variant)
+                break
+        else:
+            squeezed, src = _squeeze_word_cached(word, True) if "*" not in word else (word, None)
+            if src is not None:
+                word, idx = squeezed, [idx[j] for j in src]
+    if _glued_known(word, rank):
+        return word, idx
+    cuts: tuple[int, ...] = ()
+    if 5 <= len(word) <= min(_MAX_SEGMENTED, budget[0]):
+        budget[0] -= len(word)
+        cuts = _segment_cached(word, tuple(c != "*" for c in word) if "*" in word else None)
+    if not cuts:
+        return None
+    pieces = [word[a:b] for a, b in itertools.pairwise((0, *cuts, len(word)))]
+    source = [idx[i] for i in range(cuts[0])]
+    for a, b in itertools.pairwise((*cuts, len(word))):
+        source.append(idx[a - 1])  # the space comes from the letter before
+        source.extend(idx[i] for i in range(a, b))
+    return " ".join(pieces), source
+
+
+def _glued_known(word: str, rank: dict[str, int]) -> bool:
+    if "*" in word:
+        return word.count("*") == 1 and _restored(word) is not None
+    return word in _LEXICON or _known_form(word, rank)
+
+
+def _squeezed_like(word: str, idx: list[int], variant: str) -> tuple[str, list[int]]:
+    """``variant`` (``word`` with runs of one letter shortened) and the sources of its letters:
+    each letter of ``variant`` taken from the next letter of ``word`` that matches it."""
+    src: list[int] = []
+    j = 0
+    for ch in variant:
+        while word[j] != ch:
+            j += 1
+        src.append(idx[j])
+        j += 1
+    return variant, src
 
 
 # --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------

@@ -68,3 +68,44 @@ def test_masks_in_leet_words_are_restored(raw: str, expected: str) -> None:
 )
 def test_products_and_numbers_with_masks_stay(raw: str) -> None:
     _check(raw, raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # l33t, then the letters between l33t characters spaced or dotted
+        ("d'un 1m b é c1l3.", "d'un imbecile."),
+        ("the c0u n t r y?", "the country?"),
+        ("that's b u l l$h1t", "that's bullshit"),
+        ("Tһe M u ѕ l1mѕ", "the muslims"),
+        ("quel 4b.r.u.t1$ qui", "quel abrutis qui"),
+        ("quel 4b.r.u.t*.", "quel abruti."),
+        ("du p.u.t41n de", "du putain de"),
+        ("B1.t.c.h you", "bitch you"),
+        ("$t u u u u u p1d,", "stupid,"),
+        ("t0u.t.t.t.t.t.t3 ta f4m.m.m.m.m1ll3", "toute ta famille"),
+        # spaced words met: cut into known words
+        ("m0t h* f u c k4.", "motha fucka."),
+        ("r3t4r d* d r3$p*n$3", "retarded response"),
+    ],
+)
+def test_spaced_letters_glued_to_leet_are_joined(raw: str, expected: str) -> None:
+    _check(raw, expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # no known word comes out: read as spaced letters are, the number left alone
+        ("1m b a", "1m b a"),
+        ("mp3 a b c", "mp3 abc"),
+        ("win10 a b c", "win10 abc"),
+        ("5g a b c", "5g abc"),
+        ("v1.a.b.c", "v1.abc"),
+        ("2006 m a n i m4d3 it", "2006 mani made it"),
+        ("version 1.2.3 a b", "version 1.2.3 a b"),
+        ("prix 4,50 $ a b c", "prix 4,50 $ abc"),
+    ],
+)
+def test_numbers_next_to_spaced_letters_stay(raw: str, expected: str) -> None:
+    _check(raw, expected)
