@@ -663,8 +663,10 @@ def _url_value(s: str, host: str | None, path: str, any_host: str | None, host_a
     """:func:`_url_callback` for the match ``s``: its ``host`` at ``host_at`` (or ``any_host``
     after a scheme or www) and its ``path``."""
     end = len(s.rstrip(_TRAILING)) if path else len(s)
-    if host is None:  # any host, its labels split as written (``t dot co``)
-        return _token(s, 0, end, _url_token(_split_host(any_host)[0] if any_host else []))
+    if host is None:  # any host; one with spelt-out dots split as written (``t dot co``)
+        any_host = any_host or ""
+        spelt = "dot" in any_host or "point" in any_host
+        return _token(s, 0, end, _url_token(_split_host(any_host)[0] if spelt else [any_host]))
     if _plain(host):
         tld = _tld(host[host.rfind(".") + 1 :])
         if tld in SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):

@@ -349,9 +349,10 @@ def _masked_run(text: str, star: int, done: int) -> re.Match[str] | None:
 # Three spaced letters touching l33t: right before the first, or a separator before
 # (``1m b e c1l3``, ``c0u n t r y``, ``b1.t.c.h``), or right after the last (``b u l l$h1t``); a
 # letter may carry a mask (``4b.r.u.t*``).
+_L, _S = r"[^\W\d_]", r"[ .\-_]"  # a letter, a separator
 _GLUE_SEED = re.compile(
-    r"[013457$](?P<lsep>[ .\-_]?+)[^\W\d_]\*?+(?P<sep>[ .\-_])[^\W\d_]\*?+(?P=sep)[^\W\d_]"
-    r"|(?<![^\W\d_])[^\W\d_]\*?+(?P<rsep>[ .\-_])[^\W\d_]\*?+(?P=rsep)[^\W\d_]\*?+[013457$]"
+    rf"[013457$](?:(?P<lsep>{_S}?+){_L}\*?+(?P<sep>{_S}){_L}\*?+(?P=sep){_L}"
+    rf"|(?<={_L}{_S}{_L}{_S}{_L}.)|(?<={_L}{_S}{_L}{_S}{_L}\*.)|(?<={_L}{_S}{_L}\*{_S}{_L}\*.))"
 )
 _GLUE = frozenset("013457$")
 #: A glued fragment has at most this many characters, a glued run at most this many letters.
@@ -359,9 +360,14 @@ _MAX_FRAGMENT = 20
 _MAX_GLUED = 40
 
 
+# Two spaced letters (every glued run has them): found at separators, so a text of l33t words
+# without spaced letters is passed over at little cost.
+_TWO_SPACED = re.compile(rf"({_S}){_L}\*?+\1{_L}")
+
+
 def glued_hint(text: str) -> bool:
     """Whether stage 4a may find a run in ``text``."""
-    return _GLUE_SEED.search(text) is not None
+    return _TWO_SPACED.search(text) is not None and _GLUE_SEED.search(text) is not None
 
 
 def _in_word(ch: str) -> bool:
@@ -448,11 +454,12 @@ def _glued_run(
 def glued_edits(text: str, sources: bool) -> Iterator[Edit]:
     """Stage 4a: spaced letters and the l33t fragments glued to them, joined into one word read
     as l33t when that makes a known word or known words (``1m b e c1l3`` -> ``imbecile``,
-    ``c0u n t r y`` -> ``country``)."""
+    ``c0u n t r y`` -> ``country``); at most ``_SEGMENTED_PER_TEXT`` letters of such runs are
+    read per text (bounded work)."""
     done = 0
-    budget = [_SEGMENTED_PER_TEXT]
+    budget = _SEGMENTED_PER_TEXT
     seed = _GLUE_SEED.search(text)
-    while seed is not None:
+    while seed is not None and budget > 0:
         at = seed.start()
         found = None
         if at >= done:
@@ -460,25 +467,27 @@ def glued_edits(text: str, sources: bool) -> Iterator[Edit]:
                 lsep, sep = seed.group("lsep"), seed.group("sep")
                 if not lsep or lsep == sep:
                     found = _glued_run(text, at + 1 + len(lsep), sep, at + 1, done)
-            else:
-                found = _glued_run(text, at, seed.group("rsep"), None, done)
+            else:  # the last spaced letter before the l33t, or before its mask
+                last = at - 2 if text[at - 1] == "*" else at - 1
+                found = _glued_run(text, last, text[last - 1], None, done)
         nxt = at + 1
         if found is not None:
             start, end, keep = found
-            read = _glued_word(text, keep, budget)
+            budget -= len(keep)
+            read = _glued_word_cached("".join([text[i] for i in keep]))
             if read is not None:
                 repl, src = read
-                yield start, end, repl, [i - start for i in src], None
+                yield start, end, repl, [keep[i] - start for i in src], None
                 done = nxt = end
         seed = _GLUE_SEED.search(text, nxt)
 
 
-def _glued_word(text: str, keep: Sequence[int], budget: list[int]) -> tuple[str, list[int]] | None:
-    """The joined run read as l33t with its repeats squeezed, and the source of each of its
-    characters; cut into words when spaced words met; None unless it is a known word (a masked
-    one fits one) or is cut into known words."""
-    word = _leet_run("".join(text[i] for i in keep), "i")
-    idx = list(keep)
+def _glued_word(joined: str) -> tuple[str, tuple[int, ...]] | None:
+    """The joined run read as l33t with its repeats squeezed, and the source (index in
+    ``joined``) of each of its characters; cut into words when spaced words met; None unless it
+    is a known word (a masked one fits one) or is cut into known words."""
+    word = _leet_run(joined, "i")
+    idx = list(range(len(word)))
     if not word.replace("*", "").isalpha() or not word.isascii():
         return None
     rank = _known_ranks()
@@ -492,10 +501,9 @@ def _glued_word(text: str, keep: Sequence[int], budget: list[int]) -> tuple[str,
             if src is not None:
                 word, idx = squeezed, [idx[j] for j in src]
     if _glued_known(word, rank):
-        return word, idx
+        return word, tuple(idx)
     cuts: tuple[int, ...] = ()
-    if 5 <= len(word) <= min(_MAX_SEGMENTED, budget[0]):
-        budget[0] -= len(word)
+    if 5 <= len(word) <= _MAX_SEGMENTED:
         cuts = _segment_cached(word, tuple(c != "*" for c in word) if "*" in word else None)
     if not cuts:
         return None
@@ -504,7 +512,10 @@ def _glued_word(text: str, keep: Sequence[int], budget: list[int]) -> tuple[str,
     for a, b in itertools.pairwise((*cuts, len(word))):
         source.append(idx[a - 1])  # the space comes from the letter before
         source.extend(idx[i] for i in range(a, b))
-    return " ".join(pieces), source
+    return " ".join(pieces), tuple(source)
+
+
+_glued_word_cached = functools.lru_cache(maxsize=1024)(_glued_word)
 
 
 def _glued_known(word: str, rank: dict[str, int]) -> bool:

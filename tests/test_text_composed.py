@@ -109,3 +109,14 @@ def test_spaced_letters_glued_to_leet_are_joined(raw: str, expected: str) -> Non
 )
 def test_numbers_next_to_spaced_letters_stay(raw: str, expected: str) -> None:
     _check(raw, expected)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["1a b c ", "a b c3 ", "m0t h* f u c k4 ", "4a* b* c* ", "$t u u u u u p1d ", "1m b e c1l3 "],
+)
+def test_glued_runs_on_long_input_finish_and_agree(unit: str) -> None:
+    raw = unit * (70_000 // len(unit))
+    norm = normalize(raw)
+    assert norm.text == normalize_text(raw)
+    assert len(norm.offsets) == len(norm.text) + 1
