@@ -99,11 +99,15 @@ Stages, in order, and the choices they make:
    every run of two or more masks, and every ``*``, becomes one ``*`` so that variants of one
    masking agree (a lone ``#``, as in ``page#part``, stays).
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
-   consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), unless
+   consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), one for
+   a consonant at the start of a word with a vowel or next to another consonant, where English
+   and French never double one (``ccccrever`` -> ``crever``, ``hannndicapes`` ->
+   ``handicapes``; ``hmmm``, ``grrr`` have no vowel), unless
    another choice of one or two per run (or the run of three as it is) gives a lexicon word
    (``cooool`` -> ``cool``, ``bitchhh`` -> ``bitch``, ``créée`` stays ``creee``), or else a
    common English or French word (the most frequent that fits: ``freeee`` -> ``free``,
-   ``bookmmmark`` -> ``bookmark``). Double
+   ``bookmmmark`` -> ``bookmark``), or else a word of the longer lists with no run of three
+   (``colllon`` -> ``colon``, ``bonbonsss`` -> ``bonbons``). Double
    letters (``coopération``, ``cool``, ``bonne``) are never touched.
 8. Spaces collapsed and stripped.
 """

@@ -968,15 +968,18 @@ def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None
     """Stage 7 on one word of letters: the new word and (if asked) the source of each letter."""
     runs = [(r.start(), r.end(), r.group(1)) for r in _RUN3.finditer(word)]
     options: list[list[int]] = []
+    voiced = any(c in _VOWELS for c in word)
     for a, b, ch in runs:
-        first = 1 if ch in _VOWELS else 2
+        lone = voiced and ch.isascii() and _lone_consonant(word, a, b)
+        first = 1 if ch in _VOWELS or lone else 2
         options.append([first, 3 - first, 3] if b - a == 3 else [first, 3 - first])
     choices: Iterable[tuple[int, ...]] = [tuple(o[0] for o in options)]
     if len(runs) <= _MAX_RUNS_TRIED:
         choices = itertools.product(*options)
     best: tuple[str, tuple[int, ...] | None] | None = None
     common: tuple[int, str, tuple[int, ...] | None] | None = None
-    rank = _common_ranks()
+    known: tuple[int, str, tuple[int, ...] | None] | None = None
+    rank, longer = _common_ranks(), _known_ranks()
     for choice in choices:
         pieces: list[str] = []
         src: list[int] = []
@@ -997,10 +1000,24 @@ def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None
         r = rank.get(cand)
         if r is not None and (common is None or r < common[0]):
             common = r, cand, tuple(src) if sources else None
-    if common is not None:  # else the most frequent common word that fits (``freeee``)
-        return common[1], common[2]
+        # the longer lists hold stretched words too (``nooo``): not those
+        r = longer.get(cand) if common is None and _RUN3.search(cand) is None else None
+        if r is not None and (known is None or r < known[0]):
+            known = r, cand, tuple(src) if sources else None
+    # else the most frequent common word that fits (``freeee``), else known word (``ccrever``)
+    found = common or known
+    if found is not None:
+        return found[1], found[2]
     assert best is not None
     return best
+
+
+def _lone_consonant(word: str, a: int, b: int) -> bool:
+    """Whether the run ``word[a:b]`` of one consonant starts the word or touches another
+    consonant (``ccrever``, ``hanndicapes``): where English and French never double one."""
+    if a == 0:
+        return True
+    return word[a - 1] not in _VOWELS or (b < len(word) and word[b] not in _VOWELS)
 
 
 _squeeze_word_cached = functools.lru_cache(maxsize=4096)(_squeeze_word)

@@ -120,3 +120,42 @@ def test_glued_runs_on_long_input_finish_and_agree(unit: str) -> None:
     norm = normalize(raw)
     assert norm.text == normalize_text(raw)
     assert len(norm.offsets) == len(norm.text) + 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a consonant stretched at a word start or next to another consonant: one letter
+        ("tu vas ccccrever", "tu vas crever"),
+        ("les hannndicapes", "les handicapes"),
+        ("tttechno", "techno"),
+        ("se perrrdent", "se perdent"),
+        ("Grrrrand", "grand"),
+        # else a known word of the longer lists, not a stretched one they hold
+        ("bonbonsss", "bonbons"),
+        ("colllon", "colon"),
+        ("nooooo", "no"),
+    ],
+)
+def test_stretched_consonants_are_read_as_one(raw: str, expected: str) -> None:
+    _check(raw, expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # doubles between vowels and at a word end, and words without a vowel, as before
+        ("kisss", "kiss"),
+        ("staffff", "staff"),
+        ("Jazzz", "jazz"),
+        ("helllo", "hello"),
+        ("hmmm", "hmmm"),
+        ("pfff", "pff"),
+        ("grrrr", "grr"),
+        ("psssst", "psst"),
+        ("www", "www"),
+        ("xxx", "xxx"),
+    ],
+)
+def test_stretched_letters_that_stay_double(raw: str, expected: str) -> None:
+    _check(raw, expected)
