@@ -91,7 +91,9 @@ Stages, in order, and the choices they make:
    English or French word that fits, from the common-word lists and the longer ones of
    ``modkit/_data/words_*.txt`` (``wh*ch``, ``*nly``, ``wik*pedia``; ``th*nk`` -> ``think``), words
    of the comment's language first (:func:`modkit._lang.guess_lang`: ``b*en`` is ``been`` in
-   English, ``bien`` in French), except in words of three letters where a close rival fits
+   English, ``bien`` in French), a word whose hidden letters are vowels first when the mask is
+   inside a word of four letters or more (``co*ps`` -> ``coups``, not ``corps``), except in
+   words of three letters where a close rival fits
    (``f*n``: fun or fan), and a mark at the edge of a word more frequent than the word it would
    make (``note*``, ``*very``); then the same with repeats squeezed, a mask inside or next to a run
    of one letter read as it (``haa*aate``, ``f*ckkk``), and, in words of four characters or more,

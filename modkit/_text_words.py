@@ -927,11 +927,18 @@ def _common_fit(s: str, lang: str = "") -> str | None:
         shown = _UNKNOWN if known is None else key(visible, known)
     best: tuple[int, str] | None = None
     second = _UNKNOWN
+    # masks inside a word of four letters or more hide vowels first (at an edge, a mark may be
+    # punctuation: ``*it``, ``phones*``)
+    inner = len(s) >= _MIN_GUESSED and s[0] != "*" and s[-1] != "*"
     for rank, word in bucket:  # by rank, which is never above the key
         if rank >= shown or (best is not None and rank >= _DOMINANCE * (best[0] + 1)):
             break  # every other word that fits is rarer than the word shown, or far rarer
         if all(c in (w, "*") for c, w in zip(s, word, strict=True)):
             k = key(word, rank)
+            if inner and any(
+                c == "*" and w not in _MASKED_VOWELS for c, w in zip(s, word, strict=True)
+            ):
+                k += _CONSONANT_HIDDEN  # masks hide vowels: ``b*ise`` is no ``brise``
             if k >= shown:
                 continue
             if best is None or k < best[0]:
@@ -950,6 +957,9 @@ def _common_fit(s: str, lang: str = "") -> str | None:
 
 _DOMINANCE = 2
 _OTHER_LANG = 3000
+#: Added to the rank of a word that a mask inside a word would fit by hiding a consonant: any
+#: word whose hidden letters are vowels comes first (people mask vowels: ``f*ck``, ``c*nnard``).
+_CONSONANT_HIDDEN = 1 << 20
 _MIN_GUESSED = 4
 _UNKNOWN = 1 << 30
 

@@ -159,3 +159,19 @@ def test_stretched_consonants_are_read_as_one(raw: str, expected: str) -> None:
 )
 def test_stretched_letters_that_stay_double(raw: str, expected: str) -> None:
     _check(raw, expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a mask inside a word hides a vowel before it hides a consonant
+        ("à co*ps de batte", "a coups de batte"),
+        ("il do*t venir", "il doit venir"),
+        # at an edge a mark may be punctuation: as before
+        ("the positives: *it is", "the positives: *it is"),
+        ("boxes. *we never sell", "boxes. *we never sell"),
+        ("note*", "note*"),
+    ],
+)
+def test_masks_hide_vowels_first(raw: str, expected: str) -> None:
+    _check(raw, expected)
