@@ -711,7 +711,8 @@ _SCHEME = (
 _URL = re.compile(
     r"(?<![\w.@/-])(?:"
     rf"{_SCHEME}(?P<shost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
-    rf"|(?:www\d{{0,3}}|w w w|w\.w\.w){_DOT}(?P<whost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
+    rf"|(?:www\d{{0,3}}|w w w(?! w )|w\.w\.w(?!\.w\.)){_DOT}"
+    rf"(?P<whost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
     rf"|(?P<host>{_LBL}(?:{_DOT}{_LBL}){{1,20}}+)"
     r")(?P<path>(?:[/?#:][^ <>\"\[\]{}|\\^`]*+)?)"
 )

@@ -175,3 +175,19 @@ def test_stretched_letters_that_stay_double(raw: str, expected: str) -> None:
 )
 def test_masks_hide_vowels_first(raw: str, expected: str) -> None:
     _check(raw, expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a stretched w, spaced or dotted, is a letter, not a spelt-out www
+        ("you w.w.w.w.w.r.o.t*.", "you wrote."),
+        ("i hate w.w.w.w.w.w.h.e.n b.i.t.c.h.e.s", "i hate when bitches"),
+        ("w w w w w h e n", "when"),
+        # three of them still are
+        ("w w w . site . com", "xxurl site com"),
+        ("visit w.w.w.example.org now", "visit xxurl example org now"),
+    ],
+)
+def test_stretched_w_is_no_www(raw: str, expected: str) -> None:
+    _check(raw, expected)
