@@ -57,7 +57,9 @@ Stages, in order, and the choices they make:
    frequent words (log ranks, the longer lists of ``modkit/_data/words_*.txt``), three- and
    four-letter words only among the most common, an unknown piece of five letters or more
    between known words (``girlfriend quentis``); a cut without a target keeps only pieces of
-   five letters or more and ``a``/``i``, or is ``a``/``i`` and one known word (``a mother``); a
+   five letters or more and ``a``/``i``, or is ``a``/``i`` and one known word (``a mother``), or
+   a known word of four letters or more and ``a``/``i`` (``rien a``; runs of four letters are cut
+   only then, ``a f a g`` -> ``a fag``); a
    leading ``a`` or ``i`` goes off an unknown word whose rest is known (``a homo``). Runs of at
    most 60 ASCII letters, 2,000 letters a text.
    A letter may carry a mask when the separator is no ``*`` (``t.h*.s``, ``s h o* l d``:
@@ -670,9 +672,9 @@ def _url_value(s: str, host: str | None, path: str, any_host: str | None, host_a
     after a scheme or www) and its ``path``."""
     end = len(s.rstrip(_TRAILING)) if path else len(s)
     if host is None:  # any host; one with spelt-out dots split as written (``t dot co``)
-        any_host = any_host or ""
-        spelt = "dot" in any_host or "point" in any_host
-        return _token(s, 0, end, _url_token(_split_host(any_host)[0] if spelt else [any_host]))
+        spelt = any_host is not None and ("dot" in any_host or "point" in any_host)
+        labels = _split_host(any_host)[0] if spelt and any_host else [any_host or ""]
+        return _token(s, 0, end, _url_token(labels))
     if _plain(host):
         tld = _tld(host[host.rfind(".") + 1 :])
         if tld in SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
@@ -702,8 +704,7 @@ _CACHED_LINK = 200  # links up to this length are read once per process (the sam
 _url_value_cached = functools.lru_cache(maxsize=1024)(_url_value)
 
 
-# ``http`` stretched, spaced or dotted letter by letter, ``$`` for ``s`` (``hhttp$``, ``h.t.t.p$``,
-# ``h t t p s``): every letter after the first at most 8 times, possessively.
+# ``http`` stretched, spaced or dotted letter by letter, ``$`` for ``s`` (``h.t.t.p$``, ``hhttp$``)
 _SCHEME = (
     r"(?:h{1,8}+(?:[. ]?t){2,8}+(?:[. ]?p){1,8}+(?:[. ]?[s$]){0,8}+|hxxps?|h\*\*ps?|ftps?)"
     r"(?:\[:\]|\(:\)|:) ?/ ?/ ?"

@@ -13,10 +13,10 @@ import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib import resources
 
-from modkit import _text_lexicon_en, _text_lexicon_fr
 from modkit._lang import guess_lang
+from modkit._text_ranks import MIN_GUESSED, common_ranks, common_words, is_common_word, known_ranks
+from modkit._text_ranks import lang_ranks as _lang_ranks
 from modkit._text_tables import LEET, PLAIN_WORDS, TARGET_WORDS
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "Result",
     "glued_edits",
     "glued_hint",
+    "is_common_word",
     "leet_edits",
     "masked_callback",
     "spaced_edits",
@@ -110,7 +111,7 @@ def _spaced_callback(m: re.Match[str], budget: list[int]) -> Result:
         if src is not None and squeezed.isalpha():
             chars, idx = squeezed, [idx[j] for j in src]
     cuts: tuple[int, ...] = ()
-    if 5 <= len(chars) <= min(_MAX_SEGMENTED, budget[0]):
+    if _MIN_RUN_CUT <= len(chars) <= min(_MAX_SEGMENTED, budget[0]):
         budget[0] -= len(chars)
         masks = "*" in chars and sep != "*"
         cuts = _segment_cached(chars, tuple(s[i - 1] == sep for i in idx) if masks else None)
@@ -129,6 +130,9 @@ def _spaced_callback(m: re.Match[str], budget: list[int]) -> Result:
 #: pieces of at most ``_MAX_PIECE`` letters; a piece of three or four letters must rank better
 #: than ``_SHORT_RANK`` among the known words.
 _MAX_SEGMENTED = 60
+#: Runs are cut from this many letters, those of four only with ``a`` or ``i`` at an end
+#: (``a f a g`` -> ``a fag``).
+_MIN_RUN_CUT = 4
 _MAX_PIECE = 20
 _SHORT_RANK = 2000
 #: The cost of a piece: ``_PIECE_COST`` plus the log of its rank (the rank of a lexicon target
@@ -165,7 +169,9 @@ def _segment(run: str, starts: Sequence[bool] | None = None) -> tuple[int, ...]:
     starts, a mask being part of the letter before it), a piece may hold one mask (``*``) for
     one vowel of a known word, and cuts fall only where letters start."""
     n = len(run)
-    if n < 5 or n > _MAX_SEGMENTED or not run.isascii():
+    if n < _MIN_RUN_CUT or n > _MAX_SEGMENTED or not run.isascii():
+        return ()
+    if n < 5 and run[0] not in _TOP_SINGLES and run[-1] not in _TOP_SINGLES:
         return ()
     if not run.isalpha() and (starts is None or run.count("*") * 3 > n):
         return ()
@@ -242,9 +248,15 @@ def _segment(run: str, starts: Sequence[bool] | None = None) -> tuple[int, ...]:
         any(piece in _LEXICON for piece in pieces)
         or all(len(piece) >= _PLAIN_PIECE or piece in _TOP_SINGLES for piece in pieces)
         or (len(pieces) == 2 and pieces[0] in _TOP_SINGLES and pieces[1] in rank)  # ``i hate``
+        or (len(pieces) == 2 and pieces[1] in _TOP_SINGLES and _known_piece(pieces[0], rank))
     ):
         return tuple(cuts)
     return ()
+
+
+def _known_piece(piece: str, rank: dict[str, int]) -> bool:
+    """A known word of four letters or more, before a cut-off ``a`` or ``i`` (``rien a``)."""
+    return len(piece) > 3 and piece in rank
 
 
 _segment_cached = functools.lru_cache(maxsize=1024)(_segment)
@@ -356,8 +368,7 @@ _GLUE_SEED = re.compile(
 )
 _GLUE = frozenset("013457$")
 #: A glued fragment has at most this many characters, a glued run at most this many letters.
-_MAX_FRAGMENT = 20
-_MAX_GLUED = 40
+_MAX_FRAGMENT, _MAX_GLUED = 20, 40
 
 
 # Two spaced letters (every glued run has them): found at separators, so a text of l33t words
@@ -527,8 +538,7 @@ def _glued_known(word: str, rank: dict[str, int]) -> bool:
 def _squeezed_like(word: str, idx: list[int], variant: str) -> tuple[str, list[int]]:
     """``variant`` (``word`` with runs of one letter shortened) and the sources of its letters:
     each letter of ``variant`` taken from the next letter of ``word`` that matches it."""
-    src: list[int] = []
-    j = 0
+    src, j = [], 0
     for ch in variant:
         while word[j] != ch:
             j += 1
@@ -538,6 +548,8 @@ def _squeezed_like(word: str, idx: list[int], variant: str) -> tuple[str, list[i
 
 
 # --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------
+
+_common_ranks, _known_ranks, _common_words = common_ranks, known_ranks, common_words
 
 _TARGETS_ORDER = tuple(dict.fromkeys(TARGET_WORDS.split()))
 _TARGETS = frozenset(_TARGETS_ORDER)
@@ -703,71 +715,6 @@ MASKED = re.compile(
     r"(?<![\w*%•$])(?<![\w*#%•$]#)"
     r"(?:[013457$]{0,3}+[^\W\d_][\w*#%•$]*?[*#%•][\w*#%•$]*+|\$?+\*(?=[^\W\d_])[\w*#%•$]*+)"
 )
-
-
-@functools.cache
-def _common_ranks() -> dict[str, int]:
-    """Each common English or French word with its rank (the better of the two lists)."""
-    rank: dict[str, int] = {}
-    for words in (_text_lexicon_en.WORDS.split(), _text_lexicon_fr.WORDS.split()):
-        for i, w in enumerate(words):
-            rank[w] = min(i, rank.get(w, i))
-    return rank
-
-
-@functools.cache
-def _lang_ranks() -> tuple[dict[str, int], dict[str, int]]:
-    """English and French words with their rank in their language: the better of the
-    common-word list and the longer list of ``modkit/_data/words_{en,fr}.txt`` (generated by
-    ``bench/build_wordfreq.py``; read on first use)."""
-    common = _common_ranks()
-    out: tuple[dict[str, int], dict[str, int]] = ({}, {})
-    sources = (
-        (_text_lexicon_en.WORDS, _data_words("en")),
-        (_text_lexicon_fr.WORDS, _data_words("fr")),
-    )
-    for rank, (short, longer) in zip(out, sources, strict=True):
-        rank.update((w, i) for i, w in reversed(list(enumerate(short.split()))))
-        for i, w in enumerate(longer.split()):
-            if len(w) >= _MIN_GUESSED or w in common:  # short rare words are mostly noise
-                rank[w] = min(i, rank.get(w, i))
-    return out
-
-
-def _data_words(lang: str) -> str:
-    """The words of ``modkit/_data/words_{lang}.txt``, its ``#`` lines left out."""
-    text = resources.files("modkit").joinpath("_data", f"words_{lang}.txt").read_text("utf-8")
-    return " ".join(line for line in text.splitlines() if not line.startswith("#"))
-
-
-@functools.cache
-def _known_ranks() -> dict[str, int]:
-    """Each known English or French word with its rank: the better of its ranks in
-    :func:`_lang_ranks` (built on first use)."""
-    en, fr = _lang_ranks()
-    rank = dict(fr)
-    for w, r in en.items():
-        rank[w] = min(r, rank.get(w, r))
-    return rank
-
-
-@functools.cache
-def _common_words() -> dict[tuple[int, str], list[tuple[int, str]]]:
-    """Known English and French words with their rank (see :func:`_known_ranks`), most
-    frequent first, by (length, first letter) and (minus length, last letter), for masks at
-    either end; built on first use."""
-    rank = _known_ranks()
-    shapes: dict[tuple[int, str], list[tuple[int, str]]] = {}
-    for w, r in sorted(rank.items(), key=lambda item: item[1]):
-        if w not in _TARGETS:
-            shapes.setdefault((len(w), w[0]), []).append((r, w))
-            shapes.setdefault((-len(w), w[-1]), []).append((r, w))
-    return shapes
-
-
-def is_common_word(word: str) -> bool:
-    """Whether ``word`` (folded, 3 to 15 letters) is among the common English or French words."""
-    return word in _common_ranks()
 
 
 _MASK_RUN = re.compile(r"[*#%•]+")
@@ -960,7 +907,7 @@ _OTHER_LANG = 3000
 #: Added to the rank of a word that a mask inside a word would fit by hiding a consonant: any
 #: word whose hidden letters are vowels comes first (people mask vowels: ``f*ck``, ``c*nnard``).
 _CONSONANT_HIDDEN = 1 << 20
-_MIN_GUESSED = 4
+_MIN_GUESSED = MIN_GUESSED
 _UNKNOWN = 1 << 30
 
 

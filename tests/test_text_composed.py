@@ -191,3 +191,20 @@ def test_masks_hide_vowels_first(raw: str, expected: str) -> None:
 )
 def test_stretched_w_is_no_www(raw: str, expected: str) -> None:
     _check(raw, expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a spaced word met by a spaced ``a`` or ``à``: cut off it, also in runs of four
+        ("elles ont r i e n à faire", "elles ont rien a faire"),
+        ("nothing wrong with being a f a g", "nothing wrong with being a fag"),
+        # no known word before it, or a run of four that is one: as before
+        ("F I L A #riseup", "fila #riseup"),
+        ("i n f o", "info"),
+        ("i t e m", "item"),
+        ("a b c d", "abcd"),
+    ],
+)
+def test_spaced_runs_with_a_single_a(raw: str, expected: str) -> None:
+    _check(raw, expected)
