@@ -67,11 +67,10 @@ Stages, in order, and the choices they make:
    (``s* c h a n i d i o t`` -> ``s*ch an idiot``), and repeats in a run are squeezed before
    it is cut (``f u u u c k i n g s t u p i d`` -> ``fucking stupid``).
    First, three or more spaced letters with l33t glued right before the first (or before its
-   separator) or right after the last are joined with those fragments and read as l33t, repeats
-   squeezed, when that gives a known word (a masked one that fits one) or known words cut like a
-   run (``1m b e c1l3`` -> ``imbecile``, ``c0u n t r y`` -> ``country``, ``b1.t.c.h`` ->
-   ``bitch``, ``b u l l$h1t`` -> ``bullshit``, ``m0t h* f u c k4`` -> ``motha fucka``); otherwise
-   the letters are read as above (``mp3 a b c`` -> ``mp3 abc``).
+   separator) or after the last are joined with it and read as l33t, repeats squeezed, when that
+   gives a known word (a masked one that fits one) or known words cut like a run (``1m b e c1l3``
+   -> ``imbecile``, ``c0u n t r y`` -> ``country``, ``b1.t.c.h`` -> ``bitch``, ``b u l l$h1t``
+   -> ``bullshit``, ``m0t h* f u c k4`` -> ``motha fucka``); else as above (``mp3 abc``).
 5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): digits and ``$``
    between two letters of a word are always converted (``c0nnard``, ``a$$hole``); ``!`` and
    ``@`` between letters only when the word then is one of the lexicon's targets (``p!ss``,
@@ -86,15 +85,16 @@ Stages, in order, and the choices they make:
    Three or more of one l33t vowel or ``$`` next to a letter and no other digit are a
    stretched letter (``th1111$`` -> ``this``, stage 7 squeezes it; ``1000km`` stays).
 6. Masked words (``* # % •`` after a letter, or ``*`` before one; also after the ``#`` of a
-   hashtag, ``#n*ws``, and with the ``$`` of l33t, ``$h*uld``): restored from the lexicon when one
+   hashtag, ``#n*ws``, and with l33t, ``$h*uld``, ``1d*0t``): restored from the lexicon when one
    target word of the same length fits the visible letters, first in lexicon order (``f*ck``,
    ``f**k``, ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``, ``*diot`` ->
    ``idiot``); else, for ``*`` masks hiding fewer letters than they show, to the most frequent
    English or French word that fits, from the common-word lists and the longer ones of
    ``modkit/_data/words_*.txt`` (``wh*ch``, ``*nly``, ``wik*pedia``; ``th*nk`` -> ``think``), words
    of the comment's language first (:func:`modkit._lang.guess_lang`: ``b*en`` is ``been`` in
-   English, ``bien`` in French), a word whose hidden letters are vowels first when the mask is
-   inside a word of four letters or more (``co*ps`` -> ``coups``, not ``corps``), except in
+   English, ``bien`` in French; when the mask is inside a word of four letters or more, those
+   hiding only vowels first, then words of the comment's language: ``co*ps`` -> ``coups``,
+   ``b*ise`` -> ``baise`` in French), except in
    words of three letters where a close rival fits
    (``f*n``: fun or fan), and a mark at the edge of a word more frequent than the word it would
    make (``note*``, ``*very``); then the same with repeats squeezed, a mask inside or next to a run

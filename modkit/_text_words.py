@@ -130,8 +130,7 @@ def _spaced_callback(m: re.Match[str], budget: list[int]) -> Result:
 #: pieces of at most ``_MAX_PIECE`` letters; a piece of three or four letters must rank better
 #: than ``_SHORT_RANK`` among the known words.
 _MAX_SEGMENTED = 60
-#: Runs are cut from this many letters, those of four only with ``a`` or ``i`` at an end
-#: (``a f a g`` -> ``a fag``).
+#: Runs are cut from this many letters; those of four only with ``a``/``i`` at an end (``a fag``).
 _MIN_RUN_CUT = 4
 _MAX_PIECE = 20
 _SHORT_RANK = 2000
@@ -244,19 +243,15 @@ def _segment(run: str, starts: Sequence[bool] | None = None) -> tuple[int, ...]:
         ):
             return tuple(cuts)
         return ()
+    head, tail = pieces[0], pieces[-1]  # ``i hate``, ``rien a``
     if (
         any(piece in _LEXICON for piece in pieces)
         or all(len(piece) >= _PLAIN_PIECE or piece in _TOP_SINGLES for piece in pieces)
-        or (len(pieces) == 2 and pieces[0] in _TOP_SINGLES and pieces[1] in rank)  # ``i hate``
-        or (len(pieces) == 2 and pieces[1] in _TOP_SINGLES and _known_piece(pieces[0], rank))
+        or (len(pieces) == 2 and head in _TOP_SINGLES and tail in rank)
+        or (len(pieces) == 2 and tail in _TOP_SINGLES and len(head) > 3 and head in rank)
     ):
         return tuple(cuts)
     return ()
-
-
-def _known_piece(piece: str, rank: dict[str, int]) -> bool:
-    """A known word of four letters or more, before a cut-off ``a`` or ``i`` (``rien a``)."""
-    return len(piece) > 3 and piece in rank
 
 
 _segment_cached = functools.lru_cache(maxsize=1024)(_segment)
@@ -859,11 +854,16 @@ def _common_fit(s: str, lang: str = "") -> str | None:
         return None
     own = _lang_ranks()[0 if lang == "en" else 1] if lang in ("en", "fr") else None
 
+    # inside words of 4+ letters, vowels hidden and the comment's language first (at an edge, a
+    # mark may be punctuation: ``*it``, ``phones*``)
+    inner = len(s) >= _MIN_GUESSED and s[0] != "*" and s[-1] != "*"
+    other = _OTHER_LANG_INNER if inner else _OTHER_LANG
+
     def key(word: str, rank: int) -> int:
         if own is None:
             return rank
         mine = own.get(word)
-        return rank + _OTHER_LANG if mine is None else mine
+        return rank + other if mine is None else mine
 
     # A word and a mark at its edge (``note*``: a footnote, a pattern) stays, unless the word
     # that fits is more frequent than the word shown (``hat*``: ``hate``).
@@ -874,9 +874,6 @@ def _common_fit(s: str, lang: str = "") -> str | None:
         shown = _UNKNOWN if known is None else key(visible, known)
     best: tuple[int, str] | None = None
     second = _UNKNOWN
-    # masks inside a word of four letters or more hide vowels first (at an edge, a mark may be
-    # punctuation: ``*it``, ``phones*``)
-    inner = len(s) >= _MIN_GUESSED and s[0] != "*" and s[-1] != "*"
     for rank, word in bucket:  # by rank, which is never above the key
         if rank >= shown or (best is not None and rank >= _DOMINANCE * (best[0] + 1)):
             break  # every other word that fits is rarer than the word shown, or far rarer
@@ -904,8 +901,8 @@ def _common_fit(s: str, lang: str = "") -> str | None:
 
 _DOMINANCE = 2
 _OTHER_LANG = 3000
-#: Added to the rank of a word that a mask inside a word would fit by hiding a consonant: any
-#: word whose hidden letters are vowels comes first (people mask vowels: ``f*ck``, ``c*nnard``).
+_OTHER_LANG_INNER = 1 << 16  # above every rank: the comment's language first (``b*ise``)
+#: Added to the key of a word that an inner mask fits by hiding a consonant (people mask vowels).
 _CONSONANT_HIDDEN = 1 << 20
 _MIN_GUESSED = MIN_GUESSED
 _UNKNOWN = 1 << 30

@@ -208,3 +208,21 @@ def test_stretched_w_is_no_www(raw: str, expected: str) -> None:
 )
 def test_spaced_runs_with_a_single_a(raw: str, expected: str) -> None:
     _check(raw, expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a mask inside a word: a word of the comment's language first
+        (
+            "B*ise tous les flics impliqués dans le meurtre",
+            "baise tous les flics impliques dans le meurtre",
+        ),
+        ("I have b*en there", "i have been there"),
+        ("je vais b*en", "je vais bien"),
+        # a mark before a short word stays punctuation
+        ("reconnaissante!* *un peu sur moi", "reconnaissante!* *un peu sur moi"),
+    ],
+)
+def test_masked_words_of_the_comment_language(raw: str, expected: str) -> None:
+    _check(raw, expected)
