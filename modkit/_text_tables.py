@@ -269,7 +269,7 @@ SAFE_TLDS = _words(
     ph pk ir tr eg fm gs"""
 )
 # ``site point com``, ``site . com``, ``nom at gmail dot com``: a short list.
-WORD_TLDS = _words("com org fr ru biz xyz io uk cn tk ch co info")
+WORD_TLDS = _words("com org fr ru biz xyz io uk cn tk ch co")
 
 
 # --- stages 5-7: lexicon and l33t ---------------------------------------------------------------

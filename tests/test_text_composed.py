@@ -226,18 +226,3 @@ def test_spaced_runs_with_a_single_a(raw: str, expected: str) -> None:
 )
 def test_masked_words_of_the_comment_language(raw: str, expected: str) -> None:
     _check(raw, expected)
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("g⁠l‍yc3m13-n‍4tur3⁠ll3 do⁠t 1n⁠f0", "xxurl glycemie naturelle info"),
-        ("voir site point info", "voir xxurl site info"),
-        # a full stop before the word info, and .net spelt out, are no links
-        ("more info . please", "more info . please"),
-        ("or the .net wave", "or the .net wave"),
-        ("feminin . metzdlp", "feminin . metzdlp"),
-    ],
-)
-def test_info_spelt_out_is_a_tld(raw: str, expected: str) -> None:
-    _check(raw, expected)
