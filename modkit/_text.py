@@ -47,16 +47,17 @@ Stages, in order, and the choices they make:
    separator among space, ``.``, ``-``, ``_``, ``*`` are joined (``c o n n a r d``,
    ``v.i.a.g.r.a``, ``U.S.A.`` -> ``usa.``), unless the letters are all common one-letter words
    (``a``, ``y``, ``à``, ``i``, ``o``, ``e``, ``u``) and do not make a known word (``y o u``
-   is joined) or fewer than two are letters, or a ``-`` run goes on into a word
-   (``y-a-t-il``). Initials with a space after the dot (``J. K.``) stay. A run may start right
-   after a single letter with another separator (``a f.u.c.k.i.n.g``), or after a space that
-   follows a letter after an apostrophe (``aren't s u b``), and ends before a ``!`` no letter
-   follows or an apostrophe one does (``b i t c h!!``, ``d o n't``). When spaced words meet
+   is joined) or fewer than two are letters, or a ``-`` run goes on into a word (``y-a-t-il``);
+   initials with a space after the dot (``J. K.``) stay. A run may start right after a single
+   letter with another separator (``a f.u.c.k.i.n.g``), or after a space that follows a letter
+   after an apostrophe (``aren't s u b``), and ends before a ``!`` no letter follows or an
+   apostrophe one does (``b i t c h!!``, ``d o n't``). When spaced words meet
    (``a f u c k i n g s t u p i d``), the joined run, if no known word itself (nor one with an
-   ending: ``nightmares``), is cut at the least cost (``a fucking stupid``): fewer and more
-   frequent words (log ranks, the longer lists of ``modkit/_data/words_*.txt``), three- and
-   four-letter words only among the most common, an unknown piece of five letters or more
-   between known words (``girlfriend quentis``); a cut without a target keeps only pieces of
+   ending: ``nightmares``) nor a hashtag (``#b u i l d t h a t w a l l`` is one token), is cut
+   at the least cost (``a fucking stupid``): fewer and more frequent words (log ranks, the
+   longer lists of ``modkit/_data/words_*.txt``), three- and four-letter words only among the
+   most common, an unknown piece of five letters or more between known words (``girlfriend
+   quentis``); a cut without a target keeps only pieces of
    five letters or more and ``a``/``i``, or is ``a``/``i`` and one known word (``a mother``), or
    a known word of four letters or more and ``a``/``i`` (``rien a``; runs of four letters are cut
    only then, ``a f a g`` -> ``a fag``); a
@@ -103,16 +104,15 @@ Stages, in order, and the choices they make:
    every run of two or more masks, and every ``*``, becomes one ``*`` so that variants of one
    masking agree (a lone ``#``, as in ``page#part``, stays).
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
-   consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), one for
-   a consonant at the start of a word with a vowel or next to another consonant, where English
-   and French never double one (``ccccrever`` -> ``crever``, ``hannndicapes`` ->
-   ``handicapes``; ``hmmm``, ``grrr`` have no vowel), unless
-   another choice of one or two per run (or the run of three as it is) gives a lexicon word
-   (``cooool`` -> ``cool``, ``bitchhh`` -> ``bitch``, ``créée`` stays ``creee``), or else a
+   consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), one for a
+   consonant at the start of a word with a vowel or next to another consonant, where English and
+   French never double one (``ccccrever`` -> ``crever``; ``hmmm``, ``grrr`` have no vowel),
+   unless another choice of one or two per run (or the run of three as it is) gives a lexicon
+   word (``cooool`` -> ``cool``, ``bitchhh`` -> ``bitch``, ``créée`` stays ``creee``), or else a
    common English or French word (the most frequent that fits: ``freeee`` -> ``free``,
    ``bookmmmark`` -> ``bookmark``), or else a word of the longer lists with no run of three
-   (``colllon`` -> ``colon``, ``bonbonsss`` -> ``bonbons``). Double
-   letters (``coopération``, ``cool``, ``bonne``) are never touched.
+   (``colllon`` -> ``colon``). Double letters (``coopération``, ``cool``, ``bonne``) are never
+   touched.
 8. Spaces collapsed and stripped.
 """
 

@@ -111,7 +111,8 @@ def _spaced_callback(m: re.Match[str], budget: list[int]) -> Result:
         if src is not None and squeezed.isalpha():
             chars, idx = squeezed, [idx[j] for j in src]
     cuts: tuple[int, ...] = ()
-    if _MIN_RUN_CUT <= len(chars) <= min(_MAX_SEGMENTED, budget[0]):
+    tag = m.string[m.start() - 1 : m.start()] == "#"  # one token, not cut (``#b u i l d t h a t``)
+    if _MIN_RUN_CUT <= len(chars) <= min(_MAX_SEGMENTED, budget[0]) and not tag:
         budget[0] -= len(chars)
         masks = "*" in chars and sep != "*"
         cuts = _segment_cached(chars, tuple(s[i - 1] == sep for i in idx) if masks else None)
@@ -366,8 +367,7 @@ _GLUE = frozenset("013457$")
 _MAX_FRAGMENT, _MAX_GLUED = 20, 40
 
 
-# Two spaced letters (every glued run has them): found at separators, so a text of l33t words
-# without spaced letters is passed over at little cost.
+# Two spaced letters (every glued run has them): l33t words without them are passed over.
 _TWO_SPACED = re.compile(rf"({_S}){_L}\*?+\1{_L}")
 
 

@@ -226,3 +226,18 @@ def test_spaced_runs_with_a_single_a(raw: str, expected: str) -> None:
 )
 def test_masked_words_of_the_comment_language(raw: str, expected: str) -> None:
     _check(raw, expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a spaced hashtag is joined into one token, never cut into words
+        ("#B u i l d T h a t W a l l", "#buildthatwall"),
+        ("#W e T h e P e o p l e voted", "#wethepeople voted"),
+        # spaced words elsewhere are still cut
+        ("a f u c k i n g s t u p i d", "a fucking stupid"),
+        ("a b c #", "abc #"),
+    ],
+)
+def test_spaced_hashtags_stay_one_token(raw: str, expected: str) -> None:
+    _check(raw, expected)
