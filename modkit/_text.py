@@ -47,23 +47,31 @@ Stages, in order, and the choices they make:
    separator among space, ``.``, ``-``, ``_``, ``*`` are joined (``c o n n a r d``,
    ``v.i.a.g.r.a``, ``U.S.A.`` -> ``usa.``), unless the letters are all common one-letter words
    (``a``, ``y``, ``à``, ``i``, ``o``, ``e``, ``u``) and do not make a known word (``y o u``
-   is joined) or fewer than two are letters, or a ``-`` run goes on into a word
-   (``y-a-t-il``). Initials with a space after the dot (``J. K.``) stay. A run may start right
-   after a single letter with another separator (``a f.u.c.k.i.n.g``), or after a space that
-   follows a letter after an apostrophe (``aren't s u b``), and ends before a ``!`` no letter
-   follows or an apostrophe one does (``b i t c h!!``, ``d o n't``). When spaced words meet
+   is joined) or fewer than two are letters, or a ``-`` run goes on into a word (``y-a-t-il``);
+   initials with a space after the dot (``J. K.``) stay. A run may start right after a single
+   letter with another separator (``a f.u.c.k.i.n.g``), or after a space that follows a letter
+   after an apostrophe (``aren't s u b``), and ends before a ``!`` no letter follows or an
+   apostrophe one does (``b i t c h!!``, ``d o n't``). When spaced words meet
    (``a f u c k i n g s t u p i d``), the joined run, if no known word itself (nor one with an
-   ending: ``nightmares``), is cut at the least cost (``a fucking stupid``): fewer and more
-   frequent words (log ranks, the longer lists of ``modkit/_data/words_*.txt``), three- and
-   four-letter words only among the most common, an unknown piece of five letters or more
-   between known words (``girlfriend quentis``); a cut without a target keeps only pieces of
-   five letters or more and ``a``/``i``, or is ``a``/``i`` and one known word (``a mother``); a
+   ending: ``nightmares``) nor a hashtag (``#b u i l d t h a t w a l l`` is one token), is cut
+   at the least cost (``a fucking stupid``): fewer and more frequent words (log ranks, the
+   longer lists of ``modkit/_data/words_*.txt``), three- and four-letter words only among the
+   most common, an unknown piece of five letters or more between known words (``girlfriend
+   quentis``); a cut without a target keeps only pieces of
+   five letters or more and ``a``/``i``, or is ``a``/``i`` and one known word (``a mother``), or
+   a known word of four letters or more and ``a``/``i`` (``rien a``; runs of four letters are cut
+   only then, ``a f a g`` -> ``a fag``); a
    leading ``a`` or ``i`` goes off an unknown word whose rest is known (``a homo``). Runs of at
    most 60 ASCII letters, 2,000 letters a text.
    A letter may carry a mask when the separator is no ``*`` (``t.h*.s``, ``s h o* l d``:
    stage 6 restores the word); such a run is cut into known words with one vowel hidden each
    (``s* c h a n i d i o t`` -> ``s*ch an idiot``), and repeats in a run are squeezed before
    it is cut (``f u u u c k i n g s t u p i d`` -> ``fucking stupid``).
+   First, three or more spaced letters with l33t glued right before the first (or before its
+   separator) or after the last are joined with it and read as l33t, repeats squeezed, when that
+   gives a known word (a masked one that fits one) or known words cut like a run (``1m b e c1l3``
+   -> ``imbecile``, ``c0u n t r y`` -> ``country``, ``b1.t.c.h`` -> ``bitch``, ``b u l l$h1t``
+   -> ``bullshit``, ``m0t h* f u c k4`` -> ``motha fucka``); else as above (``mp3 abc``).
 5. L33t (``0 1 3 4 5 7 @ $ !`` -> ``o i e a s t a s i``, ``11`` -> ``ll``): digits and ``$``
    between two letters of a word are always converted (``c0nnard``, ``a$$hole``); ``!`` and
    ``@`` between letters only when the word then is one of the lexicon's targets (``p!ss``,
@@ -78,14 +86,17 @@ Stages, in order, and the choices they make:
    Three or more of one l33t vowel or ``$`` next to a letter and no other digit are a
    stretched letter (``th1111$`` -> ``this``, stage 7 squeezes it; ``1000km`` stays).
 6. Masked words (``* # % •`` after a letter, or ``*`` before one; also after the ``#`` of a
-   hashtag, ``#n*ws``, and with the ``$`` of l33t, ``$h*uld``): restored from the lexicon when one
+   hashtag, ``#n*ws``, and with l33t, ``$h*uld``, ``1d*0t``): restored from the lexicon when one
    target word of the same length fits the visible letters, first in lexicon order (``f*ck``,
    ``f**k``, ``f#ck`` -> ``fuck``, ``c**`` -> ``con``, ``enc*lé`` -> ``encule``, ``*diot`` ->
    ``idiot``); else, for ``*`` masks hiding fewer letters than they show, to the most frequent
    English or French word that fits, from the common-word lists and the longer ones of
    ``modkit/_data/words_*.txt`` (``wh*ch``, ``*nly``, ``wik*pedia``; ``th*nk`` -> ``think``), words
    of the comment's language first (:func:`modkit._lang.guess_lang`: ``b*en`` is ``been`` in
-   English, ``bien`` in French), except in words of three letters where a close rival fits
+   English, ``bien`` in French; when the mask is inside a word of four letters or more, those
+   hiding only vowels first, then words of the comment's language: ``co*ps`` -> ``coups``,
+   ``b*ise`` -> ``baise`` in French), except in
+   words of three letters where a close rival fits
    (``f*n``: fun or fan), and a mark at the edge of a word more frequent than the word it would
    make (``note*``, ``*very``); then the same with repeats squeezed, a mask inside or next to a run
    of one letter read as it (``haa*aate``, ``f*ckkk``), and, in words of four characters or more,
@@ -93,12 +104,15 @@ Stages, in order, and the choices they make:
    every run of two or more masks, and every ``*``, becomes one ``*`` so that variants of one
    masking agree (a lone ``#``, as in ``page#part``, stays).
 7. Repeats: a run of three or more of one letter becomes one letter for a vowel and two for a
-   consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), unless
-   another choice of one or two per run (or the run of three as it is) gives a lexicon word
-   (``cooool`` -> ``cool``, ``bitchhh`` -> ``bitch``, ``créée`` stays ``creee``), or else a
+   consonant (``connaaaard`` and ``connnnard`` -> ``connard``, ``nuuul`` -> ``nul``), one for a
+   consonant at the start of a word with a vowel or next to another consonant, where English and
+   French never double one (``ccccrever`` -> ``crever``; ``hmmm``, ``grrr`` have no vowel),
+   unless another choice of one or two per run (or the run of three as it is) gives a lexicon
+   word (``cooool`` -> ``cool``, ``bitchhh`` -> ``bitch``, ``créée`` stays ``creee``), or else a
    common English or French word (the most frequent that fits: ``freeee`` -> ``free``,
-   ``bookmmmark`` -> ``bookmark``). Double
-   letters (``coopération``, ``cool``, ``bonne``) are never touched.
+   ``bookmmmark`` -> ``bookmark``), or else a word of the longer lists with no run of three
+   (``colllon`` -> ``colon``). Double letters (``coopération``, ``cool``, ``bonne``) are never
+   touched.
 8. Spaces collapsed and stripped.
 """
 
@@ -128,6 +142,8 @@ from modkit._text_words import (
     Callback,
     Edit,
     Result,
+    glued_edits,
+    glued_hint,
     leet_edits,
     masked_callback,
     spaced_edits,
@@ -655,8 +671,10 @@ def _url_value(s: str, host: str | None, path: str, any_host: str | None, host_a
     """:func:`_url_callback` for the match ``s``: its ``host`` at ``host_at`` (or ``any_host``
     after a scheme or www) and its ``path``."""
     end = len(s.rstrip(_TRAILING)) if path else len(s)
-    if host is None:
-        return _token(s, 0, end, _url_token([any_host or ""]))
+    if host is None:  # any host; one with spelt-out dots split as written (``t dot co``)
+        spelt = any_host is not None and ("dot" in any_host or "point" in any_host)
+        labels = _split_host(any_host)[0] if spelt and any_host else [any_host or ""]
+        return _token(s, 0, end, _url_token(labels))
     if _plain(host):
         tld = _tld(host[host.rfind(".") + 1 :])
         if tld in SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
@@ -686,11 +704,16 @@ _CACHED_LINK = 200  # links up to this length are read once per process (the sam
 _url_value_cached = functools.lru_cache(maxsize=1024)(_url_value)
 
 
-_SCHEME = r"(?:h{1,8}t{2,8}p{1,8}s{0,8}|http\$|hxxps?|h\*\*ps?|ftps?)(?:\[:\]|\(:\)|:) ?/ ?/ ?"
+# ``http`` stretched, spaced or dotted letter by letter, ``$`` for ``s`` (``h.t.t.p$``, ``hhttp$``)
+_SCHEME = (
+    r"(?:h{1,8}+(?:[. ]?t){2,8}+(?:[. ]?p){1,8}+(?:[. ]?[s$]){0,8}+|hxxps?|h\*\*ps?|ftps?)"
+    r"(?:\[:\]|\(:\)|:) ?/ ?/ ?"
+)
 _URL = re.compile(
     r"(?<![\w.@/-])(?:"
     rf"{_SCHEME}(?P<shost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
-    rf"|(?:www\d{{0,3}}|w w w|w\.w\.w){_DOT}(?P<whost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
+    rf"|(?:www\d{{0,3}}|w w w(?! w )|w\.w\.w(?!\.w\.)){_DOT}"
+    rf"(?P<whost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
     rf"|(?P<host>{_LBL}(?:{_DOT}{_LBL}){{1,20}}+)"
     r")(?P<path>(?:[/?#:][^ <>\"\[\]{}|\\^`]*+)?)"
 )
@@ -942,6 +965,7 @@ _STAGES: tuple[_Stage, ...] = (
     _Stage(_url_hint, _URL, _url_callback, links=True),
     _Stage(_search(_PHONE_HINT), _PHONE, _phone_callback),
     _Stage(_double_space, _MULTISPACE, " "),
+    _Stage(glued_hint, finder=glued_edits),
     _Stage(spaced_hint, finder=spaced_edits),
     _Stage(_search(LEET_SEED), finder=leet_edits),
     _Stage(_mask_hint, MASKED, masked_callback),

@@ -13,10 +13,10 @@ import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib import resources
 
-from modkit import _text_lexicon_en, _text_lexicon_fr
 from modkit._lang import guess_lang
+from modkit._text_ranks import MIN_GUESSED, common_ranks, common_words, is_common_word, known_ranks
+from modkit._text_ranks import lang_ranks as _lang_ranks
 from modkit._text_tables import LEET, PLAIN_WORDS, TARGET_WORDS
 
 __all__ = [
@@ -28,6 +28,9 @@ __all__ = [
     "Callback",
     "Edit",
     "Result",
+    "glued_edits",
+    "glued_hint",
+    "is_common_word",
     "leet_edits",
     "masked_callback",
     "spaced_edits",
@@ -108,7 +111,8 @@ def _spaced_callback(m: re.Match[str], budget: list[int]) -> Result:
         if src is not None and squeezed.isalpha():
             chars, idx = squeezed, [idx[j] for j in src]
     cuts: tuple[int, ...] = ()
-    if 5 <= len(chars) <= min(_MAX_SEGMENTED, budget[0]):
+    tag = m.string[m.start() - 1 : m.start()] == "#"  # one token, not cut (``#b u i l d t h a t``)
+    if _MIN_RUN_CUT <= len(chars) <= min(_MAX_SEGMENTED, budget[0]) and not tag:
         budget[0] -= len(chars)
         masks = "*" in chars and sep != "*"
         cuts = _segment_cached(chars, tuple(s[i - 1] == sep for i in idx) if masks else None)
@@ -127,6 +131,8 @@ def _spaced_callback(m: re.Match[str], budget: list[int]) -> Result:
 #: pieces of at most ``_MAX_PIECE`` letters; a piece of three or four letters must rank better
 #: than ``_SHORT_RANK`` among the known words.
 _MAX_SEGMENTED = 60
+#: Runs are cut from this many letters; those of four only with ``a``/``i`` at an end (``a fag``).
+_MIN_RUN_CUT = 4
 _MAX_PIECE = 20
 _SHORT_RANK = 2000
 #: The cost of a piece: ``_PIECE_COST`` plus the log of its rank (the rank of a lexicon target
@@ -163,7 +169,9 @@ def _segment(run: str, starts: Sequence[bool] | None = None) -> tuple[int, ...]:
     starts, a mask being part of the letter before it), a piece may hold one mask (``*``) for
     one vowel of a known word, and cuts fall only where letters start."""
     n = len(run)
-    if n < 5 or n > _MAX_SEGMENTED or not run.isascii():
+    if n < _MIN_RUN_CUT or n > _MAX_SEGMENTED or not run.isascii():
+        return ()
+    if n < 5 and run[0] not in _TOP_SINGLES and run[-1] not in _TOP_SINGLES:
         return ()
     if not run.isalpha() and (starts is None or run.count("*") * 3 > n):
         return ()
@@ -236,10 +244,12 @@ def _segment(run: str, starts: Sequence[bool] | None = None) -> tuple[int, ...]:
         ):
             return tuple(cuts)
         return ()
+    head, tail = pieces[0], pieces[-1]  # ``i hate``, ``rien a``
     if (
         any(piece in _LEXICON for piece in pieces)
         or all(len(piece) >= _PLAIN_PIECE or piece in _TOP_SINGLES for piece in pieces)
-        or (len(pieces) == 2 and pieces[0] in _TOP_SINGLES and pieces[1] in rank)  # ``i hate``
+        or (len(pieces) == 2 and head in _TOP_SINGLES and tail in rank)
+        or (len(pieces) == 2 and tail in _TOP_SINGLES and len(head) > 3 and head in rank)
     ):
         return tuple(cuts)
     return ()
@@ -342,7 +352,202 @@ def _masked_run(text: str, star: int, done: int) -> re.Match[str] | None:
     return None
 
 
+# --- 4a. spaced letters glued to l33t ------------------------------------------------------------
+
+# Three spaced letters touching l33t: right before the first, or a separator before
+# (``1m b e c1l3``, ``c0u n t r y``, ``b1.t.c.h``), or right after the last (``b u l l$h1t``); a
+# letter may carry a mask (``4b.r.u.t*``).
+_L, _S = r"[^\W\d_]", r"[ .\-_]"  # a letter, a separator
+_GLUE_SEED = re.compile(
+    rf"[013457$](?:(?P<lsep>{_S}?+){_L}\*?+(?P<sep>{_S}){_L}\*?+(?P=sep){_L}"
+    rf"|(?<={_L}{_S}{_L}{_S}{_L}.)|(?<={_L}{_S}{_L}{_S}{_L}\*.)|(?<={_L}{_S}{_L}\*{_S}{_L}\*.))"
+)
+_GLUE = frozenset("013457$")
+#: A glued fragment has at most this many characters, a glued run at most this many letters.
+_MAX_FRAGMENT, _MAX_GLUED = 20, 40
+
+
+# Two spaced letters (every glued run has them): l33t words without them are passed over.
+_TWO_SPACED = re.compile(rf"({_S}){_L}\*?+\1{_L}")
+
+
+def glued_hint(text: str) -> bool:
+    """Whether stage 4a may find a run in ``text`` (cheapest test first)."""
+    leet = LEET_SEED.search(text)  # l33t next to a letter: most texts have none
+    if leet is None or _TWO_SPACED.search(text) is None:
+        return False
+    return _GLUE_SEED.search(text, max(0, leet.start() - 1)) is not None
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "$*"
+
+
+def _word_goes_on(ch: str) -> bool:
+    """Whether a letter followed by ``ch`` is part of a word (``d o n't``), not a spaced one
+    (l33t after it is glued, not a word)."""
+    return ch == "'" or (_in_word(ch) and ch not in _GLUE)
+
+
+def _single_before(text: str, end: int, sep: str, done: int) -> int | None:
+    """Start of the spaced letter (and its mask) ending at ``end``, when it is one: a letter
+    with a separator or a word boundary before it, not left of ``done``."""
+    at = end - 1
+    if at >= 0 and text[at] == "*":
+        at -= 1
+    if at < done or not text[at].isalpha():
+        return None
+    if at > 0 and text[at - 1] != sep and (_in_word(text[at - 1]) or text[at - 1] == "'"):
+        return None  # the end of a word (``that's b u``)
+    return at
+
+
+def _glued_run(
+    text: str, first: int, sep: str, lead_end: int | None, done: int
+) -> tuple[int, int, list[int]] | None:
+    """The glued run whose spaced letters start at ``first`` (or before it, for a run glued
+    after its end: ``lead_end`` None), with the l33t fragment before it ending at ``lead_end``:
+    its start, its end and where its characters are (separators left out). None when it touches
+    no l33t, has fewer than three spaced letters or overlaps the last run (``done``)."""
+    n = len(text)
+    start = first
+    if lead_end is None:  # back to the first spaced letter
+        for _ in range(_MAX_GLUED):
+            if first < 2 or text[first - 1] != sep:
+                break
+            unit = _single_before(text, first - 1, sep, done)
+            if unit is None:
+                break
+            first = unit
+        start = first
+        if first > 0 and (_in_word(text[first - 1]) or text[first - 1] == "'"):
+            return None  # the first letter is the end of a word
+    else:
+        start = lead_end
+        while start > done and _in_word(text[start - 1]) and lead_end - start < _MAX_FRAGMENT:
+            start -= 1
+        if (start > 0 and _in_word(text[start - 1])) or "*" in text[start:lead_end]:
+            return None
+    keep = list(range(start, lead_end)) if lead_end is not None else []
+    pos, units = first, 0
+    while True:
+        keep.append(pos)
+        units += 1
+        pos += 1
+        if pos < n and text[pos] == "*":
+            keep.append(pos)
+            pos += 1
+        nxt = pos + 1
+        if units >= _MAX_GLUED or nxt >= n or text[pos] != sep or not text[nxt].isalpha():
+            break
+        after = nxt + 1
+        if after < n and text[after] == "*":
+            after += 1
+        if after < n and _word_goes_on(text[after]):
+            break  # a word, not a spaced letter
+        pos = nxt
+    end = pos
+    glued = lead_end is not None
+    if end < n and text[end] in _GLUE:  # the fragment after
+        while end < n and _in_word(text[end]) and end - pos < _MAX_FRAGMENT:
+            keep.append(end)
+            end += 1
+        if end < n and _in_word(text[end]):
+            return None
+        glued = True
+    if not glued or units < 3:
+        return None
+    return start, end, keep
+
+
+def glued_edits(text: str, sources: bool) -> Iterator[Edit]:
+    """Stage 4a: spaced letters and the l33t fragments glued to them, joined into one word read
+    as l33t when that makes a known word or known words (``1m b e c1l3`` -> ``imbecile``,
+    ``c0u n t r y`` -> ``country``); at most ``_SEGMENTED_PER_TEXT`` letters of such runs are
+    read per text (bounded work)."""
+    done = 0
+    budget = _SEGMENTED_PER_TEXT
+    seed = _GLUE_SEED.search(text)
+    while seed is not None and budget > 0:
+        at = seed.start()
+        found = None
+        if at >= done:
+            if seed.group("sep") is not None:
+                lsep, sep = seed.group("lsep"), seed.group("sep")
+                if not lsep or lsep == sep:
+                    found = _glued_run(text, at + 1 + len(lsep), sep, at + 1, done)
+            else:  # the last spaced letter before the l33t, or before its mask
+                last = at - 2 if text[at - 1] == "*" else at - 1
+                found = _glued_run(text, last, text[last - 1], None, done)
+        nxt = at + 1
+        if found is not None:
+            start, end, keep = found
+            budget -= len(keep)
+            read = _glued_word_cached("".join([text[i] for i in keep]))
+            if read is not None:
+                repl, src = read
+                yield start, end, repl, [keep[i] - start for i in src], None
+                done = nxt = end
+        seed = _GLUE_SEED.search(text, nxt)
+
+
+def _glued_word(joined: str) -> tuple[str, tuple[int, ...]] | None:
+    """The joined run read as l33t with its repeats squeezed, and the source (index in
+    ``joined``) of each of its characters; cut into words when spaced words met; None unless it
+    is a known word (a masked one fits one) or is cut into known words."""
+    word = _leet_run(joined, "i")
+    idx = list(range(len(word)))
+    if not word.replace("*", "").isalpha() or not word.isascii():
+        return None
+    rank = _known_ranks()
+    if _RUN3.search(word) is not None:
+        for variant in _unrepeated(word):
+            if _glued_known(variant, rank):
+                word, idx = _squeezed_like(word, idx, variant)
+                break
+        else:
+            squeezed, src = _squeeze_word_cached(word, True) if "*" not in word else (word, None)
+            if src is not None:
+                word, idx = squeezed, [idx[j] for j in src]
+    if _glued_known(word, rank):
+        return word, tuple(idx)
+    cuts: tuple[int, ...] = ()
+    if 5 <= len(word) <= _MAX_SEGMENTED:
+        cuts = _segment_cached(word, tuple(c != "*" for c in word) if "*" in word else None)
+    if not cuts:
+        return None
+    pieces = [word[a:b] for a, b in itertools.pairwise((0, *cuts, len(word)))]
+    source = [idx[i] for i in range(cuts[0])]
+    for a, b in itertools.pairwise((*cuts, len(word))):
+        source.append(idx[a - 1])  # the space comes from the letter before
+        source.extend(idx[i] for i in range(a, b))
+    return " ".join(pieces), tuple(source)
+
+
+_glued_word_cached = functools.lru_cache(maxsize=1024)(_glued_word)
+
+
+def _glued_known(word: str, rank: dict[str, int]) -> bool:
+    if "*" in word:
+        return word.count("*") == 1 and _restored(word) is not None
+    return word in _LEXICON or _known_form(word, rank)
+
+
+def _squeezed_like(word: str, idx: list[int], variant: str) -> tuple[str, list[int]]:
+    """``variant`` (``word`` with runs of one letter shortened) and the sources of its letters:
+    each letter of ``variant`` taken from the next letter of ``word`` that matches it."""
+    src, j = [], 0
+    for ch in variant:
+        while word[j] != ch:
+            j += 1
+        src.append(idx[j])
+        j += 1
+    return variant, src
+
+
 # --- lexicon (l33t edges, masked words, repeats) ----------------------------------------------
+
+_common_ranks, _known_ranks, _common_words = common_ranks, known_ranks, common_words
 
 _TARGETS_ORDER = tuple(dict.fromkeys(TARGET_WORDS.split()))
 _TARGETS = frozenset(_TARGETS_ORDER)
@@ -501,76 +706,13 @@ def leet_edits(text: str, sources: bool) -> Iterator[Edit]:
 # --- 6. masked words --------------------------------------------------------------------------
 
 _MASKS = "*#%•"
-# A word holding a mask, and the ``$`` of l33t around or in it (``$h*uld``, ``th*$``), also
-# after the ``#`` of a hashtag (``#n*ws``; not ``page#p*rt``).
+# A word holding a mask, and the l33t around or in it (``$h*uld``, ``th*$``, ``$*ck$``; up to
+# three l33t characters before its first letter: ``1d*0t``; a digit right before a mask is a
+# number: ``4*ans``), also after the ``#`` of a hashtag (``#n*ws``; not ``page#p*rt``).
 MASKED = re.compile(
-    r"(?<![\w*%•$])(?<![\w*#%•$]#)(?:\$?+[^\W\d_][\w*#%•$]*?[*#%•][\w*#%•$]*+|\*(?=[^\W\d_])[\w*#%•$]*+)"
+    r"(?<![\w*%•$])(?<![\w*#%•$]#)"
+    r"(?:[013457$]{0,3}+[^\W\d_][\w*#%•$]*?[*#%•][\w*#%•$]*+|\$?+\*(?=[^\W\d_])[\w*#%•$]*+)"
 )
-
-
-@functools.cache
-def _common_ranks() -> dict[str, int]:
-    """Each common English or French word with its rank (the better of the two lists)."""
-    rank: dict[str, int] = {}
-    for words in (_text_lexicon_en.WORDS.split(), _text_lexicon_fr.WORDS.split()):
-        for i, w in enumerate(words):
-            rank[w] = min(i, rank.get(w, i))
-    return rank
-
-
-@functools.cache
-def _lang_ranks() -> tuple[dict[str, int], dict[str, int]]:
-    """English and French words with their rank in their language: the better of the
-    common-word list and the longer list of ``modkit/_data/words_{en,fr}.txt`` (generated by
-    ``bench/build_wordfreq.py``; read on first use)."""
-    common = _common_ranks()
-    out: tuple[dict[str, int], dict[str, int]] = ({}, {})
-    sources = (
-        (_text_lexicon_en.WORDS, _data_words("en")),
-        (_text_lexicon_fr.WORDS, _data_words("fr")),
-    )
-    for rank, (short, longer) in zip(out, sources, strict=True):
-        rank.update((w, i) for i, w in reversed(list(enumerate(short.split()))))
-        for i, w in enumerate(longer.split()):
-            if len(w) >= _MIN_GUESSED or w in common:  # short rare words are mostly noise
-                rank[w] = min(i, rank.get(w, i))
-    return out
-
-
-def _data_words(lang: str) -> str:
-    """The words of ``modkit/_data/words_{lang}.txt``, its ``#`` lines left out."""
-    text = resources.files("modkit").joinpath("_data", f"words_{lang}.txt").read_text("utf-8")
-    return " ".join(line for line in text.splitlines() if not line.startswith("#"))
-
-
-@functools.cache
-def _known_ranks() -> dict[str, int]:
-    """Each known English or French word with its rank: the better of its ranks in
-    :func:`_lang_ranks` (built on first use)."""
-    en, fr = _lang_ranks()
-    rank = dict(fr)
-    for w, r in en.items():
-        rank[w] = min(r, rank.get(w, r))
-    return rank
-
-
-@functools.cache
-def _common_words() -> dict[tuple[int, str], list[tuple[int, str]]]:
-    """Known English and French words with their rank (see :func:`_known_ranks`), most
-    frequent first, by (length, first letter) and (minus length, last letter), for masks at
-    either end; built on first use."""
-    rank = _known_ranks()
-    shapes: dict[tuple[int, str], list[tuple[int, str]]] = {}
-    for w, r in sorted(rank.items(), key=lambda item: item[1]):
-        if w not in _TARGETS:
-            shapes.setdefault((len(w), w[0]), []).append((r, w))
-            shapes.setdefault((-len(w), w[-1]), []).append((r, w))
-    return shapes
-
-
-def is_common_word(word: str) -> bool:
-    """Whether ``word`` (folded, 3 to 15 letters) is among the common English or French words."""
-    return word in _common_ranks()
 
 
 _MASK_RUN = re.compile(r"[*#%•]+")
@@ -613,8 +755,8 @@ def _masked_word(s: str, lang: str = "") -> Result:
     if any(c.isdigit() or c == "$" for c in s):
         # l33t with the mask (``$h0*ld``): read as letters only into a word that fits
         plain = s.translate(_MASK_LEET)
-        letters = sum(c.isalpha() for c in s)
-        if len(s) < _MIN_GUESSED or letters < 2 or any(c.isdigit() for c in plain):
+        letters = sum(c.isalpha() for c in plain)  # l33t read as letters (``b*1$3``)
+        if len(s) < _MIN_GUESSED or letters < 3 or any(c.isdigit() for c in plain):
             return s, None, None
         found = _restored(plain, lang)
         return (s if found is None else found), None, None
@@ -715,11 +857,16 @@ def _common_fit(s: str, lang: str = "") -> str | None:
         return None
     own = _lang_ranks()[0 if lang == "en" else 1] if lang in ("en", "fr") else None
 
+    # inside words of 4+ letters, vowels hidden and the comment's language first (at an edge, a
+    # mark may be punctuation: ``*it``, ``phones*``)
+    inner = len(s) >= _MIN_GUESSED and s[0] != "*" and s[-1] != "*"
+    other = _OTHER_LANG_INNER if inner else _OTHER_LANG
+
     def key(word: str, rank: int) -> int:
         if own is None:
             return rank
         mine = own.get(word)
-        return rank + _OTHER_LANG if mine is None else mine
+        return rank + other if mine is None else mine
 
     # A word and a mark at its edge (``note*``: a footnote, a pattern) stays, unless the word
     # that fits is more frequent than the word shown (``hat*``: ``hate``).
@@ -735,6 +882,10 @@ def _common_fit(s: str, lang: str = "") -> str | None:
             break  # every other word that fits is rarer than the word shown, or far rarer
         if all(c in (w, "*") for c, w in zip(s, word, strict=True)):
             k = key(word, rank)
+            if inner and any(
+                c == "*" and w not in _MASKED_VOWELS for c, w in zip(s, word, strict=True)
+            ):
+                k += _CONSONANT_HIDDEN  # masks hide vowels: ``b*ise`` is no ``brise``
             if k >= shown:
                 continue
             if best is None or k < best[0]:
@@ -753,7 +904,10 @@ def _common_fit(s: str, lang: str = "") -> str | None:
 
 _DOMINANCE = 2
 _OTHER_LANG = 3000
-_MIN_GUESSED = 4
+_OTHER_LANG_INNER = 1 << 16  # above every rank: the comment's language first (``b*ise``)
+#: Added to the key of a word that an inner mask fits by hiding a consonant (people mask vowels).
+_CONSONANT_HIDDEN = 1 << 20
+_MIN_GUESSED = MIN_GUESSED
 _UNKNOWN = 1 << 30
 
 
@@ -771,15 +925,18 @@ def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None
     """Stage 7 on one word of letters: the new word and (if asked) the source of each letter."""
     runs = [(r.start(), r.end(), r.group(1)) for r in _RUN3.finditer(word)]
     options: list[list[int]] = []
+    voiced = any(c in _VOWELS for c in word)
     for a, b, ch in runs:
-        first = 1 if ch in _VOWELS else 2
+        lone = voiced and ch.isascii() and _lone_consonant(word, a, b)
+        first = 1 if ch in _VOWELS or lone else 2
         options.append([first, 3 - first, 3] if b - a == 3 else [first, 3 - first])
     choices: Iterable[tuple[int, ...]] = [tuple(o[0] for o in options)]
     if len(runs) <= _MAX_RUNS_TRIED:
         choices = itertools.product(*options)
     best: tuple[str, tuple[int, ...] | None] | None = None
     common: tuple[int, str, tuple[int, ...] | None] | None = None
-    rank = _common_ranks()
+    known: tuple[int, str, tuple[int, ...] | None] | None = None
+    rank, longer = _common_ranks(), _known_ranks()
     for choice in choices:
         pieces: list[str] = []
         src: list[int] = []
@@ -800,10 +957,24 @@ def _squeeze_word(word: str, sources: bool) -> tuple[str, tuple[int, ...] | None
         r = rank.get(cand)
         if r is not None and (common is None or r < common[0]):
             common = r, cand, tuple(src) if sources else None
-    if common is not None:  # else the most frequent common word that fits (``freeee``)
-        return common[1], common[2]
+        # the longer lists hold stretched words too (``nooo``): not those
+        r = longer.get(cand) if common is None and _RUN3.search(cand) is None else None
+        if r is not None and (known is None or r < known[0]):
+            known = r, cand, tuple(src) if sources else None
+    # else the most frequent common word that fits (``freeee``), else known word (``ccrever``)
+    found = common or known
+    if found is not None:
+        return found[1], found[2]
     assert best is not None
     return best
+
+
+def _lone_consonant(word: str, a: int, b: int) -> bool:
+    """Whether the run ``word[a:b]`` of one consonant starts the word or touches another
+    consonant (``ccrever``, ``hanndicapes``): where English and French never double one."""
+    if a == 0:
+        return True
+    return word[a - 1] not in _VOWELS or (b < len(word) and word[b] not in _VOWELS)
 
 
 _squeeze_word_cached = functools.lru_cache(maxsize=4096)(_squeeze_word)
