@@ -32,7 +32,7 @@ from _src_common import (  # noqa: E402
     write_jsonl,
 )
 
-from modkit._datasets import dedupe_key  # noqa: E402
+from modkit._datasets import dedupe_key, guess_lang  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 DATASETS = HERE.parent
@@ -100,6 +100,9 @@ def main() -> None:
         print("\n".join(problems), file=sys.stderr)
         sys.exit(1)
     write_jsonl(OUT, rows)
+    for r in rows:
+        if guess_lang(r["text"]) != r["lang"]:
+            print(f"note: {r['id']} guessed not {r['lang']}: {r['text']!r}")
     kinds = Counter((r["lang"], r["kind"]) for r in rows)
     groups = len({r["group"] for r in rows})
     print(f"{len(rows)} rows in {groups} threads; worst Jaccard within {worst_in:.2f}, "
