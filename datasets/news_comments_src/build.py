@@ -1,4 +1,4 @@
-"""Build ``datasets/news_comments.jsonl`` from the hand-written threads in ``fr_*.txt`` and ``en_*.txt``.
+"""Build ``datasets/news_comments.jsonl`` from the hand-written threads in ``fr_*.txt``, ``en_*.txt``.
 
 File format: a line ``=== <article>`` starts one made-up article's comment thread; each following
 non-empty line is one reader comment, prefixed by its kind marker:
@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _src_common import (  # noqa: E402
+from _src_common import (
     exact_duplicates,
     near_duplicates,
     other_rows,
@@ -32,7 +32,7 @@ from _src_common import (  # noqa: E402
     write_jsonl,
 )
 
-from modkit._datasets import dedupe_key, guess_lang  # noqa: E402
+from modkit._datasets import dedupe_key, guess_lang
 
 HERE = Path(__file__).resolve().parent
 DATASETS = HERE.parent
@@ -45,9 +45,21 @@ KINDS = {
 }
 # Domains another part of training already uses for source links: not used here.
 RESERVED = (
-    "lemonde.fr", "lefigaro.fr", "liberation.fr", "francetvinfo.fr", "wikipedia.org", "insee.fr",
-    "legifrance.gouv.fr", "service-public.fr", "bbc.co.uk", "bbc.com", "theguardian.com",
-    "nytimes.com", "reuters.com", "apnews.com", "github.com",
+    "lemonde.fr",
+    "lefigaro.fr",
+    "liberation.fr",
+    "francetvinfo.fr",
+    "wikipedia.org",
+    "insee.fr",
+    "legifrance.gouv.fr",
+    "service-public.fr",
+    "bbc.co.uk",
+    "bbc.com",
+    "theguardian.com",
+    "nytimes.com",
+    "reuters.com",
+    "apnews.com",
+    "github.com",
 )
 URL = re.compile(r"https?://([^/\s]+)")
 
@@ -105,8 +117,10 @@ def main() -> None:
             print(f"note: {r['id']} guessed not {r['lang']}: {r['text']!r}")
     kinds = Counter((r["lang"], r["kind"]) for r in rows)
     groups = len({r["group"] for r in rows})
-    print(f"{len(rows)} rows in {groups} threads; worst Jaccard within {worst_in:.2f}, "
-          f"against other files {worst_out:.2f}")
+    print(
+        f"{len(rows)} rows in {groups} threads; worst Jaccard within {worst_in:.2f}, "
+        f"against other files {worst_out:.2f}"
+    )
     for (lang, kind), c in sorted(kinds.items()):
         print(f"  {lang} {kind}: {c}")
 
