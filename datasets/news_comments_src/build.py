@@ -1,4 +1,4 @@
-"""Build ``datasets/news_comments.jsonl`` from the hand-written threads in ``fr_*.txt``, ``en_*.txt``.
+"""Build ``datasets/news_comments.jsonl`` from the hand-written threads of ``news_comments_src``.
 
 File format: a line ``=== <article>`` starts one made-up article's comment thread; each following
 non-empty line is one reader comment, prefixed by its kind marker:
