@@ -296,6 +296,10 @@ tosser wankers psycho lunatic degenerate subhuman cockroach cockroaches parasite
 ordure ordures raclure pourriture enfoire enfoires connerie conneries chienne garce pouffe
 trainee catin chatte nichons sodomie violeur violeurs racaille racailles minable minables
 pitoyable degueulasse idiote idiotes cassos boloss crevard
+tocard tocards crevure crevures crever creve crevez ducon trouduc enflure enflures fumier fumiers
+charogne charognes vermine salopard salopards bicot bicots bamboula chintok chinetoque niakoue
+youtre lopette lopettes fiotte fiottes tarlouze tarlouzes travelo travelos baltringue pignouf
+blaireau blaireaux plouc ploucs naze nazes guignol guignols mongolien mongoliens
 viagra cialis levitra casino casinos poker bitcoin crypto forex loan loans pharmacy pills
 escort escorts webcam dating bonus lottery jackpot cash money free winner prize
 """

@@ -80,7 +80,6 @@ DEFAULT_CORPUS_WEIGHTS: dict[str, float] = {
     "project": 3.0,
     "ott_deceptive_opinion_spam": 0.15,
     "spamassassin_public_corpus": 0.3,
-    "utkml_twitter_spam": 0.4,
     "davidson_hate_offensive": 0.3,
     "mlma_hate_speech": 0.5,
     "feedback": 4.0,
@@ -90,7 +89,7 @@ DEFAULT_CORPUS_WEIGHTS: dict[str, float] = {
 _CONVERSATION_KINDS = """
     conv_other conv_question conv_reply conv_disagreement conv_greeting conv_joke forum_argument
     forum_joke forum_question forum_rant forum_anecdote forum_answer debate_anecdote
-    debate_opinion debate_reply debate_short
+    debate_opinion debate_reply debate_short news_ham_short news_ham_topic news_ham_link
 """
 
 #: Per-kind multipliers for rows of the project corpus: hard negatives are rare and matter most.
@@ -119,6 +118,9 @@ DEFAULT_KIND_WEIGHTS: dict[str, float] = {
     **dict.fromkeys(_CONVERSATION_KINDS.split(), 2.0),
     # Non-hateful counterparts of hate by reference, and honest questions about identities.
     "ref_counterpart": 2.0,
+    # Flattery followed by promotion weighs like the news-site comments that open the same way, so
+    # the opener ("Bon article, merci !") is not what the spam head reads.
+    "news_spam_flattery": 2.0,
     "identity_question": 2.0,
 }
 
@@ -133,7 +135,7 @@ DEFAULT_C_BY_HEAD: dict[str, float] = {"spam": 1.0}
 DEFAULT_ROW_LIMITS: dict[str, int] = {"en_tweeteval_informal": 40_000}
 
 #: False-positive rate on realistic innocent comments at which a head holds, per head.
-DEFAULT_HOLD_FPR: dict[str, float] = {"spam": 0.006, "identity_attack": 0.005, "threat": 0.005}
+DEFAULT_HOLD_FPR: dict[str, float] = {"spam": 0.003, "identity_attack": 0.005, "threat": 0.005}
 
 
 #: Heads a corpus must not train although its loader maps them. The French hate-speech superset
@@ -143,6 +145,10 @@ DEFAULT_HOLD_FPR: dict[str, float] = {"spam": 0.006, "identity_attack": 0.005, "
 #: negatives.
 DEFAULT_IGNORED_HEADS: dict[str, tuple[str, ...]] = {
     "fr_hate_speech_superset": ("toxicity",),
+    # Its "Spam" is mostly news-headline bots ("8 injured in train accident #news"), so it taught
+    # that news, sports and politics are spam: "Bad news: the plant is closing." scored 0.87 and 10
+    # of 30 ordinary news-site comments were held. Comment spam is promotion, not headlines.
+    "utkml_twitter_spam": ("spam",),
 }
 
 

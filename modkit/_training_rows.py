@@ -69,7 +69,7 @@ NOISY_KINDS: frozenset[str] = frozenset(
 #: Project kinds that are ordinary comments (the hard negatives, written to teach edge cases, are
 #: left out: a site receives few of them, and they would set the threshold).
 _ORDINARY_PROJECT_KIND = re.compile(
-    r"(ham|ham_\w+|conv_\w+|forum_\w+|debate_\w+|casual_(?!toxic)\w+|identity_neutral|"
+    r"(ham|ham_\w+|news_ham_\w+|conv_\w+|forum_\w+|debate_\w+|casual_(?!toxic)\w+|identity_neutral|"
     r"identity_positive|identity_statement|identity_question|"
     r"policy_debate|"
     r"blog_ham_lookalike|review|question)"

@@ -207,11 +207,10 @@ def _held_for_toxicity(mod: modkit.Moderator, texts: list[str]) -> list[tuple[bo
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the shipped model 2026.12.03.6 moves 5 of 509 base comments across the toxicity "
-    "hold threshold (0.481), never by a greeting: toxic comments that score near it move with the "
-    "words that change with the address (a French death wish 0.51 with 'te', 0.48 with 'vous'; "
-    "'tu t'emballes' 0.45, 'vous vous emballez' 0.53; English 'they' variants that also aim the "
-    "insult at absent people: 'the scumbags', 'total losers', 'they're trash')",
+    reason="the shipped model 2026.12.03.7 moves 3 of 509 base comments across the toxicity "
+    "hold threshold (0.479), never by a greeting: comments that score near it move with the words "
+    "that change with the address ('tu t'emballes' 0.46, 'vous vous emballez' 0.55; English 'they' "
+    "variants that also aim the insult at absent people: 'total losers', 'they're trash')",
 )
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_minimal_pairs_keep_the_toxicity_decision(moderator: modkit.Moderator, lang: str) -> None:

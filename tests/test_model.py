@@ -439,6 +439,10 @@ SANITY = [
     ("You are a pathetic idiot, shut up.", "toxicity", True),
     ("Check out my channel for free bitcoin giveaways!!! www.free-btc-now.com", "spam", True),
     ("Cheap viagra and cialis online, no prescription: www.pills-discount.biz", "spam", True),
+    # a news site's readers talk about news: 0.69-0.90 for 2026.12.03.4 (a tweet corpus labelled
+    # news headlines spam)
+    ("Any news about the missing hiker?", "spam", False),
+    ("Is the sports page moving behind the paywall too?", "spam", False),
     # a reader citing a source (a site absent from training's link variants): 0.53 for 2026.12.03.4
     (
         "The full study is here: https://www.thelancet.com/journals/lancet/article/"

@@ -94,6 +94,10 @@ def test_leet_at_word_edges_is_undone(raw: str, expected: str) -> None:
         ("il est b*en", "il est bien"),
         # in a hashtag
         ("#n*ws #w*rld", "#news #world"),
+        # French insults and slurs of the lexicon (words too rare in the permissive corpora's lists)
+        ("quel t*card", "quel tocard"),
+        ("va cr*ver", "va crever"),
+        ("sale b*cot", "sale bicot"),
     ],
 )
 def test_masked_words_are_restored(raw: str, expected: str) -> None:
