@@ -84,6 +84,25 @@ def test_scoped_tokens_fast_equal_the_reference_on_random_texts() -> None:
             assert view.scoped_tokens(norm, stop) == view.scoped_tokens_reference(norm, stop), norm
 
 
+_QUOTE_PIECES = [
+    "pas", "not", "don", "t", "can", "n't", "mais", "que", "idiot", "les", "des", "x", "a",
+    " ", " ", " ", " ", "'", "''", ".", "...", "!!", '"', '"', '"', '."', '"x"', "«", "»", "“",
+    "”", "\u2003",
+]  # fmt: skip
+
+
+def test_scoped_tokens_fast_equal_the_reference_on_texts_full_of_quotations() -> None:
+    import random
+
+    from modkit import _features_view as view
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        norm = "".join(rng.choice(_QUOTE_PIECES) for _ in range(rng.randint(0, 120)))
+        for stop in (view.FUNCTION_WORDS, frozenset()):
+            assert view.scoped_tokens(norm, stop) == view.scoped_tokens_reference(norm, stop), norm
+
+
 @pytest.mark.parametrize(
     "text",
     ["", " ", "ok", "Tu es un idiot, vraiment pas malin !!!", "x" * 5000, "été 🙂 " * 40],
