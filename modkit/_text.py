@@ -332,8 +332,10 @@ def _fold_confusables(src: str) -> str:
     if latin_text is None:
         return out
     mapping: dict[str, str] = {}
-    for word in set(_CONF_WORD.findall(out)):
-        if len(word) > _CACHED_WORD:
+    words = set(_CONF_WORD.findall(out))
+    many = len(words) > _CONF_CACHE_SIZE  # more than the cache holds: it would only cost
+    for word in words:
+        if many or len(word) > _CACHED_WORD:
             mapped = _confusable_word(word, latin_text)
         else:
             mapped = _confusable_word_cached(word, latin_text)
@@ -341,13 +343,9 @@ def _fold_confusables(src: str) -> str:
             mapping[word] = mapped
     if not mapping:
         return out
-    get = mapping.get
-
-    def replace(m: re.Match[str]) -> str:
-        word = m.group()
-        return get(word, word)
-
-    return _CONF_WORD.sub(replace, out)
+    parts = _CONF_WORD_SPLIT.split(out)  # text, word, text, ..., text
+    parts[1::2] = map(mapping.get, parts[1::2], parts[1::2])
+    return "".join(parts)
 
 
 def find_links(text: str, /) -> list[tuple[int, int]]:
@@ -532,6 +530,7 @@ _CONF_UPPER_LOWER = str.maketrans({**{k: k.casefold() for k in CONF_UPPER}, **_C
 _CONF_CLASS = "".join(sorted({*CONF_LOWER, *CONF_UPPER}))
 _CONF_ANY = re.compile(f"[{_CONF_CLASS}]")
 _CONF_WORD = re.compile(rf"(?<![^\W_])[^\W_]*?[{_CONF_CLASS}][^\W_]*+")
+_CONF_WORD_SPLIT = re.compile(f"({_CONF_WORD.pattern})")
 _LATIN_LETTER = re.compile(r"[a-z\u00df-\u024f\u1e00-\u1eff]")
 _FOREIGN_RANGES = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u13a0-\u13ff\uab70-\uabbf"
 _FOREIGN_UNAMBIGUOUS = re.compile(f"(?![{_CONF_CLASS}])[{_FOREIGN_RANGES}]")
@@ -574,7 +573,8 @@ def _confusable_word(word: str, latin_text: bool) -> str:
 
 
 _CACHED_WORD = CACHED_WORD
-_confusable_word_cached = functools.lru_cache(maxsize=4096)(_confusable_word)
+_CONF_CACHE_SIZE = 4096
+_confusable_word_cached = functools.lru_cache(maxsize=_CONF_CACHE_SIZE)(_confusable_word)
 
 
 # --- 3. links, emails, phones -----------------------------------------------------------------
