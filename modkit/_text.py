@@ -371,23 +371,22 @@ def find_links(text: str, /) -> list[tuple[int, int]]:
 
 def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[int, int]]) -> str:
     """Run ``_STAGES[start:_LINK_STAGES_END]`` with offsets, recording links, on ``text`` (the
-    fast path's text before stage ``start``); return the text after them.
-
-    When the stages before ``start`` left stages 1-2's output as it was (the same object), its
-    offsets are stage 1's; otherwise every stage runs again with offsets, from that output.
-    """
+    fast path's text before stage ``start``; if it is not stages 1-2's output as it was, every
+    stage runs again from that output); return the text after them. A stage's offsets are made
+    only if a later link stage runs."""
     offs = _fold_offsets(src)  # stage 2 keeps stage 1's offsets
     if text is not folded:
         text, start = folded, 0
-    last = _LINK_STAGES_END - 1
-    for i in range(start, _LINK_STAGES_END):
-        stage = _STAGES[i]
+    pending: list[tuple[list[_Edit], str]] = []  # (edits, text before them) since ``offs``
+    for stage in _STAGES[start:_LINK_STAGES_END]:
         if not stage.hint(text):
             continue
-        found = links if stage.links else None
-        if i == last:  # the offsets after the last link stage are not needed
-            return _apply_links(stage.edits(text), text, offs, found)
-        text, offs = _apply_full(stage.edits(text), text, offs, found)
+        while stage.links and pending:  # the offsets of the stages since ``offs``, now needed
+            edits, before = pending.pop(0)
+            offs = _apply_full(edits, before, offs, None)[1]
+        edits = list(stage.edits(text))
+        pending.append((edits, text))
+        text = _apply_links(edits, text, offs, links if stage.links else None)
     return text
 
 
