@@ -241,15 +241,23 @@ def _scoped_quoted(
     words: list[str] = []
     ends: list[bool] = []
     inside: list[bool] = []  # the word is in a piece that overlaps a quotation
+    runs = _PUNCTUATION_RUN.search(norm) is not None  # else each piece is one word
+    spaced = norm.replace("'", " ")
     done = 0
     for start, end in [*_quote_regions(norm, quoted), (len(norm), len(norm))]:
         for flag, a, b in ((False, done, start), (True, start, end)):
             if a < b:
-                part_words, part_ends = _words_and_ends(norm[a:b])
+                if runs:
+                    part_words, part_ends = _words_and_ends(norm[a:b])
+                    ends += part_ends
+                else:
+                    part_words = spaced[a:b].split()
                 words += part_words
-                ends += part_ends
                 inside += [flag] * len(part_words)
         done = end
+    if not runs:  # the pieces, as words
+        ends = [piece[-1] in _CLAUSE_END_CHARS for piece in words]
+        words = list(map(str.strip, words, repeat(_EDGE_PUNCTUATION)))
     if "" in words:
         kept = [i for i, word in enumerate(words) if word]
         inside = [inside[i] for i in kept]
