@@ -923,6 +923,7 @@ def _markup_hint(text: str) -> bool:
 
 _DOT_LETTER = re.compile(r"\.(?<=[^\W_$]\.)[^\W\d_]|\.(?<=[\w$*]\.)[^\W_]{2}")
 _BRACKET_DOT = re.compile(r"[\[({<] ?\. ?[\])}>]")
+_DOT_WORD = re.compile(r"[ \[({<](?:dot|point)")  # where ``_DOT`` may read a word as a dot
 
 
 def _url_hint(text: str) -> bool:
@@ -934,7 +935,7 @@ def _url_hint(text: str) -> bool:
         )
     ):
         return True
-    return "//" in text or "/ /" in text or "w w w" in text or "dot" in text or "point" in text
+    return "//" in text or "/ /" in text or "w w w" in text or _DOT_WORD.search(text) is not None
 
 
 # Where ``_AT`` can match without "@" or "arobase": "at" as a word or in brackets.
