@@ -285,13 +285,14 @@ def analyse_folded(text: str, folded: str | None, /) -> Analysis:
     rest: Sequence[_Stage] = ()
     deferred = False
     for i, stage in enumerate(_STAGES):
-        if i < _LINK_STAGES_END and stage.links and stage.hint(out) and not deferred:
-            if _MARKUP_LINK.search(src) is not None:
-                deferred = True  # links on first use, if ever
-            else:
+        if i < _LINK_STAGES_END and stage.links and not deferred:
+            if not stage.hint(out):
+                continue  # as fast() would, without asking the hint again
+            if _MARKUP_LINK.search(src) is None:
                 out = _links_from(i, out, src, folded, spans)
                 rest = _STAGES[_LINK_STAGES_END:]
                 break
+            deferred = True  # links on first use, if ever
         out = stage.fast(out)
     for stage in rest:
         out = stage.fast(out)
@@ -365,15 +366,14 @@ def find_links(text: str, /) -> list[tuple[int, int]]:
             links: list[tuple[int, int]] = []
             _links_from(i, out, src, folded, links)
             return sorted(set(links))
-        out = stage.fast(out)
+        out = out if stage.links else stage.fast(out)  # a link stage's hint said no already
     return []  # no link stage ran: the offset path would find none either
 
 
 def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[int, int]]) -> str:
-    """Run ``_STAGES[start:_LINK_STAGES_END]`` with offsets, recording links, on ``text`` (the
-    fast path's text before stage ``start``; if it is not stages 1-2's output as it was, every
-    stage runs again from that output); return the text after them. A stage's offsets are made
-    only if a later link stage runs."""
+    """Run ``_STAGES[start:_LINK_STAGES_END]`` with offsets, recording links, on ``text`` (the fast
+    path's text before stage ``start``; if not stages 1-2's output as it was, all run again from
+    that output); return the text after them. Offsets are made only for a later link stage."""
     offs = _fold_offsets(src)  # stage 2 keeps stage 1's offsets
     if text is not folded:
         text, start = folded, 0
