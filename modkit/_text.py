@@ -371,9 +371,8 @@ def find_links(text: str, /) -> list[tuple[int, int]]:
 
 
 def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[int, int]]) -> str:
-    """Run ``_STAGES[start:_LINK_STAGES_END]`` with offsets, recording links, on ``text`` (the fast
-    path's text before stage ``start``; if not stages 1-2's output as it was, all run again from
-    that output); return the text after them. Offsets are made only for a later link stage."""
+    """Run the link stages from ``start`` on ``text`` (the fast path's text before it; from stage 0
+    on stages 1-2's output if that was changed), recording links; offsets only for link stages."""
     offs = _fold_offsets(src)  # stage 2 keeps stage 1's offsets
     if text is not folded:
         text, start = folded, 0
@@ -382,8 +381,7 @@ def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[
         if not stage.hint(text):
             continue
         while stage.links and pending:  # the offsets of the stages since ``offs``, now needed
-            edits, before = pending.pop(0)
-            offs = _apply_full(edits, before, offs, None)[1]
+            offs = _apply_full(*pending.pop(0), offs, None)[1]
         edits = list(stage.edits(text))
         pending.append((edits, text))
         text = _apply_links(edits, text, offs, links if stage.links else None)
@@ -935,7 +933,9 @@ def _url_hint(text: str) -> bool:
         )
     ):
         return True
-    return "//" in text or "/ /" in text or "w w w" in text or _DOT_WORD.search(text) is not None
+    if "//" in text or "/ /" in text or "w w w" in text:
+        return True
+    return ("dot" in text or "point" in text) and _DOT_WORD.search(text) is not None
 
 
 # Where ``_AT`` can match without "@" or "arobase": "at" as a word or in brackets.
