@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from itertools import filterfalse, repeat
+from itertools import compress, filterfalse, repeat
 
 import numpy as np
 
@@ -169,9 +169,8 @@ def _scoped(norm: str, stop_words: Collection[str]) -> tuple[list[str], list[str
             for m in _QUOTED_SPAN.finditer(norm)
             if len(m.group(1).split()) >= _QUOTE_MIN_WORDS
         ]
-        if quoted:  # rare: read one piece at a time
-            words = _scoped_pieces(norm, quoted, stop_words)
-            return words, [w.lstrip(_MARKS) for w in words]
+        if quoted:
+            return _scoped_quoted(norm, quoted, stop_words)
     if _PUNCTUATION_RUN.search(norm) is None:
         pieces = norm.replace("'", " ").split()
         words = list(map(str.strip, pieces, repeat(_EDGE_PUNCTUATION)))
@@ -211,6 +210,72 @@ def _words_and_ends(text: str) -> tuple[list[str], list[bool]]:
     return words, ends
 
 
+def _quote_regions(norm: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of ``norm`` covering exactly the pieces (:data:`_PIECE`) that overlap a quotation
+    of ``quoted`` (sorted, disjoint), merged where they share a piece."""
+    size = len(norm)
+    backwards = norm[::-1]
+    regions: list[tuple[int, int]] = []
+    for first, stop in quoted:
+        start, end = first, stop
+        back = size - 1 - first  # ``norm[first]`` in ``backwards``
+        piece = _PIECE.match(backwards, back)  # the piece holding ``first``, read backwards
+        if piece is not None:
+            start = first + 1 - (piece.end() - back)
+        piece = _PIECE.match(norm, stop - 1)  # the piece holding ``stop - 1``
+        if piece is not None:
+            end = piece.end()
+        if regions and start < regions[-1][1]:  # they share a piece
+            last_start, last_end = regions.pop()
+            start, end = last_start, max(end, last_end)
+        regions.append((start, end))
+    return regions
+
+
+def _scoped_quoted(
+    norm: str, quoted: Sequence[tuple[int, int]], stop_words: Collection[str]
+) -> tuple[list[str], list[str]]:
+    """:func:`_scoped` of a text with quotations (spans of their insides in ``quoted``): what
+    :func:`_scoped_pieces` gives, the text split with string methods between the quotations, and
+    only the quoted words and those after a negation read one by one."""
+    words: list[str] = []
+    ends: list[bool] = []
+    inside: list[bool] = []  # the word is in a piece that overlaps a quotation
+    runs = _PUNCTUATION_RUN.search(norm) is not None  # else each piece is one word
+    spaced = norm.replace("'", " ")
+    done = 0
+    for start, end in [*_quote_regions(norm, quoted), (len(norm), len(norm))]:
+        for flag, a, b in ((False, done, start), (True, start, end)):
+            if a < b:
+                if runs:
+                    part_words, part_ends = _words_and_ends(norm[a:b])
+                    ends += part_ends
+                else:
+                    part_words = spaced[a:b].split()
+                words += part_words
+                inside += [flag] * len(part_words)
+        done = end
+    if not runs:  # the pieces, as words
+        ends = [piece[-1] in _CLAUSE_END_CHARS for piece in words]
+        words = list(map(str.strip, words, repeat(_EDGE_PUNCTUATION)))
+    if "" in words:
+        kept = [i for i, word in enumerate(words) if word]
+        inside = [inside[i] for i in kept]
+        words, ends = _compact(words, ends)
+    unmarked = list(words)
+    cues = [i for i, word in enumerate(unmarked) if word in _CUE_WORDS]
+    _mark_negated(words, ends, cues, stop_words, inside)
+    for i in compress(range(len(words)), inside):
+        word = unmarked[i]
+        if not (
+            word in stop_words
+            or word in _NEGATIONS
+            or (word == "t" and i and unmarked[i - 1] in _NT_STEMS)
+        ):
+            words[i] = QUOTED + word
+    return words, unmarked
+
+
 def _compact(words: list[str], ends: list[bool]) -> tuple[list[str], list[bool]]:
     """``words`` without the empty ones; the end of a clause after one moves to the word
     before."""
@@ -228,13 +293,18 @@ def _compact(words: list[str], ends: list[bool]) -> tuple[list[str], list[bool]]
 
 
 def _mark_negated(
-    words: list[str], ends: Sequence[bool], cues: Sequence[int], stop_words: Collection[str]
+    words: list[str],
+    ends: Sequence[bool],
+    cues: Sequence[int],
+    stop_words: Collection[str],
+    inside: Sequence[bool] = (),
 ) -> None:
     """Prefix with :data:`NEGATED`, in place, the words in the scope of a negation.
 
     ``ends[i]``: a clause ends after word ``i``; ``cues``: the indices of the words that may open
     a scope (:data:`_CUE_WORDS`), ascending. Out of every scope the state is reset, so the words
-    between scopes need not be read.
+    between scopes need not be read. ``inside[i]`` (when given): word ``i`` is quoted, so it is
+    neither marked nor counted in the scope.
     """
     size = len(words)
     done = 0  # words before this index are settled
@@ -251,7 +321,7 @@ def _mark_negated(
                 negation_left and word in _NOT_NEGATION and previous in _NEGATIONS
             ):
                 negation_left = 0
-            if negation_left and not cue and word not in stop_words:
+            if negation_left and not cue and word not in stop_words and not (inside and inside[i]):
                 words[i] = NEGATED + word
                 negation_left -= 1
             if cue:

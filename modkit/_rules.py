@@ -8,8 +8,9 @@ url, email, ip and user agent), flood and duplicate checks, trusted authors, clo
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
@@ -17,8 +18,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from modkit._decision import Action
 from modkit._store import History
-from modkit._text import fold, fold_map, normalize, normalize_text
-from modkit._text_share import cached_analysis, cached_fold
+from modkit._text import fold, fold_map, normalize_text
+from modkit._text_share import cached_analysis, cached_fold, cached_normalized
 from modkit._text_words import is_common_word
 
 if TYPE_CHECKING:
@@ -111,18 +112,46 @@ class _Entries:
     def spans(
         self, text: str, words: frozenset[str] | None = None
     ) -> Iterator[tuple[str, int, int]]:
-        """Yield ``(entry, start, end)`` for keys found in ``text``: single words first."""
-        if self._tokens and not self._tokens.isdisjoint(
-            _WORD.findall(text) if words is None else words
-        ):
-            for m in _WORD.finditer(text):
-                if m.group() in self._tokens:
-                    yield self.keys[m.group()], m.start(), m.end()
+        """Yield ``(entry, start, end)`` for keys found in ``text``, in order: single words
+        first (in a long text, only the first occurrence of each)."""
+        if self._tokens:
+            present = self._tokens.intersection(_WORD.findall(text) if words is None else words)
+            if present:
+                yield from self._token_spans(text, present)
         if self._pattern is not None and (
             not self._literals or any(lit in text for lit in self._literals)
         ):
             for m in self._pattern.finditer(text):
                 yield self.keys[" ".join(m.group().split())], m.start(), m.end()
+
+    def _token_spans(self, text: str, present: Set[str]) -> Iterator[tuple[str, int, int]]:
+        """The single-word keys of ``text`` (``present``: those among its words) as
+        :meth:`spans` yields them. In a long text with few of them, only the first occurrence of
+        each, found by one search each (callers keep no other): reading every word in Python
+        costs milliseconds on a text at the length limit.
+        """
+        if len(text) <= _SHORT_TEXT or len(present) > _MAX_SEARCHES:
+            for m in _WORD.finditer(text):
+                if m.group() in self._tokens:
+                    yield self.keys[m.group()], m.start(), m.end()
+            return
+        first = []
+        for token in present:
+            found = _whole_word(token).search(text)
+            if found is not None:
+                first.append((found.start(), found.end(), token))
+        for start, end, token in sorted(first):
+            yield self.keys[token], start, end
+
+
+_SHORT_TEXT = 2000  # characters: a text this short is read word by word
+_MAX_SEARCHES = 32  # single-word keys searched one by one in a longer text, at most
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """A pattern finding ``word`` (letters, digits, ``_``) where it is a whole word."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 class WordMatcher:
@@ -199,7 +228,7 @@ class WordMatcher:
                 norm, norm_words = normalized, normalized_words
             more = _first_spans(self._normalized, norm, norm_words, skip=found)
             if more:
-                full = normalize(text)  # the offsets, only on a hit
+                full = cached_normalized(text)  # the offsets, only on a hit
                 if full.text != norm:  # a ``normalized`` that was not normalize_text(text)
                     more = _first_spans(self._normalized, full.text, None, skip=found)
                 hits += [WordHit(e, *full.original_span(a, b)) for e, (a, b) in more.items()]

@@ -285,13 +285,14 @@ def analyse_folded(text: str, folded: str | None, /) -> Analysis:
     rest: Sequence[_Stage] = ()
     deferred = False
     for i, stage in enumerate(_STAGES):
-        if i < _LINK_STAGES_END and stage.links and stage.hint(out) and not deferred:
-            if _MARKUP_LINK.search(src) is not None:
-                deferred = True  # links on first use, if ever
-            else:
+        if i < _LINK_STAGES_END and stage.links and not deferred:
+            if not stage.hint(out):
+                continue  # as fast() would, without asking the hint again
+            if _MARKUP_LINK.search(src) is None:
                 out = _links_from(i, out, src, folded, spans)
                 rest = _STAGES[_LINK_STAGES_END:]
                 break
+            deferred = True  # links on first use, if ever
         out = stage.fast(out)
     for stage in rest:
         out = stage.fast(out)
@@ -332,8 +333,10 @@ def _fold_confusables(src: str) -> str:
     if latin_text is None:
         return out
     mapping: dict[str, str] = {}
-    for word in set(_CONF_WORD.findall(out)):
-        if len(word) > _CACHED_WORD:
+    words = set(_CONF_WORD.findall(out))
+    many = len(words) > _CONF_CACHE_SIZE  # more than the cache holds: it would only cost
+    for word in words:
+        if many or len(word) > _CACHED_WORD:
             mapped = _confusable_word(word, latin_text)
         else:
             mapped = _confusable_word_cached(word, latin_text)
@@ -341,13 +344,9 @@ def _fold_confusables(src: str) -> str:
             mapping[word] = mapped
     if not mapping:
         return out
-    get = mapping.get
-
-    def replace(m: re.Match[str]) -> str:
-        word = m.group()
-        return get(word, word)
-
-    return _CONF_WORD.sub(replace, out)
+    parts = _CONF_WORD_SPLIT.split(out)  # text, word, text, ..., text
+    parts[1::2] = map(mapping.get, parts[1::2], parts[1::2])
+    return "".join(parts)
 
 
 def find_links(text: str, /) -> list[tuple[int, int]]:
@@ -367,29 +366,25 @@ def find_links(text: str, /) -> list[tuple[int, int]]:
             links: list[tuple[int, int]] = []
             _links_from(i, out, src, folded, links)
             return sorted(set(links))
-        out = stage.fast(out)
+        out = out if stage.links else stage.fast(out)  # a link stage's hint said no already
     return []  # no link stage ran: the offset path would find none either
 
 
 def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[int, int]]) -> str:
-    """Run ``_STAGES[start:_LINK_STAGES_END]`` with offsets, recording links, on ``text`` (the
-    fast path's text before stage ``start``); return the text after them.
-
-    When the stages before ``start`` left stages 1-2's output as it was (the same object), its
-    offsets are stage 1's; otherwise every stage runs again with offsets, from that output.
-    """
+    """Run the link stages from ``start`` on ``text`` (the fast path's text before it; from stage 0
+    on stages 1-2's output if that was changed), recording links; offsets only for link stages."""
     offs = _fold_offsets(src)  # stage 2 keeps stage 1's offsets
     if text is not folded:
         text, start = folded, 0
-    last = _LINK_STAGES_END - 1
-    for i in range(start, _LINK_STAGES_END):
-        stage = _STAGES[i]
+    pending: list[tuple[list[_Edit], str]] = []  # (edits, text before them) since ``offs``
+    for stage in _STAGES[start:_LINK_STAGES_END]:
         if not stage.hint(text):
             continue
-        found = links if stage.links else None
-        if i == last:  # the offsets after the last link stage are not needed
-            return _apply_links(stage.edits(text), text, offs, found)
-        text, offs = _apply_full(stage.edits(text), text, offs, found)
+        while stage.links and pending:  # the offsets of the stages since ``offs``, now needed
+            offs = _apply_full(*pending.pop(0), offs, None)[1]
+        edits = list(stage.edits(text))
+        pending.append((edits, text))
+        text = _apply_links(edits, text, offs, links if stage.links else None)
     return text
 
 
@@ -532,6 +527,7 @@ _CONF_UPPER_LOWER = str.maketrans({**{k: k.casefold() for k in CONF_UPPER}, **_C
 _CONF_CLASS = "".join(sorted({*CONF_LOWER, *CONF_UPPER}))
 _CONF_ANY = re.compile(f"[{_CONF_CLASS}]")
 _CONF_WORD = re.compile(rf"(?<![^\W_])[^\W_]*?[{_CONF_CLASS}][^\W_]*+")
+_CONF_WORD_SPLIT = re.compile(f"({_CONF_WORD.pattern})")
 _LATIN_LETTER = re.compile(r"[a-z\u00df-\u024f\u1e00-\u1eff]")
 _FOREIGN_RANGES = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u13a0-\u13ff\uab70-\uabbf"
 _FOREIGN_UNAMBIGUOUS = re.compile(f"(?![{_CONF_CLASS}])[{_FOREIGN_RANGES}]")
@@ -574,7 +570,8 @@ def _confusable_word(word: str, latin_text: bool) -> str:
 
 
 _CACHED_WORD = CACHED_WORD
-_confusable_word_cached = functools.lru_cache(maxsize=4096)(_confusable_word)
+_CONF_CACHE_SIZE = 4096
+_confusable_word_cached = functools.lru_cache(maxsize=_CONF_CACHE_SIZE)(_confusable_word)
 
 
 # --- 3. links, emails, phones -----------------------------------------------------------------
@@ -924,6 +921,7 @@ def _markup_hint(text: str) -> bool:
 
 _DOT_LETTER = re.compile(r"\.(?<=[^\W_$]\.)[^\W\d_]|\.(?<=[\w$*]\.)[^\W_]{2}")
 _BRACKET_DOT = re.compile(r"[\[({<] ?\. ?[\])}>]")
+_DOT_WORD = re.compile(r"[ \[({<](?:dot|point)")  # where ``_DOT`` may read a word as a dot
 
 
 def _url_hint(text: str) -> bool:
@@ -935,7 +933,9 @@ def _url_hint(text: str) -> bool:
         )
     ):
         return True
-    return "//" in text or "/ /" in text or "w w w" in text or "dot" in text or "point" in text
+    if "//" in text or "/ /" in text or "w w w" in text:
+        return True
+    return ("dot" in text or "point" in text) and _DOT_WORD.search(text) is not None
 
 
 # Where ``_AT`` can match without "@" or "arobase": "at" as a word or in brackets.

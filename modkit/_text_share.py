@@ -5,7 +5,8 @@ Within :func:`shared_analyses` (the Moderator opens one around each ``check`` an
 normalised text (:func:`scoring_text`), the link rule the links (:func:`shared_links`) and the word
 rules the normalised text of each field from it.
 The text's fold (:func:`cached_fold`, for duplicate fingerprints and word lists) is made once too,
-and the analysis starts from it. Outside such a block nothing is cached. The caches live in
+and the analysis starts from it, as are the offsets of its normalisation (:func:`cached_normalized`)
+when both word lists find an entry. Outside such a block nothing is cached. The caches live in
 context variables: each thread or task has its own, and they end with the block (no unbounded
 growth).
 """
@@ -17,12 +18,22 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from modkit import _text
-from modkit._text import Analysis
+from modkit._text import Analysis, Normalized
 
-__all__ = ["cached_analysis", "cached_fold", "scoring_text", "shared_analyses", "shared_links"]
+__all__ = [
+    "cached_analysis",
+    "cached_fold",
+    "cached_normalized",
+    "scoring_text",
+    "shared_analyses",
+    "shared_links",
+]
 
 _SHARED: ContextVar[dict[str, Analysis] | None] = ContextVar("modkit_text_shared", default=None)
 _FOLDS: ContextVar[dict[str, str] | None] = ContextVar("modkit_text_folds", default=None)
+_NORMALIZED: ContextVar[dict[str, Normalized] | None] = ContextVar(
+    "modkit_text_normalized", default=None
+)
 
 
 @contextmanager
@@ -31,9 +42,11 @@ def shared_analyses() -> Iterator[None]:
     thread or task): the scorer and the rules of one check share one normalisation."""
     token = _SHARED.set({})
     folds = _FOLDS.set({})
+    normalized = _NORMALIZED.set({})
     try:
         yield
     finally:
+        _NORMALIZED.reset(normalized)
         _FOLDS.reset(folds)
         _SHARED.reset(token)
 
@@ -50,6 +63,21 @@ def cached_fold(text: str, /) -> str:
     found = cache.get(text)
     if found is None:
         found = cache[text] = _text.fold(text)
+    return found
+
+
+def cached_normalized(text: str, /) -> Normalized:
+    """``normalize(text)``, computed once per distinct text inside :func:`shared_analyses`.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+    """
+    cache = _NORMALIZED.get()
+    if cache is None or not isinstance(text, str):
+        return _text.normalize(text)
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = _text.normalize(text)
     return found
 
 

@@ -84,6 +84,25 @@ def test_scoped_tokens_fast_equal_the_reference_on_random_texts() -> None:
             assert view.scoped_tokens(norm, stop) == view.scoped_tokens_reference(norm, stop), norm
 
 
+_QUOTE_PIECES = [
+    "pas", "not", "don", "t", "can", "n't", "mais", "que", "idiot", "les", "des", "x", "a",
+    " ", " ", " ", " ", "'", "''", ".", "...", "!!", '"', '"', '"', '."', '"x"', "«", "»", "“",
+    "”", "\u2003",
+]  # fmt: skip
+
+
+def test_scoped_tokens_fast_equal_the_reference_on_texts_full_of_quotations() -> None:
+    import random
+
+    from modkit import _features_view as view
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        norm = "".join(rng.choice(_QUOTE_PIECES) for _ in range(rng.randint(0, 120)))
+        for stop in (view.FUNCTION_WORDS, frozenset()):
+            assert view.scoped_tokens(norm, stop) == view.scoped_tokens_reference(norm, stop), norm
+
+
 @pytest.mark.parametrize(
     "text",
     ["", " ", "ok", "Tu es un idiot, vraiment pas malin !!!", "x" * 5000, "été 🙂 " * 40],
@@ -135,3 +154,26 @@ def test_shape_values_of_ascii_text_count_letters_as_str_methods_do(raw: str) ->
     head = raw[:MAX_CHARGRAM_CHARS]
     letters, upper = sum(map(str.isalpha, head)), sum(map(str.isupper, head))
     assert shape_values(raw, raw)["caps"] == (upper / letters if letters >= 8 else 0.0)
+
+
+def test_word_lists_find_the_same_in_long_texts_by_search_as_word_by_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import random
+
+    from modkit import _rules
+
+    rng = random.Random(3)
+    vocab = ["mot1", "mot12", "con", "idiot", "cons", "x_y", "été", "casino", "free", "money"]
+    vocab += ["a", "b", "mot", "1", "_", "-", ".", " ", " ", " ", "\n", "free money"]
+    entries = ["mot1", "con", "idiot", "x_y", "ete", "casino", "free money", "a", "1"]
+    matchers = [_rules.WordMatcher(entries), _rules.WordMatcher(entries, whole_words=False)]
+    for _ in range(300):
+        text = "".join(rng.choice(vocab) for _ in range(rng.randint(0, 2500)))
+        for matcher in matchers:
+            found = []
+            for short, searches in ((10**9, 0), (0, 10**9)):  # word by word, then searched
+                monkeypatch.setattr(_rules, "_SHORT_TEXT", short)
+                monkeypatch.setattr(_rules, "_MAX_SEARCHES", searches)
+                found.append((matcher.search(text), matcher.find(_rules.fold(text))))
+            assert found[0] == found[1]
