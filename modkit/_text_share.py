@@ -13,9 +13,10 @@ growth).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypeVar
 
 from modkit import _text
 from modkit._text import Analysis, Normalized
@@ -28,6 +29,8 @@ __all__ = [
     "shared_analyses",
     "shared_links",
 ]
+
+_T = TypeVar("_T")
 
 _SHARED: ContextVar[dict[str, Analysis] | None] = ContextVar("modkit_text_shared", default=None)
 _FOLDS: ContextVar[dict[str, str] | None] = ContextVar("modkit_text_folds", default=None)
@@ -57,13 +60,7 @@ def cached_fold(text: str, /) -> str:
     Raises:
         TypeError: if ``text`` is not a ``str``.
     """
-    cache = _FOLDS.get()
-    if cache is None or not isinstance(text, str):
-        return _text.fold(text)
-    found = cache.get(text)
-    if found is None:
-        found = cache[text] = _text.fold(text)
-    return found
+    return _once(_FOLDS, _text.fold, text)
 
 
 def cached_normalized(text: str, /) -> Normalized:
@@ -72,12 +69,17 @@ def cached_normalized(text: str, /) -> Normalized:
     Raises:
         TypeError: if ``text`` is not a ``str``.
     """
-    cache = _NORMALIZED.get()
+    return _once(_NORMALIZED, _text.normalize, text)
+
+
+def _once(var: ContextVar[dict[str, _T] | None], compute: Callable[[str], _T], text: str) -> _T:
+    """``compute(text)`` from ``var``'s cache when a block is open (computed once), else fresh."""
+    cache = var.get()
     if cache is None or not isinstance(text, str):
-        return _text.normalize(text)
+        return compute(text)
     found = cache.get(text)
     if found is None:
-        found = cache[text] = _text.normalize(text)
+        found = cache[text] = compute(text)
     return found
 
 
