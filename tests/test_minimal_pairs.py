@@ -207,7 +207,7 @@ def _held_for_toxicity(mod: modkit.Moderator, texts: list[str]) -> list[tuple[bo
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the shipped model 2026.12.03.7 moves 3 of 509 base comments across the toxicity "
+    reason="the shipped model 2026.12.03.8 moves 3 of 509 base comments across the toxicity "
     "hold threshold (0.479), never by a greeting: comments that score near it move with the words "
     "that change with the address ('tu t'emballes' 0.46, 'vous vous emballez' 0.55; English 'they' "
     "variants that also aim the insult at absent people: 'total losers', 'they're trash')",

@@ -210,3 +210,36 @@ def test_link_variants_add_one_ordinary_link_to_clean_presumed_ham() -> None:
     assert [v.text for v in variants] == [
         v.text for v in link_variants(clean + english + noisy + gold + spam, 1, 0.2)
     ]
+
+
+def test_thresholds_take_each_heads_own_false_positive_rates() -> None:
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from modkit._training import TrainConfig, _thresholds
+
+    n = 2000  # innocent presumed ham per language, scores 0.0 ... 0.9995, plus 20 positives
+    rows = [
+        _row(f"ham {lang} {i}", lang=lang, weak=True) for lang in ("fr", "en") for i in range(n)
+    ] + [_row(f"pos {i}", labels={"spam": 1, "toxicity": 1}) for i in range(20)]
+    ham = np.arange(n) / n
+    column = np.concatenate([ham, ham, np.ones(20)])
+    model = SimpleNamespace(
+        heads=["spam", "toxicity"],
+        probabilities=lambda _x: np.stack([column, column], axis=1),
+    )
+    config = TrainConfig(
+        hold_fpr=0.05,
+        hold_fpr_by_head={"spam": 0.02},
+        reject_fpr=0.01,
+        reject_fpr_by_head={"spam": 0.004},
+    )
+    out, how = _thresholds(model, None, rows, config)  # type: ignore[arg-type]
+    # exactly that share of each language's ham lies above each threshold (0.9795: 41 of 2,000
+    # scores from 0.9795 up, 40 above it)
+    assert out["spam"] == {"hold": 0.9795, "reject": 0.9955}
+    assert out["toxicity"] == {"hold": 0.9495, "reject": 0.9895}
+    assert (how["spam"]["hold_fpr"], how["spam"]["reject_fpr"]) == (0.02, 0.004)
+    assert (how["toxicity"]["hold_fpr"], how["toxicity"]["reject_fpr"]) == (0.05, 0.01)
+    assert how["spam"]["source"] == "realistic"
