@@ -58,9 +58,10 @@ _SCREEN_WORDS_TEXT = """
 """
 SCREEN_WORDS: frozenset[str] = frozenset(_SCREEN_WORDS_TEXT.split())
 
-#: Corpora whose innocent rows look like the comments a site receives; hold thresholds are set on
-#: these (and on presumed ham of a clean kind), never on benchmark ham.
-_REALISTIC_CORPORA = frozenset({"project", "feedback", "fr_social_comments_selfannotated"})
+#: Public corpora of hand-labelled real comments: their innocent rows set hold thresholds, as do
+#: the project's ordinary comments, presumed ham of a clean kind and any corpus no loader knows (a
+#: site's own file, moderators' feedback), never benchmark ham.
+_REAL_COMMENT_CORPORA = frozenset({"fr_social_comments_selfannotated"})
 #: Kinds of presumed ham too noisy to set a threshold on: HatEval's not-hate, angry or negative
 #: tweets hold insults the screen misses (measured: 8 to 12 % of them score as toxic).
 NOISY_KINDS: frozenset[str] = frozenset(
@@ -135,13 +136,9 @@ def is_realistic_ham(row: Row, head: str) -> bool:
         return False
     if row.weak:
         return row.kind not in NOISY_KINDS
-    if row.corpus not in LOADERS and row.corpus != "project":
-        return True
-    if row.corpus not in _REALISTIC_CORPORA:
-        return False
-    if row.corpus != "project" or row.kind is None:
-        return True
-    return _ORDINARY_PROJECT_KIND.fullmatch(row.kind) is not None
+    if row.corpus == "project":
+        return row.kind is None or _ORDINARY_PROJECT_KIND.fullmatch(row.kind) is not None
+    return row.corpus not in LOADERS or row.corpus in _REAL_COMMENT_CORPORA
 
 
 # -- address variants --------------------------------------------------------------------------
