@@ -94,8 +94,10 @@ FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 # corpora hold them more often on toxic rows (French Wikipedia talk translated into an
 # argumentative register, hate statements such as "on devrait les ..."), so as features they
 # taught "argues like an essay" as toxicity ("Alors on devrait faire comme ça ainsi que les autres
-# pays." scored 0.96). Training leaves them out as it leaves out the function words. Negations
-# stay features: they carry meaning, and the scoped view reads them.
+# pays." scored 0.96). Interjections and politeness markers are the same register cue ("Eh
+# ouais, tu vas faire quoi" was held on "ouais" and "eh"; "Please" alone scored 0.95 spam).
+# Training leaves them out as it leaves out the function words. Negations stay features: they
+# carry meaning, and the scoped view reads them.
 _DISCOURSE_WORDS_TEXT = """
     comme alors ainsi aussi egalement plus moins tres trop bien encore deja toujours
     souvent parfois meme memes autre autres quand si parce puisque pourquoi comment ici voila
@@ -106,6 +108,8 @@ _DISCOURSE_WORDS_TEXT = """
     evidemment apparemment franchement clairement simplement completement totalement
     absolument carrement justement forcement visiblement honnetement serieusement
     effectivement
+    ouais ouai eh hein mdr lol ptdr genre bref ok okay yeah yep yup nope oh ah haha hahaha ahah
+    hihi wow euh bof nan nah zut mince oups lmao omg xd hmm hum pff svp stp please pls plz
     just like really very also more less other others another when because why how what
     which who whom where here there would should could can will must may might shall yes well
     still even only some any such much many each every again too quite already always often

@@ -55,6 +55,7 @@ from modkit._features import (
 from modkit._features_view import DISCOURSE_WORDS
 from modkit._heads import HEADS, POLICY_HEADS
 from modkit._model import BUNDLE_FORMAT, runtime_versions, sha256_file
+from modkit._training_fragments import fragment_variants
 from modkit._training_links import link_variants
 from modkit._training_rows import (
     address_variants,
@@ -190,6 +191,7 @@ class TrainConfig:
     address_share: float = 1.0
     swearing_share: float = 0.2
     link_share: float = 0.2
+    fragment_share: float = 0.1
     reject_fpr: float = 0.002
     reject_fpr_by_head: Mapping[str, float] = field(
         default_factory=lambda: dict(DEFAULT_REJECT_FPR)
@@ -664,11 +666,12 @@ def train(
     )
     swearing = swearing_variants(by_split["train"], config.seed, config.swearing_share)
     linked = link_variants(by_split["train"], config.seed, config.link_share)
-    by_split["train"] += variants + swearing + linked
+    fragments = fragment_variants(by_split["train"], config.seed, config.fragment_share)
+    by_split["train"] += variants + swearing + linked + fragments
     say(
         ", ".join(f"{k}: {len(v):,} rows" for k, v in by_split.items())
-        + f" (train holds {len(variants):,} address, {len(swearing):,} swearing and"
-        f" {len(linked):,} link variants)"
+        + f" (train holds {len(variants):,} address, {len(swearing):,} swearing,"
+        f" {len(linked):,} link and {len(fragments):,} fragment variants)"
     )
 
     model_a, x_train = _fit(by_split["train"], config, say, "model A (train split)")

@@ -12,10 +12,10 @@ to them too.
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections.abc import Iterable
 
 from modkit._datasets import Row
+from modkit._text import fold
 from modkit._training_rows import NOISY_KINDS, unit_hash
 
 __all__ = ["link_variant", "link_variants"]
@@ -80,9 +80,7 @@ _FORMS = {
 
 
 def _slug_words(text: str) -> list[str]:
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    words = ["".join(c for c in w if c.isalnum()) for w in plain.split()]
+    words = ["".join(c for c in w if c.isalnum()) for w in fold(text).split()]
     return [w for w in words if len(w) > 3 and w.isalpha()][:6] or ["article"]
 
 

@@ -9,6 +9,7 @@ import pytest
 from modkit._datasets import Row
 from modkit._rules import count_links
 from modkit._training import _is_shortcut
+from modkit._training_fragments import fragment_variant, fragment_variants
 from modkit._training_links import link_variants
 from modkit._training_rows import (
     NOISY_KINDS,
@@ -210,6 +211,59 @@ def test_link_variants_add_one_ordinary_link_to_clean_presumed_ham() -> None:
     assert [v.text for v in variants] == [
         v.text for v in link_variants(clean + english + noisy + gold + spam, 1, 0.2)
     ]
+
+
+def test_fragment_variants_cut_clean_presumed_ham_into_short_replies() -> None:
+    clean = [
+        _row(f"La mise en scène du film {i} est superbe et la musique envoûtante", weak=True)
+        for i in range(300)
+    ]
+    noisy = [
+        _row(f"angry {i} words", lang="en", kind="emotion:anger", weak=True) for i in range(300)
+    ]
+    gold = [_row(f"gold row number {i}") for i in range(300)]  # labelled rows, not presumed ham
+    spam = [
+        _row(f"buy pills {i}", weak=True, labels={"spam": 1, "toxicity": 0}) for i in range(300)
+    ]
+    variants = fragment_variants(clean + noisy + gold + spam, 1, 0.2)
+    assert 40 < len(variants) < 100
+    assert {v.kind for v in variants} == {"fragment"}
+    sources = " ".join(r.text for r in clean).casefold()
+    for v in variants:
+        assert v.labels == {"toxicity": 0, "spam": 0}
+        words = v.text.rstrip(".!?:) ").split()
+        assert 1 <= len(words) <= 3, v.text
+        assert " ".join(words).casefold() in sources, v.text
+        assert not v.text[0].islower()
+    assert len({len(v.text.split()) for v in variants}) > 1  # several lengths
+    assert [v.text for v in variants] == [
+        v.text for v in fragment_variants(clean + noisy + gold + spam, 1, 0.2)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ce film n'est pas stupide du tout",
+        "This is not stupid at all",
+        "I don't think idiots wrote it",
+        "Jamais idiot",
+    ],
+)
+def test_a_fragment_never_starts_after_a_negation(text: str) -> None:
+    for i in range(200):
+        variant = fragment_variant(_row(text, weak=True), i / 200)
+        if variant is not None:
+            assert not variant.text.casefold().startswith(("stupid", "idiot")), variant.text
+
+
+def test_a_fragment_holds_a_content_word() -> None:
+    assert fragment_variant(_row("je tu il elle", weak=True), 0.3) is None
+    assert fragment_variant(_row("Bonjour", weak=True), 0.3) is None  # too short to cut
+    for i in range(50):
+        variant = fragment_variant(_row("et puis le voisin est venu", weak=True), i / 50)
+        assert variant is not None
+        assert any(w in variant.text.casefold() for w in ("voisin", "venu", "puis")), variant
 
 
 def test_thresholds_take_each_heads_own_false_positive_rates() -> None:
