@@ -456,6 +456,12 @@ SANITY = [
         "spam",
         True,
     ),
+    # short replies: interjections and politeness were features (0.68 toxicity on "ouais" and
+    # "eh", 0.95 spam on "Please" for 2026.12.03.8)
+    ("Eh ouais, tu vas faire quoi", "toxicity", False),
+    ("Please", "spam", False),
+    ("Svp, une source ?", "spam", False),
+    ("Please die", "toxicity", True),
 ]
 
 
