@@ -123,6 +123,10 @@ DEFAULT_KIND_WEIGHTS: dict[str, float] = {
     # the opener ("Bon article, merci !") is not what the spam head reads.
     "news_spam_flattery": 2.0,
     "identity_question": 2.0,
+    # Wishes of harm and the same verbs used innocently ("je vous souhaite de crever" against
+    # "crever de chaud"): the public corpora hold few threats in French, so both weigh double.
+    "harm_wish": 2.0,
+    "harm_lookalike": 2.0,
 }
 
 #: Inverse regularisation per head, over ``TrainConfig.c``. The toxicity heads are regularised
