@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 from modkit._decision import Action
 from modkit._store import History
-from modkit._text import fold, fold_map, normalize_text
-from modkit._text_share import cached_analysis, cached_fold, cached_normalized
+from modkit._text import find_links, fold, fold_map, normalize_text
+from modkit._text_links import ANCHOR, BBCODE
+from modkit._text_share import cached_analysis, cached_fold, cached_normalized, shared_links
 from modkit._text_words import is_common_word
 
 if TYPE_CHECKING:
@@ -47,8 +48,6 @@ def _empty() -> Mapping[str, Any]:
 
 # -- links -----------------------------------------------------------------------------------------
 
-_ANCHOR = re.compile(r"<a\b[^<>]*>(?:[^<]*</a\s*>)?", re.IGNORECASE)
-_BBCODE = re.compile(r"\[url\b[^\[\]]*\](?:[^\[]*\[/url\])?", re.IGNORECASE)
 _MAX_LINK_SCAN = 1 << 20  # characters scanned for links (the text limit is far lower)
 
 
@@ -57,23 +56,24 @@ def count_links(text: str) -> int:
 
     A tag or BBCode link counts once, with the URL written inside it. The rest is counted by
     the scorer's own link finder, so obfuscated links (``www . site . com``, ``site(dot)com``)
-    count too; within one check it reuses the scorer's reading of the text. Runs in linear time.
+    count too; within one check it reuses the scorer's reading of the text (also when the text
+    holds no tag or BBCode link to strip). Runs in linear time.
     """
-    from modkit._text import find_links
-    from modkit._text_share import shared_links
-
     text = text[:_MAX_LINK_SCAN]
     low = text.lower()
     if "<a" not in low and "[url" not in low:
         return len(shared_links(text))
     count = 0
+    stripped = text
     if "<a" in low:
-        text, n = _ANCHOR.subn(" ", text)
+        stripped, n = ANCHOR.subn(" ", stripped)
         count += n
     if "[url" in low:
-        text, n = _BBCODE.subn(" ", text)
+        stripped, n = BBCODE.subn(" ", stripped)
         count += n
-    return count + len(find_links(text))
+    if not count:  # nothing stripped: the links of the text itself
+        return len(shared_links(text))
+    return count + len(find_links(stripped))
 
 
 # -- words ---------------------------------------------------------------------------------------

@@ -1,0 +1,161 @@
+"""Stage 3's quick paths (modkit._text_links) read links exactly as the general paths do.
+
+The references are the slower code they stand for: :func:`url_value` for the callback's plain
+hosts, offsets tracked through every stage (``_run_stages``) for :func:`find_links` and
+:func:`analyse`, the link finder after stripping nothing for :func:`count_links`.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from modkit import _text
+from modkit._rules import count_links
+from modkit._text import analyse, find_links, normalize, normalize_text, strips_markup
+from modkit._text_links import ANCHOR, BBCODE, URL, read_links, url_callback, url_text, url_value
+
+# Pieces of hosts, separators and surroundings, picked so that link boundaries move: labels of
+# letters, digits, l33t, masks, hyphens, underscores and non-ASCII letters; ``www``; spelt-out
+# and spaced dots; TLDs in and out of the lists; paths and trailing punctuation.
+_LABEL_WORDS = "a ab Ab site best-casino b3$t d*als x_y www www2 wwwx dotcom point 1 42 exämple"
+_LABELS = [*_LABEL_WORDS.split(), "сайт", "cоnnard", "हिंदी", "xn--bcher-kva", "l" * 63, "l" * 64]
+_TLDS = ["ru", "com", "fr", "io", "de", "c0m", "zz", "toolongtobeatld", "org", "info", "me", "co"]
+_DOTS = [".", ".", ".", " . ", " dot ", "(dot)", "[.]", " point ", ". ", " ."]
+_SCHEMES = ["", "", "", "http://", "https://", "hxxp://", "h t t p://", "ftp://", "www.", "w w w "]
+_PATHS = ["", "", "", "/", "/p?q=1", "/x.", "?a=b", "#top", ":8080/x", "/é"]
+_AROUND = [" ", " ", "  ", "\n", ", ", ". ", "(", ")", "<", '"', "@", "\u200b", "é ", "Ⓐ", "ﬁ "]
+_MARKUP = [
+    '<a href="http://x.ru/',
+    "<a href=x.com>y</a>",
+    "<a>",
+    "[url=http://a.ru]x[/url]",
+    "[url=http://a.ru ",
+    "[url]b.fr[/url]",
+    'src="//c.io/i.png"',
+    "[link=d.com]",
+    "</a>",
+]
+_EMAILS = ["a@b.fr", "x.y@site.com", "nom [at] gmail [dot] com", "jo arobase free point fr"]
+
+
+def _host(rng: random.Random) -> str:
+    labels = [rng.choice(_LABELS) for _ in range(rng.randint(1, 3))]
+    text = labels[0]
+    for label in [*labels[1:], rng.choice(_TLDS)]:
+        text += rng.choice(_DOTS) + label
+    return rng.choice(_SCHEMES) + text + rng.choice(_PATHS)
+
+
+def _piece(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.6:
+        return _host(rng)
+    if roll < 0.75:
+        return rng.choice(_MARKUP)
+    if roll < 0.85:
+        return rng.choice(_EMAILS)
+    return rng.choice(["mot", "Merci", "06 12 34 56 78", "x" * 70, "😀", "a.b", "f**k", ""])
+
+
+def _texts(seed: int, count: int, ascii_only: bool = False) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        parts = [_piece(rng) + rng.choice(_AROUND) for _ in range(rng.randint(1, 12))]
+        text = "".join(parts)
+        out.append(text.encode("ascii", "ignore").decode() if ascii_only else text)
+    return out
+
+
+def _reference_links(text: str) -> list[tuple[int, int]]:
+    """The links with offsets tracked through every stage (the general path)."""
+    links: list[tuple[int, int]] = []
+    _text._run_stages(_text._checked(text), links, _text._LINK_STAGES_END)
+    return sorted(set(links))
+
+
+def test_url_callback_reads_plain_hosts_as_url_value() -> None:
+    seen = 0
+    for text in _texts(1, 3000):
+        folded = _text.fold(text)
+        for m in URL.finditer(folded):
+            s, host, path = m.group(0, "host", "path")
+            if host is None:
+                full = url_value(s, None, path, m.group("shost") or m.group("whost"), 0)
+            else:
+                full = url_value(s, host, path, None, m.start("host") - m.start())
+            assert url_callback(m) == full, s
+            assert url_text(m) == full[0]
+            seen += 1
+    assert seen > 5000
+
+
+@pytest.mark.parametrize(("seed", "ascii_only"), [(2, True), (3, False), (4, False)])
+def test_find_links_and_analyse_give_the_links_of_the_general_path(
+    seed: int, ascii_only: bool
+) -> None:
+    for text in _texts(seed, 1500, ascii_only):
+        expected = _reference_links(text)
+        assert find_links(text) == expected, text
+        analysis = analyse(text)
+        assert list(analysis.links) == expected, text
+        assert analysis.text == normalize_text(text) == normalize(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aaa.ru aab.ru",
+        "aaa.ru\u200baab.ru",  # a dropped character: offsets no longer one to one
+        "ﬁx.ru aab.ru",  # one character folded to two
+        "x  aaa.ru  http://b.io/p?q=1, www . c . com",  # stage 0 moves the offsets
+        "a@b.fr site.com",  # so does the email stage
+        "ab.ru.",
+        "",
+    ],
+)
+def test_read_links_without_offsets_is_read_links_with_identity_offsets(text: str) -> None:
+    folded = _text.fold(text)
+    with_offsets: list[tuple[int, int]] = []
+    without: list[tuple[int, int]] = []
+    identity = list(range(len(folded) + 1))
+    out = read_links(URL, url_callback, folded, identity, with_offsets)
+    assert read_links(URL, url_callback, folded, None, without) == out
+    assert without == with_offsets
+
+
+def test_read_links_keeps_edits_when_asked() -> None:
+    edits: list[tuple[int, int, str, object, object]] = []
+    links: list[tuple[int, int]] = []
+    out = read_links(URL, url_callback, "voir aaa.ru et http://b.io/x.", None, links, edits=edits)
+    assert out == "voir  xxurl aaa ru  et  xxurl b io ."
+    assert links == [(5, 11), (15, 28)]
+    assert [e[:3] for e in edits] == [(5, 11, " xxurl aaa ru "), (15, 29, " xxurl b io .")]
+
+
+@pytest.mark.parametrize(
+    ("text", "strips"),
+    [
+        ('<a href="http://x.ru/' * 50, False),  # unclosed: nothing to strip
+        ("[url=http://a.ru " * 50, False),
+        ("<a>x</a> y.com", True),
+        ("<A HREF=x.com>", True),
+        ("[URL=b.fr]x[/URL]", True),
+        ("[url]", True),
+        ("plain a.ru text", False),
+        ("<abbr>", False),
+    ],
+)
+def test_strips_markup_says_whether_the_link_counter_strips(text: str, strips: bool) -> None:
+    assert strips_markup(text) is strips
+    assert strips is (ANCHOR.search(text) is not None or BBCODE.search(text) is not None)
+
+
+def test_count_links_counts_unstripped_markup_as_the_link_finder() -> None:
+    for text in _texts(5, 1500):
+        stripped = BBCODE.sub(" ", ANCHOR.sub(" ", text))
+        tags = len(ANCHOR.findall(text)) + len(BBCODE.findall(ANCHOR.sub(" ", text)))
+        expected = tags + len(find_links(stripped)) if tags else len(find_links(text))
+        assert count_links(text) == expected, text
