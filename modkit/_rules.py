@@ -79,6 +79,18 @@ def count_links(text: str) -> int:
 # -- words ---------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+")
+# ASCII characters that are no part of a ``\w+`` word, for :func:`word_set`.
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if _WORD.match(c) is None})
+
+
+def word_set(text: str) -> frozenset[str]:
+    """``frozenset(re.findall(r"\\w+", text))``; for ASCII text by one translation and a split,
+    several times faster on a text at the length limit."""
+    if text.isascii():
+        return frozenset(text.translate(_ASCII_NON_WORD).split())
+    return frozenset(_WORD.findall(text))
+
+
 _MAX_MATCHES = 10
 _MAX_QUOTE = 80  # characters of the original quoted in evidence
 _MAX_LITERALS = 16  # phrases prefiltered by substring search, at most
@@ -115,7 +127,7 @@ class _Entries:
         """Yield ``(entry, start, end)`` for keys found in ``text``, in order: single words
         first (in a long text, only the first occurrence of each)."""
         if self._tokens:
-            present = self._tokens.intersection(_WORD.findall(text) if words is None else words)
+            present = self._tokens.intersection(word_set(text) if words is None else words)
             if present:
                 yield from self._token_spans(text, present)
         if self._pattern is not None and (
@@ -308,11 +320,11 @@ class _FieldView:
         self.name = name
         self.value = value
         self.folded = cached_fold(value)
-        self.words = frozenset(_WORD.findall(self.folded))
+        self.words = word_set(self.folded)
         # Private fields are matched folded only (they are never quoted); the text is read
         # once per check, shared with the scorer.
         self.normalized = "" if name in _PRIVATE_FIELDS else cached_analysis(value).text
-        self.normalized_words = frozenset(_WORD.findall(self.normalized))
+        self.normalized_words = word_set(self.normalized)
 
 
 def _field_views(submission: Submission, ctx: Context) -> list[_FieldView]:

@@ -307,12 +307,22 @@ def url_hint(text: str) -> bool:
 
 # Where ``_AT`` can match without "@" or "arobase": "at" as a word or in brackets.
 _AT_WORD = re.compile(r"[\[({<] ?at ?[\])}>]| at ")
+_AT_BRACKET = re.compile(r"[\[({<] ?at ?[\])}>]")
 
 
 def email_hint(text: str) -> bool:
     if "@" in text or "arobase" in text:
         return True
-    return "at" in text and _AT_WORD.search(text) is not None and url_hint(text)
+    return "at" in text and _at_word(text) and url_hint(text)
+
+
+def _at_word(text: str) -> bool:
+    """``_AT_WORD.search(text) is not None``, by substring tests first (the pattern, starting
+    with a class, tries every position of a long text)."""
+    if " at " in text:
+        return True
+    brackets = "[" in text or "(" in text or "{" in text or "<" in text
+    return brackets and _AT_BRACKET.search(text) is not None
 
 
 PHONE_HINT = re.compile(r"[0-9](?:[ .\-]?[0-9]){6}")

@@ -996,3 +996,12 @@ def test_lookalike_texts_fold_as_word_by_word(text: str) -> None:
 def test_an_email_is_only_found_where_the_email_hint_looks(text: str) -> None:
     if links_module.EMAIL.search(text) is not None:
         assert "@" in text or "arobase" in text or links_module._AT_WORD.search(text) is not None
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.sampled_from("aéßżḁ Ωαοπжж\u0401ԱᎠꭰ1.")))
+def test_latin_text_counts_letters_as_one_by_one(text: str) -> None:
+    latin = sum(text_module._LATIN_LETTER.fullmatch(c) is not None for c in text)
+    foreign = sum(text_module._FOREIGN_UNAMBIGUOUS.fullmatch(c) is not None for c in text)
+    expected = None if text_module._CONF_ANY.search(text) is None else latin >= foreign
+    assert text_module._latin_text(text) is expected

@@ -159,3 +159,14 @@ def test_count_links_counts_unstripped_markup_as_the_link_finder() -> None:
         tags = len(ANCHOR.findall(text)) + len(BBCODE.findall(ANCHOR.sub(" ", text)))
         expected = tags + len(find_links(stripped)) if tags else len(find_links(text))
         assert count_links(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "at", "look at this", "x [at] y", "x(at)y", "x { at } y", "at] [at", "<at>", "cat "],
+)
+def test_at_word_is_the_pattern_search(text: str) -> None:
+    from modkit._text_links import _AT_WORD, _at_word
+
+    for t in (text, text * 3, f"a{text}b", text.replace(" ", "  ")):
+        assert _at_word(t) is (_AT_WORD.search(t) is not None), t
