@@ -501,12 +501,18 @@ def _translate(m: re.Match[str]) -> str:
     return m.group().translate(_FOLD)
 
 
+def _dense(text: str) -> bool:
+    """Whether more than one UTF-8 byte in eight of ``text`` is past ASCII: there the table read
+    for every character is faster than a callback for each run of non-ASCII characters."""
+    return len(text.encode("utf-8", "surrogatepass")) - len(text) > len(text) >> 3
+
+
 def _fold(text: str) -> str:
     """Stage 1: ``"".join(_FOLD[ord(c)] for c in text)``, by the fastest way that gives it."""
     if text.isascii():
         text = text.lower()
         return text if text.isprintable() else _ASCII_CTRL.sub(" ", text)
-    if _LOOKALIKE_SCRIPTS.search(text) is not None:
+    if _LOOKALIKE_SCRIPTS.search(text) is not None or _dense(text):
         return text.translate(_FOLD)
     # Folding a character gives what folding its lower case gives (tests check every code
     # point), and printable ASCII folds to its lower case: only the rest needs the table.

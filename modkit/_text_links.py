@@ -120,9 +120,11 @@ def url_callback(m: re.Match[str]) -> Result:
                 return f" xxurl {words} ", slice(0, len(s)), (0, len(s))
     else:  # after a scheme or www: any host
         any_host = any_host or m.group("whost")
-        words = None if "dot" in any_host or "point" in any_host else _plain_words(any_host)
-        if words is not None:  # url_value's case of any host (no spelt-out dot), no look-up
+        if "dot" not in any_host and "point" not in any_host:  # url_value's case, no look-up
             end = len(s.rstrip(_TRAILING)) if path else len(s)
+            words = _plain_words(any_host)
+            if words is None:
+                return _token(s, 0, end, _url_token([any_host]))
             return f" xxurl {words} {s[end:]}", slice(0, end), (0, end)
     read = _url_value_cached if len(s) <= _CACHED_LINK else url_value
     if host is None:

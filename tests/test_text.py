@@ -1005,3 +1005,21 @@ def test_latin_text_counts_letters_as_one_by_one(text: str) -> None:
     foreign = sum(text_module._FOREIGN_UNAMBIGUOUS.fullmatch(c) is not None for c in text)
     expected = None if text_module._CONF_ANY.search(text) is None else latin >= foreign
     assert text_module._latin_text(text) is expected
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.sampled_from("aZ .\x00\x7fÉéİß\u0301\u200b\u202eﬁ😀你")), st.integers(0, 60))
+def test_fold_of_sparse_and_dense_texts_is_the_table_read_character_by_character(
+    text: str, ascii_run: int
+) -> None:
+    for t in (text, text + "x" * ascii_run * 8, ("ab cd " * ascii_run).join(text)):
+        assert _fold(t) == "".join(_FOLD[ord(c)] for c in t), (text_module._dense(t), t)
+
+
+@pytest.mark.parametrize(
+    ("text", "dense"),
+    [("é" + "a" * 16, False), ("é" + "a" * 6, True), ("z\u0337a\u0334 " * 9, True), ("", False)],
+)
+def test_dense_says_which_way_a_text_is_folded(text: str, dense: bool) -> None:
+    assert text_module._dense(text) is dense
+    assert _fold(text) == "".join(_FOLD[ord(c)] for c in text)
