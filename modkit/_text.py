@@ -346,25 +346,30 @@ def fold_map(text: str, /) -> Normalized:
 
 
 def _fold_confusables(src: str) -> str:
-    """Stages 1 and 2 (fast path): each distinct word with a lookalike is mapped once, and the
-    text is left as it is when none changes."""
+    """Stages 1 and 2 (fast path): each distinct word with a lookalike is mapped once, the text
+    is left as it is when none changes, and its letters are counted (:func:`_latin_text`) only
+    when a word of lookalikes alone needs it."""
     out = _fold(src)
-    latin_text = _latin_text(out)
-    if latin_text is None:
+    if out.isascii() or _CONF_ANY.search(out) is None:  # _latin_text's None
         return out
+    parts = _CONF_WORD_SPLIT.split(out)  # text, word, text, ..., text
+    words = set(parts[1::2])
+    latin_text: bool | None = None
     mapping: dict[str, str] = {}
-    words = set(_CONF_WORD.findall(out))
     many = len(words) > _CONF_CACHE_SIZE  # more than the cache holds: it would only cost
     for word in words:
         if many or len(word) > _CACHED_WORD:
-            mapped = _confusable_word(word, latin_text)
+            if_latin, otherwise = _word_forms(word)
         else:
-            mapped = _confusable_word_cached(word, latin_text)
-        if mapped != word:
-            mapping[word] = mapped
+            if_latin, otherwise = _word_forms_cached(word)
+        if if_latin is not otherwise:  # lookalikes only: the text decides
+            if latin_text is None:
+                latin_text = bool(_latin_text(out))
+            if_latin = if_latin if latin_text else otherwise
+        if if_latin != word:
+            mapping[word] = if_latin
     if not mapping:
         return out
-    parts = _CONF_WORD_SPLIT.split(out)  # text, word, text, ..., text
     parts[1::2] = map(mapping.get, parts[1::2], parts[1::2])
     return "".join(parts)
 
@@ -567,8 +572,6 @@ _CONF_WORD_SPLIT = re.compile(f"({_CONF_WORD.pattern})")
 _LATIN_LETTER = re.compile(r"[a-z\u00df-\u024f\u1e00-\u1eff]")
 _FOREIGN_RANGES = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u13a0-\u13ff\uab70-\uabbf"
 _FOREIGN_UNAMBIGUOUS = re.compile(f"(?![{_CONF_CLASS}])[{_FOREIGN_RANGES}]")
-_LATIN_LETTERS = re.compile(f"{_LATIN_LETTER.pattern}+")
-_FOREIGN_UNAMBIGUOUS_RUNS = re.compile(f"(?:{_FOREIGN_UNAMBIGUOUS.pattern})+")
 # In a word: a letter that is neither Latin nor a lookalike.
 _UNMAPPABLE = re.compile(f"[^a-z0-9\u00df-\u024f\u1e00-\u1eff{_CONF_CLASS}]")
 
@@ -584,8 +587,8 @@ def _latin_text(text: str) -> bool | None:
     when it has no lookalike at all."""
     if text.isascii() or _CONF_ANY.search(text) is None:
         return None
-    latin = len(text) - len(_LATIN_LETTERS.sub("", text))  # runs: fewer matches, same count
-    foreign = len(text) - len(_FOREIGN_UNAMBIGUOUS_RUNS.sub("", text))
+    latin = len(text) - len(_LATIN_LETTER.sub("", text))
+    foreign = len(text) - len(_FOREIGN_UNAMBIGUOUS.sub("", text))
     return latin >= foreign
 
 
@@ -613,6 +616,21 @@ def _confusable_word(word: str, latin_text: bool) -> str:
 _CACHED_WORD = CACHED_WORD
 _CONF_CACHE_SIZE = 4096
 _confusable_word_cached = functools.lru_cache(maxsize=_CONF_CACHE_SIZE)(_confusable_word)
+
+
+def _word_forms(word: str) -> tuple[str, str]:
+    """``_confusable_word(word, True)`` and ``(word, False)``: the same object unless the word
+    holds lookalikes alone (no Latin letter, nothing unmappable)."""
+    if _UNMAPPABLE.search(word) is not None:
+        kept = word.translate(_CONF_UPPER_LOWER)
+        return kept, kept
+    mapped = word.translate(_CONF_MAP)
+    if _LATIN_LETTER.search(word) is not None:
+        return mapped, mapped
+    return mapped, word.translate(_CONF_UPPER_LOWER)
+
+
+_word_forms_cached = functools.lru_cache(maxsize=_CONF_CACHE_SIZE)(_word_forms)
 
 
 # --- pipeline ---------------------------------------------------------------------------------

@@ -109,38 +109,55 @@ def _tld(label: str) -> str:
 
 def url_callback(m: re.Match[str]) -> Result:
     """Stage 3 on one :data:`URL` match: ``xxurl`` and the host's words, the link's span."""
-    s, host, path, any_host = m.group(0, "host", "path", "shost")
+    shost, whost, host, path = m.groups()
     if host is not None:
-        if not path and _plain(host):  # a bare host: no cache look-up
-            tld = host[host.rfind(".") + 1 :]
-            if tld in SAFE_TLDS and tld.isalpha():  # url_value's first case
-                words = _plain_words(host)
-                if words is None:
-                    return _token(s, 0, len(s), _url_token([host]))
-                return f" xxurl {words} ", slice(0, len(s)), (0, len(s))
+        if not path:  # a bare host (the match): no cache look-up
+            words = _bare_host_words(host)
+            if words is not None:
+                return f" xxurl {words} ", slice(0, len(host)), (0, len(host))
+            if _plain(host):
+                tld = host[host.rfind(".") + 1 :]
+                if tld in SAFE_TLDS and tld.isalpha():  # url_value's first case
+                    return _token(host, 0, len(host), _url_token([host]))
     else:  # after a scheme or www: any host
-        any_host = any_host or m.group("whost")
+        any_host = shost or whost
         if "dot" not in any_host and "point" not in any_host:  # url_value's case, no look-up
+            s = m.group()
             end = len(s.rstrip(_TRAILING)) if path else len(s)
             words = _plain_words(any_host)
             if words is None:
                 return _token(s, 0, end, _url_token([any_host]))
             return f" xxurl {words} {s[end:]}", slice(0, end), (0, end)
+    s = m.group()
     read = _url_value_cached if len(s) <= _CACHED_LINK else url_value
     if host is None:
-        return read(s, None, path, any_host, 0)
+        return read(s, None, path, shost or whost, 0)
     return read(s, host, path, None, m.start("host") - m.start())
 
 
 def url_text(m: re.Match[str]) -> str:
-    """:func:`url_callback`'s replacement alone (the fast path)."""
+    """:func:`url_callback`'s replacement alone (the fast path; a bare host of plain labels
+    read here, the commonest link of a long spam)."""
+    host = m.group(3)
+    if host is not None and not m.group(4):
+        words = _bare_host_words(host)
+        if words is not None:
+            return f" xxurl {words} "
     return url_callback(m)[0]
+
+
+def _bare_host_words(host: str) -> str | None:
+    """The words of a bare host (no path) of letters and digits between dots, without ``www``,
+    whose TLD is a safe one of letters (:func:`url_value`'s first case); None for any other."""
+    tld = host[host.rfind(".") + 1 :]
+    if tld in SAFE_TLDS and "www" not in host and tld.isalpha() and host.replace(".", "").isalnum():
+        return host.replace(".", " ")
+    return None
 
 
 def _plain_words(host: str) -> str | None:
     """``" ".join(_host_words([host]))`` for a host of letters and digits between dots (no
-    ``www``), by two string methods; None for any other host (and for a bare host's words
-    when it has another separator)."""
+    ``www``), by two string methods; None for any other host."""
     if "www" in host:
         return None
     return host.replace(".", " ") if host.replace(".", "").isalnum() else None
