@@ -141,9 +141,9 @@ from modkit._text_links import (
     read_links,
     url_callback,
     url_hint,
-    url_text,
     url_value,
 )
+from modkit._text_links_bulk import url_stage, url_stage_links
 from modkit._text_tables import CONF_LOWER, CONF_UPPER, GENERIC_MARKS, SPECIAL
 from modkit._text_words import (
     CACHED_WORD,
@@ -419,7 +419,10 @@ def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[
         pending = [] if kept is None else [(kept, text)]
         assert stage.pattern is not None
         assert not isinstance(stage.callback, str)
-        text = read_links(stage.pattern, stage.callback, text, offs, links, edits=kept)
+        if stage.pattern is URL and kept is None:  # runs of bare hosts in bulk
+            text = url_stage_links(text, offs, links)
+        else:
+            text = read_links(stage.pattern, stage.callback, text, offs, links, edits=kept)
     return text
 
 
@@ -647,7 +650,7 @@ class _Stage:
     callback: _Callback | str = ""
     finder: Callable[[str, bool], Iterator[_Edit]] | None = None
     links: bool = False
-    text_callback: Callable[[re.Match[str]], str] | None = None  # the fast path's, if not cb()[0]
+    fast_text: Callable[[str], str] | None = None  # the fast path's own, if any
 
     def edits(self, text: str, sources: bool = True) -> Iterator[_Edit]:
         if self.finder is not None:
@@ -680,8 +683,8 @@ class _Stage:
         cb = self.callback
         if isinstance(cb, str):
             return self.pattern.sub(cb, text)
-        if self.text_callback is not None:
-            return self.pattern.sub(self.text_callback, text)
+        if self.fast_text is not None:
+            return self.fast_text(text)
         return self.pattern.sub(lambda m: cb(m)[0], text)
 
 
@@ -765,7 +768,7 @@ _STAGES: tuple[_Stage, ...] = (
     _Stage(_double_space, _MULTISPACE, " "),
     _Stage(markup_hint, MARKUP, markup_callback, links=True),
     _Stage(email_hint, EMAIL, email_callback),
-    _Stage(url_hint, URL, url_callback, links=True, text_callback=url_text),
+    _Stage(url_hint, URL, url_callback, links=True, fast_text=url_stage),
     _Stage(_search(PHONE_HINT), PHONE, phone_callback),
     _Stage(_double_space, _MULTISPACE, " "),
     _Stage(glued_hint, finder=glued_edits),

@@ -7,14 +7,18 @@ hosts, offsets tracked through every stage (``_run_stages``) for :func:`find_lin
 
 from __future__ import annotations
 
+import itertools
 import random
+import re
 
 import pytest
 
 from modkit import _text
+from modkit import _text_links_bulk as bulk
 from modkit._rules import count_links
 from modkit._text import analyse, find_links, normalize, normalize_text, strips_markup
 from modkit._text_links import ANCHOR, BBCODE, URL, read_links, url_callback, url_text, url_value
+from modkit._text_tables import SAFE_TLDS
 
 # Pieces of hosts, separators and surroundings, picked so that link boundaries move: labels of
 # letters, digits, l33t, masks, hyphens, underscores and non-ASCII letters; ``www``; spelt-out
@@ -170,3 +174,128 @@ def test_at_word_is_the_pattern_search(text: str) -> None:
 
     for t in (text, text * 3, f"a{text}b", text.replace(" ", "  ")):
         assert _at_word(t) is (_AT_WORD.search(t) is not None), t
+
+
+# --- runs of bare hosts in bulk (modkit._text_links_bulk) ---------------------------------------
+
+_SIMPLE = ["aaa.ru", "b2.com", "x.y.fr", "awa.io", "aww.ru", "w.w.org", "dot.com", "ht.tp.pt"]
+_NEIGHBOURS = [
+    " ",
+    ". ",
+    " . ",
+    " [.] ",
+    " (dot) ",
+    " dot ",
+    " point ",
+    "http:// ",
+    "x. ",
+    "/ ",
+    "] ",
+    ") ",
+    " .x",
+    " [",
+    " (",
+    " {",
+    " <",
+    " dot x",
+    " point x",
+    " : ",
+    "://x.ru ",
+    " hello ",
+    "@",
+    "-",
+    "\u200b",
+    "é ",
+    "  ",
+    "www. ",
+    "w w w ",
+    "h t t p: //",
+    " s:",
+    ":",
+    " x.c0m ",
+    " a@b.fr ",
+]
+
+
+def _run_texts(seed: int, count: int) -> list[str]:
+    """Runs of hosts (simple or not quite) between hostile neighbours."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        pieces = []
+        for _ in range(rng.randint(1, 6)):
+            hosts = [
+                rng.choice(_SIMPLE) if rng.random() < 0.8 else _host(rng)
+                for _ in range(rng.randint(1, 12))
+            ]
+            pieces.append(" ".join(hosts))
+            pieces.append(rng.choice(_NEIGHBOURS))
+        out.append(rng.choice(["", " ", "dot ", ". "]) + "".join(pieces))
+    return out
+
+
+@pytest.fixture
+def runs_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bulk reading for every text and every run, however short."""
+    monkeypatch.setattr(bulk, "MIN_CHARS", 0)
+    monkeypatch.setattr(bulk, "_MIN_HOSTS", 1)
+    monkeypatch.setattr(bulk, "_probed", lambda text: True)
+
+
+@pytest.mark.usefixtures("runs_everywhere")
+@pytest.mark.parametrize("seed", [6, 7, 8])
+def test_runs_of_hosts_read_in_bulk_as_one_by_one(seed: int) -> None:
+    seen = 0
+    for text in [*_run_texts(seed, 1500), *_texts(seed, 500)]:
+        folded = _text.fold(text)
+        seen += len(bulk._runs(folded))
+        assert bulk.url_stage(folded) == URL.sub(url_text, folded), text
+        one_by_one: list[tuple[int, int]] = []
+        expected = read_links(URL, url_callback, folded, None, one_by_one)
+        for offs in (None, list(range(len(folded) + 1)), [0, *range(len(folded))]):
+            in_bulk: list[tuple[int, int]] = []
+            assert bulk.url_stage_links(folded, offs, in_bulk) == expected, text
+            again: list[tuple[int, int]] = []
+            read_links(URL, url_callback, folded, offs, again)
+            assert in_bulk == again, text
+        assert find_links(text) == _reference_links(text), text
+        assert analyse(text).text == normalize(text).text, text
+    assert seen > 1000
+
+
+def test_long_runs_of_hosts_are_read_in_bulk_at_the_length_limit() -> None:
+    names = ("".join(p) for p in itertools.product("abcdefghijklmnopqrstuvxyz", repeat=3))
+    text = " ".join(f"{n}.ru" for n, _ in zip(names, range(9000), strict=False))[: _text.MAX_CHARS]
+    assert bulk._runs(text)
+    assert not bulk._runs(text.replace(" ", "/p ")), "a path after each host: no run"
+    assert find_links(text) == _reference_links(text)
+    assert analyse(text).text == normalize(text).text == normalize_text(text)
+    assert len(find_links(text)) == text.count(".ru")
+
+
+def test_no_safe_tld_ends_a_scheme() -> None:
+    # A run holds no scheme: no run holds a colon, and a scheme reaching past a host would need
+    # the host's letters, TLD included, in the order of a dotted ``h.t.t.p.s`` (``hxxp`` and
+    # ``ftp`` have no dot). A TLD of the list that could end one would need a new proof.
+    for tld in SAFE_TLDS:
+        assert re.fullmatch(r"h*t*p*s*", tld) is None, tld
+
+
+@pytest.mark.usefixtures("runs_everywhere")
+def test_a_link_reaching_into_a_run_sends_the_text_the_usual_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Without the conditions on what comes before a run, "site . aaa.ru ..." would start a run
+    # inside the link "site . aaa.ru": the guard must see it and read the text one by one.
+    loose = re.compile(bulk.RUN.pattern.replace(r"(?<![./\])}>] )(?<! dot )(?<! point )", ""))
+    assert loose.pattern != bulk.RUN.pattern
+    monkeypatch.setattr(bulk, "RUN", loose)
+    for text in ["site . aaa.ru b.ru", "http:// aaa.ru b.ru", "x [.] aaa.ru", *_run_texts(9, 300)]:
+        folded = _text.fold(text)
+        assert bulk.url_stage(folded) == URL.sub(url_text, folded), text
+        links: list[tuple[int, int]] = []
+        expected: list[tuple[int, int]] = []
+        assert bulk.url_stage_links(folded, None, links) == read_links(
+            URL, url_callback, folded, None, expected
+        )
+        assert links == expected, text
