@@ -161,6 +161,7 @@ from modkit._text_words import (
     spaced_hint,
     squeeze_edits,
 )
+from modkit._text_words_bulk import leet_text, masked_text
 
 __all__ = [
     "MAX_CHARS",
@@ -671,6 +672,8 @@ class _Stage:
     def fast(self, text: str) -> str:
         if not self.hint(text):
             return text
+        if self.fast_text is not None:
+            return self.fast_text(text)
         if self.pattern is None:
             parts: list[str] = []
             pos = 0
@@ -683,8 +686,6 @@ class _Stage:
         cb = self.callback
         if isinstance(cb, str):
             return self.pattern.sub(cb, text)
-        if self.fast_text is not None:
-            return self.fast_text(text)
         return self.pattern.sub(lambda m: cb(m)[0], text)
 
 
@@ -773,8 +774,8 @@ _STAGES: tuple[_Stage, ...] = (
     _Stage(_double_space, _MULTISPACE, " "),
     _Stage(glued_hint, finder=glued_edits),
     _Stage(spaced_hint, finder=spaced_edits),
-    _Stage(_search(LEET_SEED), finder=leet_edits),
-    _Stage(_mask_hint, MASKED, masked_callback),
+    _Stage(_search(LEET_SEED), finder=leet_edits, fast_text=leet_text),
+    _Stage(_mask_hint, MASKED, masked_callback, fast_text=masked_text),
     _Stage(_search(TRIPLE_HINT), finder=squeeze_edits),
     _Stage(_double_space, _MULTISPACE, " "),
 )
