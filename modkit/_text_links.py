@@ -254,11 +254,12 @@ _VALUE_HOST = re.compile(
 
 
 def markup_callback(m: re.Match[str]) -> Result:
-    group = "v" if m.group("v") is not None else "bv" if m.group("bv") is not None else "bb"
+    """Stage 3 on one :data:`MARKUP` match: its value read as a link (or an email)."""
+    start, end = m.span(m.lastgroup or 0)  # the one group of the alternative that matched
     at = m.start()
     s = m.group()
     read = _markup_value_cached if len(s) <= _CACHED_LINK else _markup_value
-    return read(s, m.start(group) - at, m.end(group) - at)
+    return read(s, start - at, end - at)
 
 
 def _markup_value(s: str, start: int, end: int) -> Result:
@@ -269,6 +270,9 @@ def _markup_value(s: str, start: int, end: int) -> Result:
     if value.startswith("mailto:"):
         return _token(s, start, end, "xxemail")[0], slice(start, end), None
     host = _VALUE_HOST.match(value)
+    words = _plain_words(host.group(1)) if host else None
+    if words is not None:  # _url_token's words, by string methods
+        return _token(s, start, end, "xxurl " + words)
     return _token(s, start, end, _url_token([host.group(1)] if host else []))
 
 

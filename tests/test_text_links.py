@@ -14,10 +14,20 @@ import re
 import pytest
 
 from modkit import _text
+from modkit import _text_links as links_module
 from modkit import _text_links_bulk as bulk
 from modkit._rules import count_links
 from modkit._text import analyse, find_links, normalize, normalize_text, strips_markup
-from modkit._text_links import ANCHOR, BBCODE, URL, read_links, url_callback, url_text, url_value
+from modkit._text_links import (
+    ANCHOR,
+    BBCODE,
+    URL,
+    markup_callback,
+    read_links,
+    url_callback,
+    url_text,
+    url_value,
+)
 from modkit._text_tables import SAFE_TLDS
 
 # Pieces of hosts, separators and surroundings, picked so that link boundaries move: labels of
@@ -299,3 +309,35 @@ def test_a_link_reaching_into_a_run_sends_the_text_the_usual_way(
             URL, url_callback, folded, None, expected
         )
         assert links == expected, text
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "http://x.ru/",
+        "x.com",
+        "//c.io/i.png",
+        "#top",
+        "xxurl",
+        "mailto:a@b.fr",
+        "http://user@www.site.com:80/p",
+        "https://b3$t-d*als.com",
+        "ftp://a.b.c.d.e.org/",
+        "http://:80",
+        "exämple.fr",
+        "",
+    ],
+)
+def test_markup_callback_reads_values_as_the_general_way(value: str) -> None:
+    texts = [f'<a href="{value}">', f"[url={value}]x[/url]", f"[url]{value}[/url]", f"src={value}"]
+    for text in texts:
+        for m in links_module.MARKUP.finditer(text):
+            group = next(g for g in ("v", "bv", "bb") if m.group(g) is not None)
+            s, start, end = m.group(), m.start(group) - m.start(), m.end(group) - m.start()
+            assert markup_callback(m) == links_module._markup_value(s, start, end)
+            if s[start:end].startswith(("#", "xxurl", "mailto:")):
+                continue
+            host = links_module._VALUE_HOST.match(s[start:end])
+            words = links_module._host_words([host.group(1)]) if host else []
+            token = "xxurl " + " ".join(words) if words else "xxurl"
+            assert markup_callback(m) == links_module._token(s, start, end, token), text
