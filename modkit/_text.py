@@ -135,6 +135,7 @@ from modkit._text_links import (
     URL,
     email_callback,
     email_hint,
+    email_stage,
     markup_callback,
     markup_hint,
     phone_callback,
@@ -768,7 +769,7 @@ _MULTISPACE = re.compile(r"  +")
 _STAGES: tuple[_Stage, ...] = (
     _Stage(_double_space, _MULTISPACE, " "),
     _Stage(markup_hint, MARKUP, markup_callback, links=True),
-    _Stage(email_hint, EMAIL, email_callback),
+    _Stage(email_hint, EMAIL, email_callback, fast_text=email_stage),
     _Stage(url_hint, URL, url_callback, links=True, fast_text=url_stage),
     _Stage(_search(PHONE_HINT), PHONE, phone_callback),
     _Stage(_double_space, _MULTISPACE, " "),

@@ -341,3 +341,15 @@ def test_markup_callback_reads_values_as_the_general_way(value: str) -> None:
             words = links_module._host_words([host.group(1)]) if host else []
             token = "xxurl " + " ".join(words) if words else "xxurl"
             assert markup_callback(m) == links_module._token(s, start, end, token), text
+
+
+def test_email_text_is_the_callback_replacement() -> None:
+    seen = 0
+    for text in [*_texts(10, 1500), "a@b.fr x.y@site.com nom [at] gmail [dot] com " * 20]:
+        folded = _text.fold(text)
+        for m in links_module.EMAIL.finditer(folded):
+            assert links_module.email_text(m) == links_module.email_callback(m)[0], m.group()
+            seen += 1
+        expected = links_module.EMAIL.sub(lambda m: links_module.email_callback(m)[0], folded)
+        assert links_module.email_stage(folded) == expected
+    assert seen > 1000
