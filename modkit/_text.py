@@ -125,15 +125,27 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from modkit._text_tables import (
-    CONF_LOWER,
-    CONF_UPPER,
-    GENERIC_MARKS,
-    LEET,
-    SAFE_TLDS,
-    SPECIAL,
-    WORD_TLDS,
+from modkit._text_links import (
+    ANCHOR,
+    BBCODE,
+    EMAIL,
+    MARKUP,
+    PHONE,
+    PHONE_HINT,
+    URL,
+    email_callback,
+    email_hint,
+    email_stage,
+    markup_callback,
+    markup_hint,
+    phone_callback,
+    read_links,
+    url_callback,
+    url_hint,
+    url_value,
 )
+from modkit._text_links_bulk import url_stage, url_stage_links
+from modkit._text_tables import CONF_LOWER, CONF_UPPER, GENERIC_MARKS, SPECIAL
 from modkit._text_words import (
     CACHED_WORD,
     LEET_SEED,
@@ -150,6 +162,7 @@ from modkit._text_words import (
     spaced_hint,
     squeeze_edits,
 )
+from modkit._text_words_bulk import leet_text, masked_text
 
 __all__ = [
     "MAX_CHARS",
@@ -162,6 +175,7 @@ __all__ = [
     "fold_map",
     "normalize",
     "normalize_text",
+    "strips_markup",
 ]
 
 MAX_CHARS: int = 65_525
@@ -225,7 +239,7 @@ class Analysis:
     :func:`find_links`'s (as a tuple).
 
     Links are found in the same pass as the text, except in a text holding HTML anchors or BBCode
-    links (``<a``, ``[url``): there on first use, since a link counter strips those first.
+    links that the link counter strips first (:func:`strips_markup`): there on first use.
     """
 
     __slots__ = ("_links", "_source", "text")
@@ -259,6 +273,14 @@ class Analysis:
 _MARKUP_LINK = re.compile(r"<a|\[url", re.IGNORECASE)
 
 
+def strips_markup(text: str, /) -> bool:
+    """Whether ``text`` holds an HTML anchor or a BBCode link that the link counter strips
+    before counting the rest (:data:`~modkit._text_links.ANCHOR`, ``BBCODE``)."""
+    return _MARKUP_LINK.search(text) is not None and (
+        ANCHOR.search(text) is not None or BBCODE.search(text) is not None
+    )
+
+
 def analyse(text: str, /) -> Analysis:
     """Normalise ``text`` and find its links in one pass (faster than both calls).
 
@@ -288,7 +310,7 @@ def analyse_folded(text: str, folded: str | None, /) -> Analysis:
         if i < _LINK_STAGES_END and stage.links and not deferred:
             if not stage.hint(out):
                 continue  # as fast() would, without asking the hint again
-            if _MARKUP_LINK.search(src) is None:
+            if not strips_markup(src):
                 out = _links_from(i, out, src, folded, spans)
                 rest = _STAGES[_LINK_STAGES_END:]
                 break
@@ -326,25 +348,30 @@ def fold_map(text: str, /) -> Normalized:
 
 
 def _fold_confusables(src: str) -> str:
-    """Stages 1 and 2 (fast path): each distinct word with a lookalike is mapped once, and the
-    text is left as it is when none changes."""
+    """Stages 1 and 2 (fast path): each distinct word with a lookalike is mapped once, the text
+    is left as it is when none changes, and its letters are counted (:func:`_latin_text`) only
+    when a word of lookalikes alone needs it."""
     out = _fold(src)
-    latin_text = _latin_text(out)
-    if latin_text is None:
+    if out.isascii() or _CONF_ANY.search(out) is None:  # _latin_text's None
         return out
+    parts = _CONF_WORD_SPLIT.split(out)  # text, word, text, ..., text
+    words = set(parts[1::2])
+    latin_text: bool | None = None
     mapping: dict[str, str] = {}
-    words = set(_CONF_WORD.findall(out))
     many = len(words) > _CONF_CACHE_SIZE  # more than the cache holds: it would only cost
     for word in words:
         if many or len(word) > _CACHED_WORD:
-            mapped = _confusable_word(word, latin_text)
+            if_latin, otherwise = _word_forms(word)
         else:
-            mapped = _confusable_word_cached(word, latin_text)
-        if mapped != word:
-            mapping[word] = mapped
+            if_latin, otherwise = _word_forms_cached(word)
+        if if_latin is not otherwise:  # lookalikes only: the text decides
+            if latin_text is None:
+                latin_text = bool(_latin_text(out))
+            if_latin = if_latin if latin_text else otherwise
+        if if_latin != word:
+            mapping[word] = if_latin
     if not mapping:
         return out
-    parts = _CONF_WORD_SPLIT.split(out)  # text, word, text, ..., text
     parts[1::2] = map(mapping.get, parts[1::2], parts[1::2])
     return "".join(parts)
 
@@ -373,18 +400,31 @@ def find_links(text: str, /) -> list[tuple[int, int]]:
 def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[int, int]]) -> str:
     """Run the link stages from ``start`` on ``text`` (the fast path's text before it; from stage 0
     on stages 1-2's output if that was changed), recording links; offsets only for link stages."""
-    offs = _fold_offsets(src)  # stage 2 keeps stage 1's offsets
+    offs: list[int] | None = None if src.isascii() else _fold_offsets(src)  # None: one to one
     if text is not folded:
         text, start = folded, 0
     pending: list[tuple[list[_Edit], str]] = []  # (edits, text before them) since ``offs``
-    for stage in _STAGES[start:_LINK_STAGES_END]:
+    for i in range(start, _LINK_STAGES_END):
+        stage = _STAGES[i]
         if not stage.hint(text):
             continue
-        while stage.links and pending:  # the offsets of the stages since ``offs``, now needed
-            offs = _apply_full(*pending.pop(0), offs, None)[1]
-        edits = list(stage.edits(text))
-        pending.append((edits, text))
-        text = _apply_links(edits, text, offs, links if stage.links else None)
+        if not stage.links:
+            edits = list(stage.edits(text))
+            pending.append((edits, text))
+            text = _apply_links(edits, text, [], None)
+            continue
+        for edits, before in pending:  # the offsets of the stages since ``offs``, now needed
+            if edits:
+                base = list(range(len(before) + 1)) if offs is None else offs
+                offs = _apply_full(edits, before, base, None)[1]
+        kept: list[_Edit] | None = [] if i < _LINK_STAGES_END - 1 else None  # for a later stage
+        pending = [] if kept is None else [(kept, text)]
+        assert stage.pattern is not None
+        assert not isinstance(stage.callback, str)
+        if stage.pattern is URL and kept is None:  # runs of bare hosts in bulk
+            text = url_stage_links(text, offs, links)
+        else:
+            text = read_links(stage.pattern, stage.callback, text, offs, links, edits=kept)
     return text
 
 
@@ -471,12 +511,18 @@ def _translate(m: re.Match[str]) -> str:
     return m.group().translate(_FOLD)
 
 
+def _dense(text: str) -> bool:
+    """Whether more than one UTF-8 byte in eight of ``text`` is past ASCII: there the table read
+    for every character is faster than a callback for each run of non-ASCII characters."""
+    return len(text.encode("utf-8", "surrogatepass")) - len(text) > len(text) >> 3
+
+
 def _fold(text: str) -> str:
     """Stage 1: ``"".join(_FOLD[ord(c)] for c in text)``, by the fastest way that gives it."""
     if text.isascii():
         text = text.lower()
         return text if text.isprintable() else _ASCII_CTRL.sub(" ", text)
-    if _LOOKALIKE_SCRIPTS.search(text) is not None:
+    if _LOOKALIKE_SCRIPTS.search(text) is not None or _dense(text):
         return text.translate(_FOLD)
     # Folding a character gives what folding its lower case gives (tests check every code
     # point), and printable ASCII folds to its lower case: only the rest needs the table.
@@ -536,6 +582,9 @@ _UNMAPPABLE = re.compile(f"[^a-z0-9\u00df-\u024f\u1e00-\u1eff{_CONF_CLASS}]")
 
 _Result = Result
 _Callback = Callback
+_URL = URL  # stage 3 lives in modkit._text_links; these names stay readable here
+_url_callback = url_callback
+_url_value = url_value
 
 
 def _latin_text(text: str) -> bool | None:
@@ -574,229 +623,19 @@ _CONF_CACHE_SIZE = 4096
 _confusable_word_cached = functools.lru_cache(maxsize=_CONF_CACHE_SIZE)(_confusable_word)
 
 
-# --- 3. links, emails, phones -----------------------------------------------------------------
+def _word_forms(word: str) -> tuple[str, str]:
+    """``_confusable_word(word, True)`` and ``(word, False)``: the same object unless the word
+    holds lookalikes alone (no Latin letter, nothing unmappable)."""
+    if _UNMAPPABLE.search(word) is not None:
+        kept = word.translate(_CONF_UPPER_LOWER)
+        return kept, kept
+    mapped = word.translate(_CONF_MAP)
+    if _LATIN_LETTER.search(word) is not None:
+        return mapped, mapped
+    return mapped, word.translate(_CONF_UPPER_LOWER)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_LBL = r"[^\W_][\w$*-]{0,62}+"  # ``$``, ``*``: l33t and masks (``b3$t-d*als.com``)
-_DOT = r"(?:\.| \. ?| ?[\[({<] ?(?:\.|dot|point) ?[\])}>] ?| (?:dot|point) )"
-_DOT_SPLIT = re.compile(f"({_DOT})")
-_PLAIN, _SPACED, _BRACKET, _WORD = range(4)
-
-_TLD_SHAPE = re.compile(r"[a-z]{2,24}")
-_WWW = re.compile(r"www\d{0,3}")
-_HOST_WORD = re.compile(r"[^\W_](?:[^\W_]|[$*])*+")
-_TRAILING = ".,;:!?)]}'\"»"
-
-
-def _sep_kind(sep: str) -> int:
-    if sep == ".":
-        return _PLAIN
-    if any(c in sep for c in "[({<"):
-        return _BRACKET
-    return _SPACED if "." in sep else _WORD
-
-
-def _split_host(host: str) -> tuple[list[str], list[int], list[int]]:
-    """Labels, separator kinds, and the end (index in ``host``) of each label."""
-    parts = _DOT_SPLIT.split(host)
-    labels = parts[::2]
-    kinds = [_sep_kind(s) for s in parts[1::2]]
-    ends: list[int] = []
-    pos = 0
-    for i, part in enumerate(parts):
-        pos += len(part)
-        if i % 2 == 0:
-            ends.append(pos)
-    return labels, kinds, ends
-
-
-def _host_words(labels: Sequence[str]) -> list[str]:
-    if len(labels) == 1:  # a plain host: one search
-        words: list[str] = _HOST_WORD.findall(labels[0])
-        joined = labels[0]
-    else:
-        words = [w for lbl in labels for w in _HOST_WORD.findall(lbl)]
-        joined = "".join(labels)
-    return [w for w in words if not _WWW.fullmatch(w)] if "www" in joined else words
-
-
-def _plain(host: str) -> bool:
-    return not (" " in host or "[" in host or "(" in host or "{" in host or "<" in host)
-
-
-def _token(s: str, start: int, end: int, token: str) -> _Result:
-    """Replace ``s[start:end]`` (a match) by `` token ``: a link span from start to end.
-
-    The source ``slice(start, end)`` says: the token comes from ``start``, its closing space
-    from ``end``, the rest of the match is unchanged.
-    """
-    return f"{s[:start]} {token} {s[end:]}", slice(start, end), (start, end)
-
-
-def _url_token(labels: Sequence[str]) -> str:
-    words = _host_words(labels)
-    return "xxurl " + " ".join(words) if words else "xxurl"
-
-
-_TLD_LEET = str.maketrans({k: v for k, v in LEET.items() if k in "013457$"})
-
-
-def _tld(label: str) -> str:
-    """A TLD as written, or read as l33t when it also has letters (``c0m`` -> ``com``)."""
-    if label.isalpha() or not any(c.isalpha() for c in label):
-        return label
-    return label.translate(_TLD_LEET)
-
-
-def _url_callback(m: re.Match[str]) -> _Result:
-    s, host, path = m.group(0, "host", "path")
-    if not path and host is not None and _plain(host):  # a bare host: no cache look-up
-        tld = host[host.rfind(".") + 1 :]
-        if tld in SAFE_TLDS and tld.isalpha():  # _url_value's first case
-            return _token(s, 0, len(s), _url_token([host]))
-    read = _url_value_cached if len(s) <= _CACHED_LINK else _url_value
-    if host is None:  # after a scheme or www: any host
-        return read(s, None, path, m.group("shost") or m.group("whost"), 0)
-    return read(s, host, path, None, m.start("host") - m.start())
-
-
-def _url_value(s: str, host: str | None, path: str, any_host: str | None, host_at: int) -> _Result:
-    """:func:`_url_callback` for the match ``s``: its ``host`` at ``host_at`` (or ``any_host``
-    after a scheme or www) and its ``path``."""
-    end = len(s.rstrip(_TRAILING)) if path else len(s)
-    if host is None:  # any host; one with spelt-out dots split as written (``t dot co``)
-        spelt = any_host is not None and ("dot" in any_host or "point" in any_host)
-        labels = _split_host(any_host)[0] if spelt and any_host else [any_host or ""]
-        return _token(s, 0, end, _url_token(labels))
-    if _plain(host):
-        tld = _tld(host[host.rfind(".") + 1 :])
-        if tld in SAFE_TLDS or (path[:1] == "/" and len(tld) == 2 and tld.isalpha()):
-            return _token(s, 0, end, _url_token([host]))
-    labels, kinds, ends = _split_host(host)
-    for k in range(len(labels), 1, -1):
-        tld = _tld(labels[k - 1])
-        if _TLD_SHAPE.fullmatch(tld) is None:
-            continue
-        used = kinds[: k - 1]
-        if _BRACKET in used:
-            pass
-        elif all(kind == _PLAIN for kind in used):
-            if tld not in SAFE_TLDS and not (
-                k == len(labels) and path[:1] == "/" and len(tld) == 2
-            ):
-                continue
-        elif tld not in WORD_TLDS:
-            continue
-        if k < len(labels):
-            end = host_at + ends[k - 1]
-        return _token(s, 0, end, _url_token(labels[:k]))
-    return s, None, None
-
-
-_CACHED_LINK = 200  # links up to this length are read once per process (the same link repeated)
-_url_value_cached = functools.lru_cache(maxsize=1024)(_url_value)
-
-
-# ``http`` stretched, spaced or dotted letter by letter, ``$`` for ``s`` (``h.t.t.p$``, ``hhttp$``)
-_SCHEME = (
-    r"(?:h{1,8}+(?:[. ]?t){2,8}+(?:[. ]?p){1,8}+(?:[. ]?[s$]){0,8}+|hxxps?|h\*\*ps?|ftps?)"
-    r"(?:\[:\]|\(:\)|:) ?/ ?/ ?"
-)
-_URL = re.compile(
-    r"(?<![\w.@/-])(?:"
-    rf"{_SCHEME}(?P<shost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
-    rf"|(?:www\d{{0,3}}|w w w(?! w )|w\.w\.w(?!\.w\.)){_DOT}"
-    rf"(?P<whost>{_LBL}(?:{_DOT}{_LBL}){{0,20}}+)"
-    rf"|(?P<host>{_LBL}(?:{_DOT}{_LBL}){{1,20}}+)"
-    r")(?P<path>(?:[/?#:][^ <>\"\[\]{}|\\^`]*+)?)"
-)
-
-_AT = r"(?:@| ?[\[({<] ?(?:at|@|arobase) ?[\])}>] ?| @ ?|@ | (?:at|arobase) )"
-_EMAIL = re.compile(
-    rf"(?<![\w.%+-])[\w.%+-]{{1,64}}+(?P<at>{_AT})(?P<host>{_LBL}(?:{_DOT}{_LBL}){{1,20}}+)"
-)
-
-
-def _email_callback(m: re.Match[str]) -> _Result:
-    s = m.group()
-    host = m.group("host")
-    at = m.group("at")
-    if at == "@" and _plain(host):
-        tld = host[host.rfind(".") + 1 :]
-        if (len(tld) == 2 and tld.isalpha()) or tld in SAFE_TLDS:
-            return " xxemail ", slice(0, len(s)), None
-    labels, kinds, ends = _split_host(host)
-    word_at = at.strip() == "at"
-    if _WWW.fullmatch(labels[0]) or (word_at and all(k == _PLAIN for k in kinds)):
-        return s, None, None  # "visit us at site.com", "at www.site.com": a URL, not an email
-    weak = word_at or _SPACED in kinds or _WORD in kinds
-    for k in range(len(labels), 1, -1):
-        tld = labels[k - 1]
-        if _TLD_SHAPE.fullmatch(tld) is None:
-            continue
-        if tld in WORD_TLDS if weak else (len(tld) == 2 or tld in SAFE_TLDS):
-            end = m.start("host") - m.start() + ends[k - 1]
-            return f" xxemail {s[end:]}", slice(0, end), None
-    return s, None, None
-
-
-_MARKUP = re.compile(
-    r"(?<![\w-])(?:href|src) ?= ?[\"']?(?P<v>[^\"'<> ]{1,2048}+)"
-    r"|\[(?:url|link)=[\"']?(?P<bv>[^\]\"' ]{1,2048}+)"
-    r"|\[(?:url|link)\](?P<bb>[^\[ ]{1,2048}+)(?=\[/(?:url|link)\])"
-)
-_VALUE_HOST = re.compile(
-    r"(?:[a-z][a-z0-9+.\-]{0,20}:)?(?://)?(?:[^@/?#]{0,256}@)?([^/?#:]{0,256})"
-)
-
-
-def _markup_callback(m: re.Match[str]) -> _Result:
-    group = "v" if m.group("v") is not None else "bv" if m.group("bv") is not None else "bb"
-    at = m.start()
-    s = m.group()
-    read = _markup_value_cached if len(s) <= _CACHED_LINK else _markup_value
-    return read(s, m.start(group) - at, m.end(group) - at)
-
-
-def _markup_value(s: str, start: int, end: int) -> _Result:
-    """:func:`_markup_callback` for the match ``s`` whose value is ``s[start:end]``."""
-    value = s[start:end]
-    if value.startswith(("#", "xxurl")):
-        return s, None, None
-    if value.startswith("mailto:"):
-        return _token(s, start, end, "xxemail")[0], slice(start, end), None
-    host = _VALUE_HOST.match(value)
-    return _token(s, start, end, _url_token([host.group(1)] if host else []))
-
-
-_markup_value_cached = functools.lru_cache(maxsize=1024)(_markup_value)
-
-
-_PHONE = re.compile(
-    r"(?<![\w+])(?:"
-    r"(?:\+|00)33 ?(?:\(0\) ?)?[1-9](?:[ .\-]?[0-9]{2}){4}"
-    r"|0[1-9](?P<sep>[ .\-]?)[0-9]{2}(?:(?P=sep)[0-9]{2}){3}"
-    r"|\+[1-9][0-9]{0,2}(?:[ .\-]?\([0-9]{1,5}\)|[ .\-][0-9]{1,5}|(?<=\))[0-9]{1,5}){1,7}+"
-    r"|\+[1-9][0-9]{6,14}"
-    r"|\([0-9]{3}\) ?[0-9]{3}[ .\-][0-9]{4}"
-    r"|[0-9]{3}[.\-][0-9]{3}[.\-][0-9]{4}"
-    r")(?!\w)"
-)
-_DIGITS = re.compile(r"[0-9]+")
-
-
-def _phone_callback(m: re.Match[str]) -> _Result:
-    s = m.group()
-    if s.startswith("+") and not s.startswith("+33"):
-        groups = _DIGITS.findall(s)
-        count = sum(map(len, groups))
-        if not 9 <= count <= 15 or not "".join(groups[1:]).strip("0"):
-            return s, None, None
-    return " xxphone ", slice(0, len(s)), None
+_word_forms_cached = functools.lru_cache(maxsize=_CONF_CACHE_SIZE)(_word_forms)
 
 
 # --- pipeline ---------------------------------------------------------------------------------
@@ -813,6 +652,7 @@ class _Stage:
     callback: _Callback | str = ""
     finder: Callable[[str, bool], Iterator[_Edit]] | None = None
     links: bool = False
+    fast_text: Callable[[str], str] | None = None  # the fast path's own, if any
 
     def edits(self, text: str, sources: bool = True) -> Iterator[_Edit]:
         if self.finder is not None:
@@ -833,6 +673,8 @@ class _Stage:
     def fast(self, text: str) -> str:
         if not self.hint(text):
             return text
+        if self.fast_text is not None:
+            return self.fast_text(text)
         if self.pattern is None:
             parts: list[str] = []
             pos = 0
@@ -915,39 +757,6 @@ def _double_space(text: str) -> bool:
     return "  " in text
 
 
-def _markup_hint(text: str) -> bool:
-    return "href" in text or "src" in text or "[url" in text or "[link" in text
-
-
-_DOT_LETTER = re.compile(r"\.(?<=[^\W_$]\.)[^\W\d_]|\.(?<=[\w$*]\.)[^\W_]{2}")
-_BRACKET_DOT = re.compile(r"[\[({<] ?\. ?[\])}>]")
-_DOT_WORD = re.compile(r"[ \[({<](?:dot|point)")  # where ``_DOT`` may read a word as a dot
-
-
-def _url_hint(text: str) -> bool:
-    if "." in text and (
-        _DOT_LETTER.search(text) is not None
-        or " ." in text
-        or (
-            ("[" in text or "(" in text or "{" in text or "<" in text) and _BRACKET_DOT.search(text)
-        )
-    ):
-        return True
-    if "//" in text or "/ /" in text or "w w w" in text:
-        return True
-    return ("dot" in text or "point" in text) and _DOT_WORD.search(text) is not None
-
-
-# Where ``_AT`` can match without "@" or "arobase": "at" as a word or in brackets.
-_AT_WORD = re.compile(r"[\[({<] ?at ?[\])}>]| at ")
-
-
-def _email_hint(text: str) -> bool:
-    if "@" in text or "arobase" in text:
-        return True
-    return "at" in text and _AT_WORD.search(text) is not None and _url_hint(text)
-
-
 def _mask_hint(text: str) -> bool:
     return "*" in text or "#" in text or "%" in text or "•" in text
 
@@ -957,18 +766,17 @@ def _search(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 
 
 _MULTISPACE = re.compile(r"  +")
-_PHONE_HINT = re.compile(r"[0-9](?:[ .\-]?[0-9]){6}")
 _STAGES: tuple[_Stage, ...] = (
     _Stage(_double_space, _MULTISPACE, " "),
-    _Stage(_markup_hint, _MARKUP, _markup_callback, links=True),
-    _Stage(_email_hint, _EMAIL, _email_callback),
-    _Stage(_url_hint, _URL, _url_callback, links=True),
-    _Stage(_search(_PHONE_HINT), _PHONE, _phone_callback),
+    _Stage(markup_hint, MARKUP, markup_callback, links=True),
+    _Stage(email_hint, EMAIL, email_callback, fast_text=email_stage),
+    _Stage(url_hint, URL, url_callback, links=True, fast_text=url_stage),
+    _Stage(_search(PHONE_HINT), PHONE, phone_callback),
     _Stage(_double_space, _MULTISPACE, " "),
     _Stage(glued_hint, finder=glued_edits),
     _Stage(spaced_hint, finder=spaced_edits),
-    _Stage(_search(LEET_SEED), finder=leet_edits),
-    _Stage(_mask_hint, MASKED, masked_callback),
+    _Stage(_search(LEET_SEED), finder=leet_edits, fast_text=leet_text),
+    _Stage(_mask_hint, MASKED, masked_callback, fast_text=masked_text),
     _Stage(_search(TRIPLE_HINT), finder=squeeze_edits),
     _Stage(_double_space, _MULTISPACE, " "),
 )

@@ -199,3 +199,19 @@ def test_search_never_crashes_and_spans_are_in_the_text(text: str) -> None:
 def test_search_on_10k_inputs_finishes(text: str) -> None:
     matcher = WordMatcher(["connard", "viagra", "casino en ligne", "con"])
     assert len(matcher.search(text)) <= 10  # linear scanners: no timing assert, just run it
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.characters(max_codepoint=127)) | st.text())
+def test_word_set_is_the_set_of_word_runs(text: str) -> None:
+    from modkit._rules import _WORD, word_set
+
+    assert word_set(text) == frozenset(_WORD.findall(text))
+
+
+def test_word_set_reads_every_ascii_character_as_the_word_pattern() -> None:
+    from modkit._rules import _WORD, word_set
+
+    every = "".join(map(chr, range(128)))
+    for text in (every, every[::-1], "a".join(every), "_x_ y-z\x1fw\x0bv"):
+        assert word_set(text) == frozenset(_WORD.findall(text))

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import modkit._text as text_module
+import modkit._text_links as links_module
 from modkit._text import (
     _FOLD,
     MAX_CHARS,
@@ -993,5 +994,32 @@ def test_lookalike_texts_fold_as_word_by_word(text: str) -> None:
     ).map("".join)
 )
 def test_an_email_is_only_found_where_the_email_hint_looks(text: str) -> None:
-    if text_module._EMAIL.search(text) is not None:
-        assert "@" in text or "arobase" in text or text_module._AT_WORD.search(text) is not None
+    if links_module.EMAIL.search(text) is not None:
+        assert "@" in text or "arobase" in text or links_module._AT_WORD.search(text) is not None
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.sampled_from("aéßżḁ Ωαοπжж\u0401ԱᎠꭰ1.")))
+def test_latin_text_counts_letters_as_one_by_one(text: str) -> None:
+    latin = sum(text_module._LATIN_LETTER.fullmatch(c) is not None for c in text)
+    foreign = sum(text_module._FOREIGN_UNAMBIGUOUS.fullmatch(c) is not None for c in text)
+    expected = None if text_module._CONF_ANY.search(text) is None else latin >= foreign
+    assert text_module._latin_text(text) is expected
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.sampled_from("aZ .\x00\x7fÉéİß\u0301\u200b\u202eﬁ😀你")), st.integers(0, 60))
+def test_fold_of_sparse_and_dense_texts_is_the_table_read_character_by_character(
+    text: str, ascii_run: int
+) -> None:
+    for t in (text, text + "x" * ascii_run * 8, ("ab cd " * ascii_run).join(text)):
+        assert _fold(t) == "".join(_FOLD[ord(c)] for c in t), (text_module._dense(t), t)
+
+
+@pytest.mark.parametrize(
+    ("text", "dense"),
+    [("é" + "a" * 16, False), ("é" + "a" * 6, True), ("z\u0337a\u0334 " * 9, True), ("", False)],
+)
+def test_dense_says_which_way_a_text_is_folded(text: str, dense: bool) -> None:
+    assert text_module._dense(text) is dense
+    assert _fold(text) == "".join(_FOLD[ord(c)] for c in text)
