@@ -411,7 +411,7 @@ def _links_from(start: int, text: str, src: str, folded: str, links: list[tuple[
         if not stage.links:
             edits = list(stage.edits(text))
             pending.append((edits, text))
-            text = _apply_links(edits, text, [], None)
+            text = _apply_edits(edits, text)
             continue
         for edits, before in pending:  # the offsets of the stages since ``offs``, now needed
             if edits:
@@ -697,17 +697,11 @@ def _link_span(offs: list[int], s: int, link: tuple[int, int]) -> tuple[int, int
     return offs[a], offs[after]
 
 
-def _apply_links(
-    edits: Iterable[_Edit], text: str, offs: list[int], links: list[tuple[int, int]] | None
-) -> str:
-    """:func:`_apply_full`'s text and links, without the new offsets."""
+def _apply_edits(edits: Iterable[_Edit], text: str) -> str:
+    """``text`` with ``edits`` applied (no offsets, no links)."""
     parts: list[str] = []
     pos = 0
-    last = len(offs) - 1
-    for s, e, repl, _, link in edits:
-        if links is not None and link is not None:
-            a, b = s + link[0], s + link[1]
-            links.append((offs[a], offs[min(bisect_right(offs, offs[b - 1], b), last)]))
+    for s, e, repl, _, _ in edits:
         parts.append(text[pos:s])
         parts.append(repl)
         pos = e

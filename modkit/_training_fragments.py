@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from modkit._datasets import Row
 from modkit._features_view import DISCOURSE_WORDS, FUNCTION_WORDS
-from modkit._training_rows import NOISY_KINDS, unit_hash
+from modkit._training_rows import clean_presumed_ham_share
 
 __all__ = ["fragment_variant", "fragment_variants"]
 
@@ -76,15 +76,5 @@ def fragment_variant(row: Row, u: float) -> Row | None:
 def fragment_variants(rows: Iterable[Row], seed: int, share: float) -> list[Row]:
     """Fragments of about ``share`` of the clean presumed ham (innocent, not spam; chosen by a
     stable hash of the text)."""
-    out: list[Row] = []
-    for row in rows:
-        if not row.weak or row.kind in NOISY_KINDS:
-            continue
-        if row.labels.get("spam") != 0 or row.labels.get("toxicity", 0) != 0:
-            continue
-        u = unit_hash(seed + 4, row.text)
-        if u < share:
-            variant = fragment_variant(row, u / share)
-            if variant is not None:
-                out.append(variant)
-    return out
+    picked = clean_presumed_ham_share(rows, seed + 4, share)
+    return [v for v in (fragment_variant(row, u) for row, u in picked) if v is not None]

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from modkit._datasets import Row
 from modkit._text import fold
-from modkit._training_rows import NOISY_KINDS, unit_hash
+from modkit._training_rows import clean_presumed_ham_share
 
 __all__ = ["link_variant", "link_variants"]
 
@@ -122,13 +122,4 @@ def link_variant(row: Row, u: float) -> Row:
 def link_variants(rows: Iterable[Row], seed: int, share: float) -> list[Row]:
     """Link variants of about ``share`` of the clean presumed ham (innocent, not spam; chosen by a
     stable hash of the text)."""
-    out: list[Row] = []
-    for row in rows:
-        if not row.weak or row.kind in NOISY_KINDS:
-            continue
-        if row.labels.get("spam") != 0 or row.labels.get("toxicity", 0) != 0:
-            continue
-        u = unit_hash(seed + 3, row.text)
-        if u < share:
-            out.append(link_variant(row, u / share))
-    return out
+    return [link_variant(row, u) for row, u in clean_presumed_ham_share(rows, seed + 3, share)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 
 from modkit._datasets import LOADERS, Row
 from modkit._features import content_tokens
@@ -22,6 +22,7 @@ __all__ = [
     "SCREEN_WORDS",
     "address_variant",
     "address_variants",
+    "clean_presumed_ham_share",
     "imply_negatives",
     "is_realistic_ham",
     "screen_hit",
@@ -81,6 +82,22 @@ def unit_hash(seed: int, key: str) -> float:
     """A stable number in [0, 1) from a seed and a key."""
     digest = hashlib.blake2b(f"{seed}\x00{key}".encode("utf-8", "replace"), digest_size=8)
     return int.from_bytes(digest.digest(), "big") / 2**64
+
+
+def clean_presumed_ham_share(
+    rows: Iterable[Row], salt: int, share: float
+) -> Iterator[tuple[Row, float]]:
+    """About ``share`` of the clean presumed ham of ``rows`` (weak rows of no noisy kind, neither
+    spam nor toxic), chosen by a stable hash of the text salted with ``salt``, each with its hash
+    over ``share`` (in [0, 1): what a variant builder picks its forms with)."""
+    for row in rows:
+        if not row.weak or row.kind in NOISY_KINDS:
+            continue
+        if row.labels.get("spam") != 0 or row.labels.get("toxicity", 0) != 0:
+            continue
+        u = unit_hash(salt, row.text)
+        if u < share:
+            yield row, u / share
 
 
 def split_of(
