@@ -9,10 +9,11 @@ latency p50/p99, load time and RSS of a fresh process. Latency targets are judge
 the calling thread (what a call costs); wall-clock percentiles are printed too (on a shared
 machine they also count the time other processes held the core). For modkit also ``Moderator.check``
 p50/p99 and ``check_many`` throughput, and the slowest worst case of ``bench/worst_cases.py``
-(one ``check`` at the length limit). ``--baseline`` measures another checkout (e.g. main) on the
-same comments in the same run, so before/after figures are ratios of one run; each checkout is
-measured in a fresh process of its own (with ``--model``, this tree in this process). The machine's
-load average is printed before and after: on a shared machine, compare ratios, not absolute figures.
+(one ``check`` at the length limit, best of 3). ``--baseline`` measures another checkout (e.g.
+main) on the same comments in the same run, so before/after figures are ratios of one run; each
+checkout is measured in a fresh process of its own (with ``--model``, this tree in this process).
+The machine's load average is printed before and after: on a shared machine, compare ratios, not
+absolute figures.
 Exits 0 when every speed target is met.
 """
 
@@ -171,9 +172,12 @@ def measure_modkit(root: Path, model: str, texts: list[str], worst: bool) -> dic
         for text in cases().values():
             data = worst_form(text)
             site.check(data, record=False)
-            start = time.process_time()
-            site.check(data, record=False)
-            slowest = max(slowest, (time.process_time() - start) * 1e3)
+            best = float("inf")
+            for _ in range(3):  # best of 3, as bench/worst_cases.py: one run can catch a GC pass
+                start = time.process_time()
+                site.check(data, record=False)
+                best = min(best, (time.process_time() - start) * 1e3)
+            slowest = max(slowest, best)
         out["worst_case_ms"] = slowest
     return out
 
