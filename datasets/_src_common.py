@@ -174,6 +174,47 @@ def trigram_overlap(
     return [f"{a} ~ {b}: trigram Jaccard {jac:.2f}" for a, b, jac in found], worst_in, worst_out
 
 
+def write_checked_threads(
+    rows: list[dict[str, Any]],
+    problems: list[str],
+    out: Path,
+    key: Callable[[str], str],
+    guess_lang: Callable[[str], str],
+) -> None:
+    """Write ``rows`` (comments with a ``group`` thread) to ``out`` after the checks every thread
+    file gets: no exact duplicate (by ``key``) and no word-trigram near-duplicate within the file or
+    against the other files of its folder. Exits 1 with ``problems`` and those of the checks, if
+    any; else prints the rows ``guess_lang`` reads in another language and the rows per language
+    and kind."""
+    others = other_rows(out.parent, out)
+    problems = problems + exact_duplicates(rows, others, key)
+
+    def grams(text: str) -> Grams:
+        return word_trigrams(key(text).split())
+
+    found, worst_in, worst_out = near_duplicates(
+        [(r["id"], r["group"], grams(r["text"])) for r in rows],
+        [(f"{name} {o.get('id')}", grams(o["text"])) for name, o in others],
+        min_grams=3,
+    )
+    problems += [f"{a} ~ {b}: trigram Jaccard {j:.2f}" for a, b, j in found]
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        sys.exit(1)
+    write_jsonl(out, rows)
+    for r in rows:
+        if guess_lang(r["text"]) != r["lang"]:
+            print(f"note: {r['id']} guessed not {r['lang']}: {r['text']!r}")
+    kinds = Counter((r["lang"], r["kind"]) for r in rows)
+    groups = len({r["group"] for r in rows})
+    print(
+        f"{len(rows)} rows in {groups} threads; worst Jaccard within {worst_in:.2f}, "
+        f"against other files {worst_out:.2f}"
+    )
+    for (lang, kind), c in sorted(kinds.items()):
+        print(f"  {lang} {kind}: {c}")
+
+
 def report(errors: Sequence[str], summary: str) -> int:
     """Print the errors to stderr and the summary to stdout; the exit code (1 on any error)."""
     for e in errors:

@@ -24,14 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _src_common import (
-    exact_duplicates,
-    near_duplicates,
-    other_rows,
-    read_threads,
-    word_trigrams,
-    write_jsonl,
-)
+from _src_common import read_threads, write_checked_threads
 
 from modkit._datasets import dedupe_key, guess_lang
 
@@ -51,10 +44,6 @@ def parse_marker(marker: str) -> tuple[str, frozenset[str]] | None:
     if len(set(flags)) != len(flags):
         return None
     return KINDS[head], frozenset(FLAGS[f] for f in flags)
-
-
-def trigrams(text: str) -> set[tuple[str, ...]]:
-    return word_trigrams(dedupe_key(text).split())
 
 
 def main() -> None:
@@ -82,29 +71,7 @@ def main() -> None:
                         **labels,
                     }
                 )
-    others = other_rows(DATASETS, OUT)
-    problems += exact_duplicates(rows, others, dedupe_key)
-    found, worst_in, worst_out = near_duplicates(
-        [(r["id"], r["group"], trigrams(r["text"])) for r in rows],
-        [(f"{name} {o.get('id')}", trigrams(o["text"])) for name, o in others],
-        min_grams=3,
-    )
-    problems += [f"{a} ~ {b}: trigram Jaccard {j:.2f}" for a, b, j in found]
-    if problems:
-        print("\n".join(problems), file=sys.stderr)
-        sys.exit(1)
-    write_jsonl(OUT, rows)
-    for r in rows:
-        if guess_lang(r["text"]) != r["lang"]:
-            print(f"note: {r['id']} guessed not {r['lang']}: {r['text']!r}")
-    kinds = Counter((r["lang"], r["kind"]) for r in rows)
-    groups = len({r["group"] for r in rows})
-    print(
-        f"{len(rows)} rows in {groups} threads; worst Jaccard within {worst_in:.2f}, "
-        f"against other files {worst_out:.2f}"
-    )
-    for (lang, kind), c in sorted(kinds.items()):
-        print(f"  {lang} {kind}: {c}")
+    write_checked_threads(rows, problems, OUT, dedupe_key, guess_lang)
     for lang in ("fr", "en"):
         wishes = [r for r in rows if r["lang"] == lang and r["kind"] == "harm_wish"]
         extra = Counter(k for r in wishes for k in FLAGS.values() if r[k])
