@@ -229,12 +229,17 @@ def test_auth_throttle_holds_across_workers(tmp_path: Path) -> None:
         first = connect()
         one = _worker_of(first)
         second: http.client.HTTPConnection | None = None
-        for _ in range(200):  # new connections until the kernel hands one to the other worker
+        # New connections until the kernel hands one to the other worker. The server is healthy
+        # as soon as one worker answers; on a loaded machine the other may still be loading its
+        # model, so this waits for it (200 quick tries were not always enough).
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
             conn = connect()
             if _worker_of(conn) != one:
                 second = conn
                 break
             conn.close()
+            time.sleep(0.01)
         assert second is not None, "no connection reached the second worker"
         # Four failures on the first worker, then the second refuses the same address.
         assert [_post_bad_key(first) for _ in range(4)] == [401] * 4
