@@ -181,6 +181,10 @@ def _scoped(norm: str, stop_words: Collection[str]) -> tuple[list[str], list[str
         if _CUE_WORDS.isdisjoint(words):
             words = [word for word in words if word] if "" in words else words
             return words, words
+        if "" not in words:  # a piece per word: its end read only where a scope asks
+            unmarked = list(words)
+            _mark_negated(words, _PieceEnds(pieces), _cue_indices(words), stop_words)
+            return words, unmarked
         ends = [piece[-1] in _CLAUSE_END_CHARS for piece in pieces]
     else:
         tokens = content_tokens(norm)
@@ -188,10 +192,38 @@ def _scoped(norm: str, stop_words: Collection[str]) -> tuple[list[str], list[str
             return tokens, tokens
         words, ends = _words_and_ends(norm)
     words, ends = _compact(words, ends)
-    cues = [i for i, word in enumerate(words) if word in _CUE_WORDS]
     unmarked = list(words)
-    _mark_negated(words, ends, cues, stop_words)
+    _mark_negated(words, ends, _cue_indices(words), stop_words)
     return words, unmarked
+
+
+class _PieceEnds:
+    """``ends`` (of :func:`_mark_negated`) of words that are the pieces of a text, each read
+    when asked (a scope reads a few)."""
+
+    __slots__ = ("_pieces",)
+
+    def __init__(self, pieces: Sequence[str]) -> None:
+        self._pieces = pieces
+
+    def __getitem__(self, i: int, /) -> bool:
+        return self._pieces[i][-1] in _CLAUSE_END_CHARS
+
+
+def _cue_indices(words: list[str]) -> list[int]:
+    """The indices of the words of :data:`_CUE_WORDS`, ascending: each found by ``list.index``
+    (a long text holds few)."""
+    found: list[int] = []
+    for cue in _CUE_WORDS.intersection(words):
+        at = words.index(cue)
+        while True:
+            found.append(at)
+            try:
+                at = words.index(cue, at + 1)
+            except ValueError:
+                break
+    found.sort()
+    return found
 
 
 def _words_and_ends(text: str) -> tuple[list[str], list[bool]]:
@@ -259,24 +291,33 @@ def _scoped_quoted(
                 words += part_words
                 inside += [flag] * len(part_words)
         done = end
+    read_ends: Sequence[bool] | _PieceEnds = ends
     if not runs:  # the pieces, as words
-        ends = [piece[-1] in _CLAUSE_END_CHARS for piece in words]
-        words = list(map(str.strip, words, repeat(_EDGE_PUNCTUATION)))
+        pieces = words
+        words = list(map(str.strip, pieces, repeat(_EDGE_PUNCTUATION)))
+        read_ends = _PieceEnds(pieces)
+        if "" in words:
+            ends = [piece[-1] in _CLAUSE_END_CHARS for piece in pieces]
     if "" in words:
         kept = [i for i, word in enumerate(words) if word]
         inside = [inside[i] for i in kept]
         words, ends = _compact(words, ends)
+        read_ends = ends
     unmarked = list(words)
-    cues = [i for i, word in enumerate(unmarked) if word in _CUE_WORDS]
-    _mark_negated(words, ends, cues, stop_words, inside)
+    _mark_negated(words, read_ends, _cue_indices(unmarked), stop_words, inside)
+    # the quoted form of each quoted word, but ``t`` (it depends on the word before)
+    forms = {
+        word: QUOTED + word
+        for word in set(compress(unmarked, inside))
+        if not (word in stop_words or word in _NEGATIONS or word == "t")
+    }
+    t_quoted = not ("t" in stop_words or "t" in _NEGATIONS)
     for i in compress(range(len(words)), inside):
-        word = unmarked[i]
-        if not (
-            word in stop_words
-            or word in _NEGATIONS
-            or (word == "t" and i and unmarked[i - 1] in _NT_STEMS)
-        ):
-            words[i] = QUOTED + word
+        form = forms.get(unmarked[i])
+        if form is not None:
+            words[i] = form
+        elif t_quoted and unmarked[i] == "t" and not (i and unmarked[i - 1] in _NT_STEMS):
+            words[i] = QUOTED + "t"
     return words, unmarked
 
 
@@ -298,7 +339,7 @@ def _compact(words: list[str], ends: list[bool]) -> tuple[list[str], list[bool]]
 
 def _mark_negated(
     words: list[str],
-    ends: Sequence[bool],
+    ends: Sequence[bool] | _PieceEnds,
     cues: Sequence[int],
     stop_words: Collection[str],
     inside: Sequence[bool] = (),

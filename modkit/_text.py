@@ -755,6 +755,21 @@ def _mask_hint(text: str) -> bool:
     return "*" in text or "#" in text or "%" in text or "•" in text
 
 
+# A letter (no digit) or mask that may be one of a spaced run: stage 4 joins a run only when it
+# holds two of them (``1 2 3 4`` stays), so a text with fewer is passed over (one scan, not one
+# step per digit run).
+_SPACED_LETTER = re.compile(r"\*|[^\W\d_](?![^\W_])(?<![^\W_].)")
+
+
+def _spaced_letters_hint(text: str) -> bool:
+    """Whether stage 4 may join a run in ``text``: its seed is there, and two letters or masks
+    that may stand alone."""
+    if not spaced_hint(text):
+        return False
+    found = _SPACED_LETTER.finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
+
+
 def _search(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     return lambda text: pattern.search(text) is not None
 
@@ -768,7 +783,7 @@ _STAGES: tuple[_Stage, ...] = (
     _Stage(_search(PHONE_HINT), PHONE, phone_callback),
     _Stage(_double_space, _MULTISPACE, " "),
     _Stage(glued_hint, finder=glued_edits),
-    _Stage(spaced_hint, finder=spaced_edits),
+    _Stage(_spaced_letters_hint, finder=spaced_edits),
     _Stage(_search(LEET_SEED), finder=leet_edits, fast_text=leet_text),
     _Stage(_mask_hint, MASKED, masked_callback, fast_text=masked_text),
     _Stage(_search(TRIPLE_HINT), finder=squeeze_edits),
