@@ -84,9 +84,9 @@ _LONE_ZWJ = re.compile(f"(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])")
 _LONE_TAG = re.compile("(?<![\U0001f3f4\U000e0020-\U000e007f])[\U000e0020-\U000e007f]")
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _ZALGO = re.compile(f"([{_MARKS}]{{3}})[{_MARKS}]+")
-# Anything the slow passes of clean_text would change (a superset is fine, a subset is not).
-_SUSPECT = re.compile(_INVISIBLE.pattern[:-1] + f"\u200d\U000e0020-\U000e007f]|[{_MARKS}]{{4}}")
-# _SUSPECT's two halves, and the characters _LONE_TAG drops: each one class, scanned fast.
+# Anything the slow passes of clean_text would change (a superset is fine, a subset is not): a
+# suspect character or four combining marks in a row (:func:`_suspect`), and the characters
+# _LONE_TAG drops; each one class, scanned fast.
 _SUSPECT_CHAR = re.compile(_INVISIBLE.pattern[:-1] + "\u200d\U000e0020-\U000e007f]")
 _MARK = re.compile(f"[{_MARKS}]")
 _FOUR_MARKS = re.compile(f"[{_MARKS}]{{4}}")
@@ -122,8 +122,9 @@ def normalize_email(email: str) -> str:
 
 
 def _suspect(text: str) -> bool:
-    """``_SUSPECT.search(text) is not None``, by plain class scans (a text at the length limit
-    is read three to four times faster)."""
+    """Whether ``text`` holds a suspect character or four combining marks in a row, by plain
+    class scans (a text at the length limit is read three to four times faster than with one
+    alternation)."""
     if _SUSPECT_CHAR.search(text) is not None:
         return True
     return _MARK.search(text) is not None and _FOUR_MARKS.search(text) is not None

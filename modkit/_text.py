@@ -142,7 +142,6 @@ from modkit._text_links import (
     read_links,
     url_callback,
     url_hint,
-    url_value,
 )
 from modkit._text_links_bulk import url_stage, url_stage_links
 from modkit._text_tables import CONF_LOWER, CONF_UPPER, GENERIC_MARKS, SPECIAL
@@ -582,9 +581,6 @@ _UNMAPPABLE = re.compile(f"[^a-z0-9\u00df-\u024f\u1e00-\u1eff{_CONF_CLASS}]")
 
 _Result = Result
 _Callback = Callback
-_URL = URL  # stage 3 lives in modkit._text_links; these names stay readable here
-_url_callback = url_callback
-_url_value = url_value
 
 
 def _latin_text(text: str) -> bool | None:

@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from modkit import _model
+from modkit import _model, _text_links
 
 
 def _csr(rng: np.random.Generator, rows: int, width: int) -> tuple[np.ndarray, ...]:
@@ -132,17 +132,16 @@ def test_one_comment_weights_equal_its_weights_in_a_batch(text: str) -> None:
     ],
 )
 def test_bare_host_fast_path_reads_links_as_the_full_path(text: str) -> None:
-    from modkit import _text
 
-    matches = [*_text._URL.finditer(text), *_text._URL.finditer(text.casefold())]
+    matches = [*_text_links.URL.finditer(text), *_text_links.URL.finditer(text.casefold())]
     assert matches
     for m in matches:
         s, host, path = m.group(0, "host", "path")
         if host is None:
-            full = _text._url_value(s, None, path, m.group("shost") or m.group("whost"), 0)
+            full = _text_links.url_value(s, None, path, m.group("shost") or m.group("whost"), 0)
         else:
-            full = _text._url_value(s, host, path, None, m.start("host") - m.start())
-        assert _text._url_callback(m) == full
+            full = _text_links.url_value(s, host, path, None, m.start("host") - m.start())
+        assert _text_links.url_callback(m) == full
 
 
 @pytest.mark.parametrize(
