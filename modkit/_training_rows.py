@@ -73,7 +73,7 @@ NOISY_KINDS: frozenset[str] = frozenset(
 _ORDINARY_PROJECT_KIND = re.compile(
     r"(ham|ham_\w+|news_ham_\w+|conv_\w+|forum_\w+|debate_\w+|casual_(?!toxic)\w+|identity_neutral|"
     r"identity_positive|identity_statement|identity_question|"
-    r"policy_debate|"
+    r"policy_debate|harm_reply|"
     r"blog_ham_lookalike|review|question)"
 )
 

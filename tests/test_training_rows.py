@@ -140,6 +140,12 @@ def test_realistic_ham_is_ordinary_comments_only() -> None:
         assert not is_realistic_ham(_row("tweet", lang="en", kind=kind, weak=True), "toxicity")
     assert is_realistic_ham(_row("reply", corpus="project", kind="conv_reply"), "toxicity")
     assert not is_realistic_ham(_row("quote", corpus="project", kind="hard_quote"), "toxicity")
+    # ordinary replies in a harm-wish thread are comments a site receives; the look-alikes are
+    # hard negatives written to teach an edge case
+    assert is_realistic_ham(_row("reply", corpus="project", kind="harm_reply"), "toxicity")
+    assert not is_realistic_ham(
+        _row("same verb", corpus="project", kind="harm_lookalike"), "toxicity"
+    )
     assert not is_realistic_ham(_row("benchmark ham", corpus="jigsaw_toxic_subset"), "toxicity")
     # a site's own corpus (generic format: a name no loader knows) is the comments it receives
     assert is_realistic_ham(_row("approved", corpus="my_comments", kind="ham"), "toxicity")
