@@ -261,18 +261,18 @@ class Scorer:
             parts = [self._margins(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
             return np.concatenate(parts)
         n_docs = len(texts)
+        if n_docs == 1:  # one row: a dot product, and scipy is not imported (fast load)
+            cols, vals = self._featurizer.weights_one(texts[0], self._texts(texts)[0])
+            row = vals.astype(np.float64) @ self._coef64.take(cols, axis=0)
+            row += self._intercept
+            return row.reshape(1, -1)
         margins = np.zeros((n_docs, len(self.heads)), dtype=np.float64)
         blocks = self._featurizer.weights(texts, self._texts(texts))
-        if n_docs == 1:  # one row: a dot product, and scipy is not imported (fast load)
-            cols = np.concatenate([b.cols for b in blocks])
-            vals = np.concatenate([b.vals for b in blocks]).astype(np.float64)
-            margins[0] = vals @ self._coef64.take(cols, axis=0)
-        else:
-            for block in blocks:
-                indptr = np.zeros(n_docs + 1, dtype=np.int64)
-                np.cumsum(np.bincount(block.docs, minlength=n_docs), out=indptr[1:])
-                vals = block.vals.astype(np.float64)
-                _add_products(indptr, block.cols, vals, self._coef64, margins)
+        for block in blocks:
+            indptr = np.zeros(n_docs + 1, dtype=np.int64)
+            np.cumsum(np.bincount(block.docs, minlength=n_docs), out=indptr[1:])
+            vals = block.vals.astype(np.float64)
+            _add_products(indptr, block.cols, vals, self._coef64, margins)
         margins += self._intercept
         return margins
 

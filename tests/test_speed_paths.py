@@ -123,6 +123,45 @@ def test_one_comment_weights_equal_its_weights_in_a_batch(text: str) -> None:
         assert np.array_equal(one.vals, many.vals[first])  # to the bit
 
 
+_EDGE_TEXTS = [
+    "",
+    " ",
+    "a",
+    "ok",
+    "🙂",
+    "\U0001f600" * 3,
+    "Tu es un idiot, vraiment pas malin !!!",
+    "je ne suis pas un « vrai idiot » du tout, mais bon",
+    "BUY CHEAP PILLS http://spam.example/x?y=1 NOW!!!",
+    "x" * 5000,
+    "été 🙂 " * 400,
+    "mot " * 300,
+]
+
+
+@pytest.mark.parametrize("text", _EDGE_TEXTS)
+def test_weights_of_one_comment_equal_its_blocks_concatenated(text: str) -> None:
+    from modkit import Scorer
+    from modkit._text import normalize_text
+
+    featurizer = Scorer.load()._featurizer
+    norm = normalize_text(text)
+    blocks = featurizer.weights([text], [norm])
+    cols, vals = featurizer.weights_one(text, norm)
+    assert np.array_equal(cols, np.concatenate([b.cols for b in blocks]))
+    assert np.array_equal(vals, np.concatenate([b.vals for b in blocks]))  # to the bit
+    assert vals.dtype == np.float32
+
+
+@pytest.mark.parametrize("text", _EDGE_TEXTS)
+def test_one_comment_margins_equal_its_margins_in_a_batch(text: str) -> None:
+    from modkit import Scorer
+
+    scorer = Scorer.load()
+    batch = scorer._margins([text, "Merci pour l'article.", "ok"])
+    assert scorer._margins([text])[0] == pytest.approx(batch[0], abs=1e-12)
+
+
 @pytest.mark.parametrize(
     "text",
     [
