@@ -502,6 +502,12 @@ def _id_field(errors: _Collector, field: str, raw: object) -> str | None:
     return text or None
 
 
+_ID_FIELDS: Final = ("post_id", "parent_id")
+#: The optional fields :func:`validate` reads.
+_OPTIONAL: Final = frozenset(
+    ("lang", "url", "ip", "honeypot", *_TRUNCATE, *_ID_FIELDS, *_DATE_FIELDS)
+)
+
 _MAX_TIMESTAMP = 253402300799.0  # 9999-12-31T23:59:59Z
 
 
@@ -578,19 +584,31 @@ def validate(
     """
     if not isinstance(form, Mapping):
         raise TypeError(f"form must be a Mapping, not {type(form).__name__}")
-    form_lang = _as_str(_get(form, "lang"))
+    # An optional field absent from a plain dict is None (False for the honeypot) without a
+    # call per field: what its validator returns for a missing value.
+    present = _OPTIONAL if type(form) is not dict else {f for f in _OPTIONAL if f in form}
+    form_lang = _as_str(_get(form, "lang")) if "lang" in present else None
     language = resolve_lang(lang) if lang is not None else resolve_lang(form_lang)
     errors = _Collector(language)
 
     name = _text_field(errors, "name", _get(form, "name"), required=True, multiline=False)
     email = _email_field(errors, _get(form, "email"), check_deliverability=check_deliverability)
-    url = _url_field(errors, _get(form, "url"))
+    url = _url_field(errors, _get(form, "url")) if "url" in present else None
     text = _text_field(errors, "text", _get(form, "text"), required=True, multiline=True)
-    ip = _ip_field(errors, _get(form, "ip"))
-    meta = {field: _meta_field(errors, field, _get(form, field)) for field in _TRUNCATE}
-    ids = {field: _id_field(errors, field, _get(form, field)) for field in ("post_id", "parent_id")}
-    dates = {field: _date_field(errors, field, _get(form, field)) for field in _DATE_FIELDS}
-    honeypot = _honeypot(_get(form, "honeypot"))
+    ip = _ip_field(errors, _get(form, "ip")) if "ip" in present else None
+    meta = {
+        field: _meta_field(errors, field, _get(form, field)) if field in present else None
+        for field in _TRUNCATE
+    }
+    ids = {
+        field: _id_field(errors, field, _get(form, field)) if field in present else None
+        for field in _ID_FIELDS
+    }
+    dates = {
+        field: _date_field(errors, field, _get(form, field)) if field in present else None
+        for field in _DATE_FIELDS
+    }
+    honeypot = _honeypot(_get(form, "honeypot")) if "honeypot" in present else False
 
     if errors.errors or name is None or email is None or text is None:
         raise ValidationError(errors.errors, lang=language)
