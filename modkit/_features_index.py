@@ -294,7 +294,7 @@ def _distinct(columns: np.ndarray, docs: np.ndarray | None, width: int, block: i
     position ``i`` belongs to comment ``docs[i]`` (all to comment 0 when ``docs`` is None)."""
     if docs is None:
         flat = columns.ravel()
-        keys = flat.take(np.flatnonzero(flat >= 0))
+        keys = flat[flat >= 0]
         first, tf = count_keys(keys)
         cols = keys.take(first).astype(np.int64)
         return Counts(block, np.zeros(len(first), dtype=np.int64), cols, tf)

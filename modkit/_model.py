@@ -246,8 +246,15 @@ class Scorer:
     # -- scoring ---------------------------------------------------------------------------------
 
     def _probabilities(self, margins: np.ndarray) -> np.ndarray:
-        z = margins * self._calib_a + self._calib_b
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -35.0, 35.0)))
+        # 1 / (1 + exp(-clip(z, -35, 35))) by ufuncs in place: the same floats, fewer calls.
+        z = margins * self._calib_a
+        z += self._calib_b
+        np.maximum(z, -35.0, out=z)
+        np.minimum(z, 35.0, out=z)
+        np.negative(z, out=z)
+        np.exp(z, out=z)
+        z += 1.0
+        return np.divide(1.0, z, out=z)
 
     def _texts(self, texts: Sequence[str]) -> list[str]:
         """The texts as the featuriser reads them (shared with the rules within one check)."""
@@ -285,7 +292,7 @@ class Scorer:
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
         probs = self._probabilities(self._margins([text])[0])
-        return dict(zip(self.heads, map(float, probs), strict=True))
+        return dict(zip(self.heads, probs.tolist(), strict=True))
 
     def score_many(self, texts: Sequence[str], /) -> list[dict[str, float]]:
         """Scores of many comments, in order (vectorised over the batch).
