@@ -13,8 +13,7 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -323,14 +322,22 @@ def active_email_cache() -> EmailCache | None:
     return _email_cache.get()
 
 
-@contextmanager
-def email_cache(cache: EmailCache) -> Iterator[None]:
-    """Validate emails through ``cache`` in this context (this thread or task only)."""
-    token = _email_cache.set(cache)
-    try:
-        yield
-    finally:
-        _email_cache.reset(token)
+class email_cache:  # lower case: used as the function it replaced
+    """Validate emails through ``cache`` in this context (this thread or task only).
+
+    A class rather than a generator-based context manager: it is entered once per check.
+    """
+
+    __slots__ = ("_cache", "_token")
+
+    def __init__(self, cache: EmailCache) -> None:
+        self._cache = cache
+
+    def __enter__(self) -> None:
+        self._token = _email_cache.set(self._cache)
+
+    def __exit__(self, *exc: object) -> None:
+        _email_cache.reset(self._token)
 
 
 def _check_email(text: str, *, check_deliverability: bool) -> _EmailOutcome:
