@@ -115,15 +115,27 @@ def fold_text(text: str) -> str:
     return " ".join(cached_fold(text).split())
 
 
-class AuthorKeys:
-    """Compute HMAC keys with one site secret; the secret never appears in ``repr``."""
+_EMAIL_KEYS = 4096  # email keys remembered by AuthorKeys (authors comment again and again)
 
-    __slots__ = ("_secret",)
+
+class AuthorKeys:
+    """Compute HMAC keys with one site secret; the secret never appears in ``repr``.
+
+    The keys of the last :data:`_EMAIL_KEYS` email addresses are remembered (an author's key is
+    computed once while they keep commenting); :meth:`clear` forgets them.
+    """
+
+    __slots__ = ("_email_keys", "_secret")
 
     def __init__(self, secret: bytes) -> None:
         if not secret:
             raise ConfigError("the site secret is empty")
         self._secret = bytes(secret)
+        self._email_keys: dict[str, str] = {}
+
+    def clear(self) -> None:
+        """Forget the remembered email keys (an erasure request must leave no address)."""
+        self._email_keys.clear()
 
     def __repr__(self) -> str:
         return "AuthorKeys(secret=<hidden>)"
@@ -137,7 +149,14 @@ class AuthorKeys:
 
     def email(self, email: str) -> str:
         """Return the key of an email address (case-insensitive)."""
-        return self._mac("email", fold_email(email))
+        keys = self._email_keys
+        key = keys.get(email)
+        if key is None:
+            key = self._mac("email", fold_email(email))
+            if len(keys) >= _EMAIL_KEYS:
+                keys.clear()  # bounded; thread-safe as single dict operations
+            keys[email] = key
+        return key
 
     def ip(self, ip: str | None) -> str | None:
         """Return the key of an IP address (IPv6 by /64), or None when absent or not an IP."""

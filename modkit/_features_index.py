@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain, pairwise, repeat
 
 import numpy as np
 
@@ -110,6 +110,12 @@ class VocabularyIndex:
             )
             for kind, edges in SHAPE_EDGES.items()
         }
+        # For one comment: the kinds with a column, their edges and columns as Python objects.
+        self._shape_used = [
+            (kind, edges, self._shape_cols[kind].tolist())
+            for kind, edges in SHAPE_EDGES.items()
+            if (self._shape_cols[kind] >= 0).any()
+        ]
 
     def _init_chars(
         self, cps: np.ndarray, starts: np.ndarray, lengths: np.ndarray, candidate: np.ndarray
@@ -253,19 +259,19 @@ class VocabularyIndex:
     ) -> Counts:
         """The word block of one comment from :meth:`GramTrie.pair_tables` (1- and 2-grams): the
         pairs :meth:`_word_counts` gives, in the same order."""
-        get = self._word_ids.get
-        ids = [get(word, 0) for word in text.split()]
+        ids = list(map(self._word_ids.get, text.split(), repeat(0)))
         base = self.word_base
         found: list[int] = []
-        last = len(ids) - 1
-        for i, word in enumerate(ids):  # by position, then gram length: the rows of columns()
+        append, pair = found.append, pairs.get
+        for word, after in pairwise(ids):  # by position, then length: the rows of columns()
             col = first_cols[word]
             if col >= 0:
-                found.append(col)
-            if i < last:
-                col = pairs.get(parents[word] * base + ids[i + 1], -1)
-                if col >= 0:
-                    found.append(col)
+                append(col)
+            col = pair(parents[word] * base + after, -1)
+            if col >= 0:
+                append(col)
+        if ids and first_cols[ids[-1]] >= 0:  # the last word: no pair
+            append(first_cols[ids[-1]])
         tf = Counter(found)
         order = list(dict.fromkeys(reversed(found)))[::-1]  # by last occurrence, as count_keys
         cols = np.array(order, dtype=np.int64)
@@ -278,7 +284,7 @@ class VocabularyIndex:
     def _shape_counts(self, texts: Sequence[str], norms: Sequence[str]) -> Counts:
         if len(texts) == 1 and (len(texts[0]) <= _SMALL_SHAPE or texts[0].isascii()):
             values = shape_values(texts[0], norms[0])
-            found = [int(self._shape_cols[k][bucket(values[k], e)]) for k, e in SHAPE_EDGES.items()]
+            found = [columns[bucket(values[k], e)] for k, e, columns in self._shape_used]
             cols = np.array([c for c in found if c >= 0], dtype=np.int64)
             docs = np.zeros(len(cols), dtype=np.int64)
         else:
@@ -294,7 +300,7 @@ def _distinct(columns: np.ndarray, docs: np.ndarray | None, width: int, block: i
     position ``i`` belongs to comment ``docs[i]`` (all to comment 0 when ``docs`` is None)."""
     if docs is None:
         flat = columns.ravel()
-        keys = flat.take(np.flatnonzero(flat >= 0))
+        keys = flat[flat >= 0]
         first, tf = count_keys(keys)
         cols = keys.take(first).astype(np.int64)
         return Counts(block, np.zeros(len(first), dtype=np.int64), cols, tf)

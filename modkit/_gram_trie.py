@@ -155,27 +155,30 @@ class GramTrie:
         padded = np.zeros(size + self.hi, dtype=np.uint32)
         padded[:size] = ids
         base = np.uint32(self.base)
-        key = padded[:size].copy()
+        key = padded[:size] * base if self.first > 1 else padded[:size]  # only read if not
         for j in range(1, self.first):
-            key *= base
+            if j > 1:
+                key *= base
             key += padded[j : j + size]
         out = np.empty((size, self.hi - self.lo + 1), dtype=np.int32)
         node = np.zeros(0, dtype=np.uint32)
         rows = 0
         for level in self._levels:
             n = level.n
-            if n > self.first:
+            if n > self.first and level.table is not None:  # in place, in uint32
+                key = np.minimum(node, rows + 1, dtype=np.uint32)  # the parent
+                key *= base
+                key += padded[n - 1 : n - 1 + size]
+                node = level.table.take(key)
+            elif n > self.first:
                 parent = np.minimum(node, np.uint32(rows + 1))
                 if level.sorted_keys is not None and level.sorted_nodes is not None:
                     key = parent.astype(_U64) * _U64(self.base) + padded[n - 1 : n - 1 + size]
                     at = level.sorted_keys.searchsorted(key)  # the sentinel: always in range
                     node = level.sorted_nodes.take(at)
                     node[level.sorted_keys.take(at) != key] = 0
-                elif level.table is None:
-                    node = self._hashed(level, parent, padded[n - 1 : n - 1 + size])
                 else:
-                    key = parent.astype(np.uint32) * base + padded[n - 1 : n - 1 + size]
-                    node = level.table.take(key)
+                    node = self._hashed(level, parent, padded[n - 1 : n - 1 + size])
             else:
                 assert level.table is not None
                 node = level.table.take(key)
@@ -269,14 +272,15 @@ def _count_sorted(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if not len(keys):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    order = np.argsort(keys, kind="stable")  # equal keys by index: the last ends each run
+    # Array methods, not the np.* wrappers: for a few keys the calls are the cost.
+    order = keys.argsort(kind="stable")  # equal keys by index: the last ends each run
     ranked = keys.take(order)
     ends_run = np.empty(len(keys), dtype=bool)
     np.not_equal(ranked[1:], ranked[:-1], out=ends_run[:-1])
     ends_run[-1] = True
-    ends = np.flatnonzero(ends_run)
+    ends = ends_run.nonzero()[0]
     counts = ends + 1
     counts[1:] -= ends[:-1] + 1
     last = order.take(ends)
-    by_index = np.argsort(last)
+    by_index = last.argsort()
     return last.take(by_index), counts.take(by_index)

@@ -246,8 +246,15 @@ class Scorer:
     # -- scoring ---------------------------------------------------------------------------------
 
     def _probabilities(self, margins: np.ndarray) -> np.ndarray:
-        z = margins * self._calib_a + self._calib_b
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -35.0, 35.0)))
+        # 1 / (1 + exp(-clip(z, -35, 35))) by ufuncs in place: the same floats, fewer calls.
+        z = margins * self._calib_a
+        z += self._calib_b
+        np.maximum(z, -35.0, out=z)
+        np.minimum(z, 35.0, out=z)
+        np.negative(z, out=z)
+        np.exp(z, out=z)
+        z += 1.0
+        return np.divide(1.0, z, out=z)
 
     def _texts(self, texts: Sequence[str]) -> list[str]:
         """The texts as the featuriser reads them (shared with the rules within one check)."""
@@ -261,18 +268,18 @@ class Scorer:
             parts = [self._margins(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
             return np.concatenate(parts)
         n_docs = len(texts)
+        if n_docs == 1:  # one row: a dot product, and scipy is not imported (fast load)
+            cols, vals = self._featurizer.weights_one(texts[0], self._texts(texts)[0])
+            row = vals.astype(np.float64) @ self._coef64.take(cols, axis=0)
+            row += self._intercept
+            return row.reshape(1, -1)
         margins = np.zeros((n_docs, len(self.heads)), dtype=np.float64)
         blocks = self._featurizer.weights(texts, self._texts(texts))
-        if n_docs == 1:  # one row: a dot product, and scipy is not imported (fast load)
-            cols = np.concatenate([b.cols for b in blocks])
-            vals = np.concatenate([b.vals for b in blocks]).astype(np.float64)
-            margins[0] = vals @ self._coef64.take(cols, axis=0)
-        else:
-            for block in blocks:
-                indptr = np.zeros(n_docs + 1, dtype=np.int64)
-                np.cumsum(np.bincount(block.docs, minlength=n_docs), out=indptr[1:])
-                vals = block.vals.astype(np.float64)
-                _add_products(indptr, block.cols, vals, self._coef64, margins)
+        for block in blocks:
+            indptr = np.zeros(n_docs + 1, dtype=np.int64)
+            np.cumsum(np.bincount(block.docs, minlength=n_docs), out=indptr[1:])
+            vals = block.vals.astype(np.float64)
+            _add_products(indptr, block.cols, vals, self._coef64, margins)
         margins += self._intercept
         return margins
 
@@ -285,7 +292,7 @@ class Scorer:
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
         probs = self._probabilities(self._margins([text])[0])
-        return dict(zip(self.heads, map(float, probs), strict=True))
+        return dict(zip(self.heads, probs.tolist(), strict=True))
 
     def score_many(self, texts: Sequence[str], /) -> list[dict[str, float]]:
         """Scores of many comments, in order (vectorised over the batch).

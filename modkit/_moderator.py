@@ -301,9 +301,10 @@ class Moderator:
                     action.value,
                     exc,
                 )
-        _log.debug(
-            "modkit: decision %s: %s (%s)", decision.id, action.value, ", ".join(decision.codes)
-        )
+        if _log.isEnabledFor(logging.DEBUG):  # the codes are joined only when logged
+            _log.debug(
+                "modkit: decision %s: %s (%s)", decision.id, action.value, ", ".join(decision.codes)
+            )
         return decision
 
     # -- feedback and GDPR -------------------------------------------------------------------------
@@ -369,6 +370,7 @@ class Moderator:
             ips.append(key)
         n = self.store.forget(authors=authors, ips=ips)
         self._emails.clear()  # no address stays in memory after an erasure
+        self._keys.clear()
         _log.info("modkit: erasure request removed %d records", n)
         return n
 

@@ -13,8 +13,7 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -323,14 +322,22 @@ def active_email_cache() -> EmailCache | None:
     return _email_cache.get()
 
 
-@contextmanager
-def email_cache(cache: EmailCache) -> Iterator[None]:
-    """Validate emails through ``cache`` in this context (this thread or task only)."""
-    token = _email_cache.set(cache)
-    try:
-        yield
-    finally:
-        _email_cache.reset(token)
+class email_cache:  # lower case: used as the function it replaced
+    """Validate emails through ``cache`` in this context (this thread or task only).
+
+    A class rather than a generator-based context manager: it is entered once per check.
+    """
+
+    __slots__ = ("_cache", "_token")
+
+    def __init__(self, cache: EmailCache) -> None:
+        self._cache = cache
+
+    def __enter__(self) -> None:
+        self._token = _email_cache.set(self._cache)
+
+    def __exit__(self, *exc: object) -> None:
+        _email_cache.reset(self._token)
 
 
 def _check_email(text: str, *, check_deliverability: bool) -> _EmailOutcome:
@@ -502,6 +509,12 @@ def _id_field(errors: _Collector, field: str, raw: object) -> str | None:
     return text or None
 
 
+_ID_FIELDS: Final = ("post_id", "parent_id")
+#: The optional fields :func:`validate` reads.
+_OPTIONAL: Final = frozenset(
+    ("lang", "url", "ip", "honeypot", *_TRUNCATE, *_ID_FIELDS, *_DATE_FIELDS)
+)
+
 _MAX_TIMESTAMP = 253402300799.0  # 9999-12-31T23:59:59Z
 
 
@@ -578,19 +591,31 @@ def validate(
     """
     if not isinstance(form, Mapping):
         raise TypeError(f"form must be a Mapping, not {type(form).__name__}")
-    form_lang = _as_str(_get(form, "lang"))
+    # An optional field absent from a plain dict is None (False for the honeypot) without a
+    # call per field: what its validator returns for a missing value.
+    present = _OPTIONAL if type(form) is not dict else {f for f in _OPTIONAL if f in form}
+    form_lang = _as_str(_get(form, "lang")) if "lang" in present else None
     language = resolve_lang(lang) if lang is not None else resolve_lang(form_lang)
     errors = _Collector(language)
 
     name = _text_field(errors, "name", _get(form, "name"), required=True, multiline=False)
     email = _email_field(errors, _get(form, "email"), check_deliverability=check_deliverability)
-    url = _url_field(errors, _get(form, "url"))
+    url = _url_field(errors, _get(form, "url")) if "url" in present else None
     text = _text_field(errors, "text", _get(form, "text"), required=True, multiline=True)
-    ip = _ip_field(errors, _get(form, "ip"))
-    meta = {field: _meta_field(errors, field, _get(form, field)) for field in _TRUNCATE}
-    ids = {field: _id_field(errors, field, _get(form, field)) for field in ("post_id", "parent_id")}
-    dates = {field: _date_field(errors, field, _get(form, field)) for field in _DATE_FIELDS}
-    honeypot = _honeypot(_get(form, "honeypot"))
+    ip = _ip_field(errors, _get(form, "ip")) if "ip" in present else None
+    meta = {
+        field: _meta_field(errors, field, _get(form, field)) if field in present else None
+        for field in _TRUNCATE
+    }
+    ids = {
+        field: _id_field(errors, field, _get(form, field)) if field in present else None
+        for field in _ID_FIELDS
+    }
+    dates = {
+        field: _date_field(errors, field, _get(form, field)) if field in present else None
+        for field in _DATE_FIELDS
+    }
+    honeypot = _honeypot(_get(form, "honeypot")) if "honeypot" in present else False
 
     if errors.errors or name is None or email is None or text is None:
         raise ValidationError(errors.errors, lang=language)

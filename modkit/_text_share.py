@@ -13,8 +13,7 @@ growth).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from contextvars import ContextVar
 from typing import TypeVar
 
@@ -39,19 +38,23 @@ _NORMALIZED: ContextVar[dict[str, Normalized] | None] = ContextVar(
 )
 
 
-@contextmanager
-def shared_analyses() -> Iterator[None]:
+class shared_analyses:  # lower case: used as the function it replaced
     """Within the block, :func:`cached_analysis` analyses each distinct text once (in this
-    thread or task): the scorer and the rules of one check share one normalisation."""
-    token = _SHARED.set({})
-    folds = _FOLDS.set({})
-    normalized = _NORMALIZED.set({})
-    try:
-        yield
-    finally:
+    thread or task): the scorer and the rules of one check share one normalisation.
+
+    A class rather than a generator-based context manager: it is entered once per check.
+    """
+
+    __slots__ = ("_tokens",)
+
+    def __enter__(self) -> None:
+        self._tokens = (_SHARED.set({}), _FOLDS.set({}), _NORMALIZED.set({}))
+
+    def __exit__(self, *exc: object) -> None:
+        shared, folds, normalized = self._tokens
         _NORMALIZED.reset(normalized)
         _FOLDS.reset(folds)
-        _SHARED.reset(token)
+        _SHARED.reset(shared)
 
 
 def cached_fold(text: str, /) -> str:

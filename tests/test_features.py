@@ -497,3 +497,23 @@ def test_one_comment_word_grams_are_the_same_by_either_path(
         for a, b in zip(python, arrays, strict=True):
             assert np.array_equal(a.cols, b.cols)
             assert np.array_equal(a.vals, b.vals)  # to the bit
+
+
+@pytest.mark.parametrize("shape_tokens", [True, False])
+@pytest.mark.parametrize("view", ["plain", "scoped"])
+def test_weights_of_one_comment_equal_its_blocks_for_every_recipe(
+    corpus: list[str], shape_tokens: bool, view: str
+) -> None:
+    feat = NgramFeaturizer(
+        min_df=2,
+        max_char_features=20_000,
+        max_word_features=5_000,
+        shape_tokens=shape_tokens,
+        view=view,
+    ).fit(corpus[:800])
+    texts = corpus[2700:2760] + EDGE
+    for text, norm in zip(texts, feat.normalized(texts), strict=True):
+        blocks = feat.weights([text], [norm])
+        cols, vals = feat.weights_one(text, norm)
+        assert np.array_equal(cols, np.concatenate([b.cols for b in blocks]))
+        assert np.array_equal(vals, np.concatenate([b.vals for b in blocks]))  # to the bit

@@ -236,6 +236,25 @@ def test_author_keys_are_keyed_hashes() -> None:
         pickle.dumps(keys)
 
 
+def test_remembered_email_keys_equal_fresh_ones_and_an_erasure_forgets_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from modkit import _author
+
+    monkeypatch.setattr(_author, "_EMAIL_KEYS", 3)  # the bound is reached
+    keys, fresh = AuthorKeys(SECRET.encode()), AuthorKeys(SECRET.encode())
+    emails = [f"Person{i}@Example.org" for i in range(7)] + [" person1@example.org ", "", "é@x"]
+    for email in emails * 2:
+        expected = fresh._mac("email", _author.fold_email(email))
+        assert keys.email(email) == expected
+        assert len(keys._email_keys) <= 3
+    mod = Moderator(scorer=FixedScorer(), secret=SECRET)
+    mod.check({"name": "A", "email": "canary@example.org", "text": "Bonjour"})
+    assert "canary@example.org" in mod._keys._email_keys
+    mod.forget(email="canary@example.org")
+    assert not mod._keys._email_keys
+
+
 def test_sqlite_file_holds_no_email_ip_or_unkeyed_hash(tmp_path: Path) -> None:
     rng = random.Random(99)
     canaries = [Canary(rng, n) for n in range(150)]

@@ -103,10 +103,25 @@ def test_scoped_tokens_fast_equal_the_reference_on_texts_full_of_quotations() ->
             assert view.scoped_tokens(norm, stop) == view.scoped_tokens_reference(norm, stop), norm
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["", " ", "ok", "Tu es un idiot, vraiment pas malin !!!", "x" * 5000, "été 🙂 " * 40],
-)
+_EDGE_TEXTS = [
+    "",
+    " ",
+    "a",
+    "ok",
+    "🙂",
+    "\U0001f600" * 3,
+    "Tu es un idiot, vraiment pas malin !!!",
+    "je ne suis pas un « vrai idiot » du tout, mais bon",
+    "BUY CHEAP PILLS http://spam.example/x?y=1 NOW!!!",
+    "x" * 5000,
+    "été 🙂 " * 40,
+    "été 🙂 " * 400,
+    "mot " * 300,
+    "ÉNORME !!! " + "é" * 300,
+]
+
+
+@pytest.mark.parametrize("text", _EDGE_TEXTS)
 def test_one_comment_weights_equal_its_weights_in_a_batch(text: str) -> None:
     from modkit import Scorer
     from modkit._text import normalize_text
@@ -121,6 +136,29 @@ def test_one_comment_weights_equal_its_weights_in_a_batch(text: str) -> None:
         first = many.docs == 0
         assert np.array_equal(one.cols, many.cols[first])
         assert np.array_equal(one.vals, many.vals[first])  # to the bit
+
+
+@pytest.mark.parametrize("text", _EDGE_TEXTS)
+def test_weights_of_one_comment_equal_its_blocks_concatenated(text: str) -> None:
+    from modkit import Scorer
+    from modkit._text import normalize_text
+
+    featurizer = Scorer.load()._featurizer
+    norm = normalize_text(text)
+    blocks = featurizer.weights([text], [norm])
+    cols, vals = featurizer.weights_one(text, norm)
+    assert np.array_equal(cols, np.concatenate([b.cols for b in blocks]))
+    assert np.array_equal(vals, np.concatenate([b.vals for b in blocks]))  # to the bit
+    assert vals.dtype == np.float32
+
+
+@pytest.mark.parametrize("text", _EDGE_TEXTS)
+def test_one_comment_margins_equal_its_margins_in_a_batch(text: str) -> None:
+    from modkit import Scorer
+
+    scorer = Scorer.load()
+    batch = scorer._margins([text, "Merci pour l'article.", "ok"])
+    assert scorer._margins([text])[0] == pytest.approx(batch[0], abs=1e-12)
 
 
 @pytest.mark.parametrize(
@@ -176,3 +214,21 @@ def test_word_lists_find_the_same_in_long_texts_by_search_as_word_by_word(
                 monkeypatch.setattr(_rules, "_MAX_SEARCHES", searches)
                 found.append((matcher.search(text), matcher.find(_rules.fold(text))))
             assert found[0] == found[1]
+
+
+@pytest.mark.parametrize("small", [10**9, 0])
+def test_one_comment_word_block_of_the_shipped_model_is_the_same_by_either_path(
+    small: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from modkit import Scorer
+    from modkit import _features_index as index_module
+    from modkit._text import normalize_text
+
+    featurizer = Scorer.load()._featurizer
+    norms = [normalize_text(t) for t in _EDGE_TEXTS]
+    expected = [featurizer.weights([t], [n])[1] for t, n in zip(_EDGE_TEXTS, norms, strict=True)]
+    monkeypatch.setattr(index_module, "_SMALL_WORDS", small)  # Python for all, then for none
+    for text, norm, block in zip(_EDGE_TEXTS, norms, expected, strict=True):
+        words = featurizer.weights([text], [norm])[1]
+        assert np.array_equal(words.cols, block.cols)
+        assert np.array_equal(words.vals, block.vals)  # to the bit

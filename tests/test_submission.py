@@ -509,3 +509,40 @@ def test_any_mapping_gives_a_submission_or_a_validation_error(
         assert result.text
         assert len(result.text) <= LIMITS["text"]
         assert result.lang in {"fr", "en"}
+
+
+_FULL_FORM: dict[str, Any] = {
+    "name": "Camille",
+    "email": "camille@example.org",
+    "text": "Bonjour à tous",
+    "url": "example.org/page",
+    "ip": "192.0.2.7",
+    "user_agent": "Mozilla/5.0\x00",
+    "referrer": "https://example.org/",
+    "permalink": "https://example.org/a",
+    "post_id": 42,
+    "parent_id": "0",
+    "submitted_at": "2026-01-01T10:00:00",
+    "form_rendered_at": 1767261600,
+    "post_published_at": "not a date",
+    "honeypot": [" x "],
+    "lang": "en",
+}
+
+
+@pytest.mark.parametrize("drop", [(), ("url", "ip", "lang"), tuple(_FULL_FORM)[3:], ("text",)])
+@pytest.mark.parametrize("extra", [{}, {"honeypot": ""}, {"url": "javascript:x"}, {1: "x"}])
+def test_a_plain_dict_validates_as_any_other_mapping(
+    drop: tuple[str, ...], extra: dict[Any, Any]
+) -> None:
+    from types import MappingProxyType
+
+    form = {k: v for k, v in _FULL_FORM.items() if k not in drop} | extra
+
+    def outcome(data: Mapping[Any, Any]) -> object:
+        try:
+            return validate(data)
+        except ValidationError as exc:
+            return exc.errors
+
+    assert outcome(form) == outcome(MappingProxyType(form))  # the general path
