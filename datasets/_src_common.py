@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -213,6 +213,62 @@ def write_checked_threads(
     )
     for (lang, kind), c in sorted(kinds.items()):
         print(f"  {lang} {kind}: {c}")
+
+
+#: The label columns of a thread file's rows, in the order they are written.
+LABELS = ("spam", "toxicity", "insult", "threat", "obscene", "identity_attack", "severe_toxicity")
+
+
+def build_marked_threads(
+    here: Path,
+    out: Path,
+    *,
+    prefix: str,
+    kinds: Mapping[str, str],
+    flags: Mapping[str, str],
+    positive: str,
+    positive_labels: Mapping[str, int],
+    sizes: tuple[int, int],
+    key: Callable[[str], str],
+    guess_lang: Callable[[str], str],
+) -> None:
+    """Build ``out`` from the thread files ``here/{fr,en}_*.txt`` whose comments carry a marker:
+    ``kinds`` maps its first letter to a kind; only the ``positive`` letter may carry ``flags``
+    letters, each naming one more label set to 1. Every label is 0 but for the positive kind's
+    ``positive_labels`` and flags. A thread must hold ``sizes`` (min, max) comments. Rows are
+    checked and written by :func:`write_checked_threads`, ids ``{prefix}-{lang}-NNNN``."""
+
+    def parse(marker: str) -> tuple[str, frozenset[str]] | None:
+        head, letters = marker[:1], marker[1:]
+        if head not in kinds or (letters and head != positive):
+            return None
+        if any(f not in flags for f in letters) or len(set(letters)) != len(letters):
+            return None
+        return kinds[head], frozenset(flags[f] for f in letters)
+
+    rows: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for lang in ("fr", "en"):
+        threads = read_threads(sorted(here.glob(f"{lang}_*.txt")), parse)
+        n = 0
+        for t, (topic, comments) in enumerate(threads, start=1):
+            if not sizes[0] <= len(comments) <= sizes[1]:
+                problems.append(f"{lang} thread {t} ({topic}) has {len(comments)} comments")
+            for (kind, extra), text in comments:
+                n += 1
+                labels = dict.fromkeys(LABELS, 0)
+                if kind == kinds[positive]:
+                    labels.update(positive_labels, **dict.fromkeys(extra, 1))
+                group = f"{prefix}-{lang}-t{t:03d}"
+                rows.append(
+                    {"id": f"{prefix}-{lang}-{n:04d}", "text": text, "lang": lang, "kind": kind}
+                    | {"group": group, **labels}
+                )
+    write_checked_threads(rows, problems, out, key, guess_lang)
+    for lang in ("fr", "en"):
+        marked = [r for r in rows if r["lang"] == lang and r["kind"] == kinds[positive]]
+        counts = Counter(k for r in marked for k in flags.values() if r[k])
+        print(f"  {lang} {kinds[positive]} extra labels: {dict(sorted(counts.items()))}")
 
 
 def report(errors: Sequence[str], summary: str) -> int:

@@ -20,67 +20,35 @@ writes nothing when a check fails.
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _src_common import read_threads, write_checked_threads
+from _src_common import build_marked_threads
 
 from modkit._datasets import dedupe_key, guess_lang
 
 HERE = Path(__file__).resolve().parent
-DATASETS = HERE.parent
-OUT = DATASETS / "short_replies.jsonl"
-KINDS = {"R": "short_reply", "T": "short_abuse"}
-FLAGS = {
-    "i": "insult",
-    "t": "threat",
-    "o": "obscene",
-    "a": "identity_attack",
-    "s": "severe_toxicity",
-}
-LABELS = ("spam", "toxicity", "insult", "threat", "obscene", "identity_attack", "severe_toxicity")
-
-
-def parse_marker(marker: str) -> tuple[str, frozenset[str]] | None:
-    """``R``, ``T``, ``Ti``, ``Tta`` -> (kind, extra labels), or None for a bad marker."""
-    head, flags = marker[:1], marker[1:]
-    if head not in KINDS or (flags and head != "T") or any(f not in FLAGS for f in flags):
-        return None
-    if len(set(flags)) != len(flags):
-        return None
-    return KINDS[head], frozenset(FLAGS[f] for f in flags)
 
 
 def main() -> None:
-    rows = []
-    problems: list[str] = []
-    for lang in ("fr", "en"):
-        threads = read_threads(sorted(HERE.glob(f"{lang}_*.txt")), parse_marker)
-        n = 0
-        for t, (topic, comments) in enumerate(threads, start=1):
-            if not 8 <= len(comments) <= 20:
-                problems.append(f"{lang} thread {t} ({topic}) has {len(comments)} comments")
-            for (kind, extra), text in comments:
-                n += 1
-                labels = dict.fromkeys(LABELS, 0)
-                if kind == "short_abuse":
-                    labels.update(toxicity=1, **dict.fromkeys(extra, 1))
-                rows.append(
-                    {
-                        "id": f"sr-{lang}-{n:04d}",
-                        "text": text,
-                        "lang": lang,
-                        "kind": kind,
-                        "group": f"sr-{lang}-t{t:03d}",
-                        **labels,
-                    }
-                )
-    write_checked_threads(rows, problems, OUT, dedupe_key, guess_lang)
-    for lang in ("fr", "en"):
-        abuse = [r for r in rows if r["lang"] == lang and r["kind"] == "short_abuse"]
-        extra = Counter(k for r in abuse for k in FLAGS.values() if r[k])
-        print(f"  {lang} short_abuse extra labels: {dict(sorted(extra.items()))}")
+    build_marked_threads(
+        HERE,
+        HERE.parent / "short_replies.jsonl",
+        prefix="sr",
+        kinds={"R": "short_reply", "T": "short_abuse"},
+        flags={
+            "i": "insult",
+            "t": "threat",
+            "o": "obscene",
+            "a": "identity_attack",
+            "s": "severe_toxicity",
+        },
+        positive="T",
+        positive_labels={"toxicity": 1},
+        sizes=(8, 20),
+        key=dedupe_key,
+        guess_lang=guess_lang,
+    )
 
 
 if __name__ == "__main__":
