@@ -127,6 +127,11 @@ DEFAULT_KIND_WEIGHTS: dict[str, float] = {
     # "crever de chaud"): the public corpora hold few threats in French, so both weigh double.
     "harm_wish": 2.0,
     "harm_lookalike": 2.0,
+    # Short replies with a common word that alone reached a hold ("Gros délai mais bon.") and short
+    # abuse with the same words: double, or the word's weight from the public corpora wins
+    # (measured: common words held alone for toxicity 96 -> 86, for a threat 44 -> 41).
+    "short_reply": 2.0,
+    "short_abuse": 2.0,
 }
 
 #: Inverse regularisation per head, over ``TrainConfig.c``. The toxicity heads are regularised

@@ -207,12 +207,13 @@ def _held_for_toxicity(mod: modkit.Moderator, texts: list[str]) -> list[tuple[bo
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the shipped model 2026.12.03.12 moves 4 of 509 toxic base comments across a hold "
-    "threshold, never by a greeting: comments that score near it move with the words that change "
-    "with the address ('ferme-la, le vieux... va mourir' 0.50, 'fermez-la... allez mourir' 0.44 "
-    "for a toxicity hold of 0.49; 'tu mérites de te faire tabasser' threat 0.17, 'vous méritez' "
-    "0.21 for a hold of 0.2; English 'they' variants that also aim the insult at absent people: "
-    "'total losers', 'they're trash')",
+    reason="the shipped model 2026.12.03.13 moves 4 of 509 base comments across a hold threshold, "
+    "never by a greeting: comments that score near it move with the words that change with "
+    "the address ('tu as raison de garder ton vieux diesel' identity attack 0.199, 'vous avez"
+    " raison... votre vieux diesel' 0.203 for a hold of 0.2: 'vieux' still leans towards an "
+    "attack on age; 'tu mérites de te faire tabasser' threat 0.17, 'vous méritez' 0.21; "
+    "English 'they' variants that also aim the insult at absent people: 'total losers', "
+    "'they're trash')",
 )
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_minimal_pairs_keep_the_toxicity_decision(moderator: modkit.Moderator, lang: str) -> None:
