@@ -259,10 +259,15 @@ def build_marked_threads(
                 labels = dict.fromkeys(LABELS, 0)
                 if kind == kinds[positive]:
                     labels.update(positive_labels, **dict.fromkeys(extra, 1))
-                group = f"{prefix}-{lang}-t{t:03d}"
                 rows.append(
-                    {"id": f"{prefix}-{lang}-{n:04d}", "text": text, "lang": lang, "kind": kind}
-                    | {"group": group, **labels}
+                    {
+                        "id": f"{prefix}-{lang}-{n:04d}",
+                        "text": text,
+                        "lang": lang,
+                        "kind": kind,
+                        "group": f"{prefix}-{lang}-t{t:03d}",
+                        **labels,
+                    }
                 )
     write_checked_threads(rows, problems, out, key, guess_lang)
     for lang in ("fr", "en"):
